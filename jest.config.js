@@ -1,0 +1,21 @@
+/**
+ * One Jest run covers the three test levels, mirroring src/:
+ *   test/unit  - pure domain and card builders
+ *   test/db    - repositories and import against the embedded database and, when
+ *                TEST_DATABASE_URL is set, PostgreSQL
+ *   test/e2e   - the running server over HTTP against local stand-ins for Teams
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  // PGlite instances are large (300-500 MB); two workers on two cores keep memory in check.
+  maxWorkers: 2,
+};

@@ -1,0 +1,115 @@
+/**
+ * Opens the database named by DATABASE_URL through a Prisma driver adapter: PGlite (PostgreSQL in
+ * WebAssembly, in-process) for the embedded default, node-postgres for production. One schema and
+ * one migration history serve both because PGlite *is* PostgreSQL.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { parseDatabaseUrl, describeDatabase, type DatabaseTarget } from './database-url';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import type { SqlExecutor } from './sql-executor';
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly sql: SqlExecutor;
+  readonly target: DatabaseTarget;
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Said in the lock so that a second process can tell the user who holds the database. */
+  readonly purpose: string;
+  /** Start an embedded database from a dump (tests use a migrated template). */
+  readonly loadDataDir?: Blob;
+}
+
+export async function openDatabase(url: string, options: OpenOptions): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  return target.kind === 'pglite' ? openPGlite(target, options) : openPostgres(target);
+}
+
+async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, options: OpenOptions): Promise<Database> {
+  const lock: DataDirLock | null = target.dataDir ? lockDataDir(target.dataDir, options.purpose) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    target,
+    description: describeDatabase(target),
+    sql: {
+      exec: async (script) => {
+        await pglite.exec(script);
+      },
+      query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
+      transaction: (work) =>
+        pglite.transaction((tx) =>
+          work({
+            exec: async (script) => {
+              await tx.exec(script);
+            },
+            query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
+          }),
+        ),
+    },
+    close: async () => {
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+  const pool = new Pool({ connectionString: target.url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    target,
+    description: describeDatabase(target),
+    sql: {
+      exec: async (script) => {
+        await pool.query(script);
+      },
+      query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
+      transaction: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({
+            exec: async (script) => {
+              await client.query(script);
+            },
+            query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../prisma-types';
+import type { InputJsonValue } from '@prisma/client/runtime/client';
+
+export interface AuditEntry {
+  /** The person who acted, when known. */
+  readonly actorId?: string | null;
+  /** Who or what acted, for people reading the log: a name, "import register.xlsx", "demo data". */
+  readonly actorLabel: string;
+  /** Dotted verb: "indicator.created", "value.corrected", "submission.refused". */
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface AuditRecord extends AuditEntry {
+  readonly id: bigint;
+  readonly at: Date;
+}
+
+/** The append-only audit log. There is deliberately no update or delete here (nor in the database). */
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  async record(entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
+    if (list.length === 0) return;
+    await this.db.auditLog.createMany({
+      data: list.map((entry) => ({
+        actorId: entry.actorId ?? null,
+        actorLabel: entry.actorLabel,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: toJson(entry.before),
+        after: toJson(entry.after),
+      })),
+    });
+  }
+
+  async forEntity(entityType: string, entityId: string): Promise<AuditRecord[]> {
+    const rows = await this.db.auditLog.findMany({ where: { entityType, entityId }, orderBy: { id: 'asc' } });
+    return rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined }));
+  }
+
+  count(where: { action?: string } = {}): Promise<number> {
+    return this.db.auditLog.count({ where });
+  }
+}
+
+function toJson(value: unknown): InputJsonValue | undefined {
+  // Round-trip through JSON so Dates become strings and undefined fields disappear.
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as InputJsonValue);
+}

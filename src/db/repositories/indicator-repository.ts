@@ -1,0 +1,125 @@
+import type { Db } from '../prisma-types';
+import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Tolerance, Unit } from '../../domain/types';
+import type { Prisma } from '../../generated/prisma/client';
+
+/** An indicator as the rest of the product sees it: plain numbers, people as ids. */
+export interface IndicatorRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly title: string;
+  readonly definition: string;
+  readonly kind: IndicatorKind;
+  readonly unit: Unit;
+  readonly decimals: number;
+  readonly polarity: Polarity;
+  readonly frequency: Frequency;
+  readonly aggregation: Aggregation;
+  readonly lens: Lens;
+  readonly allowAboveHundred: boolean;
+  /** Null: the organisation's default applies. */
+  readonly tolerance: Tolerance | null;
+  readonly directorateId: string;
+  readonly directorateName: string;
+  readonly serviceId: string | null;
+  readonly priorityId: string | null;
+  readonly ownerId: string;
+  readonly verifierId: string | null;
+  readonly directorId: string | null;
+  readonly delegateIds: readonly string[];
+  readonly active: boolean;
+}
+
+/** The register's own fields, as written by an import. */
+export type IndicatorFields = Omit<IndicatorRecord, 'id' | 'directorateName' | 'active'>;
+
+const include = { directorate: { select: { name: true } }, delegates: { select: { personId: true } } } as const;
+type Row = Prisma.IndicatorGetPayload<{ include: typeof include }>;
+
+export class IndicatorRepository {
+  constructor(private readonly db: Db) {}
+
+  async findByCode(code: string): Promise<IndicatorRecord | null> {
+    const row = await this.db.indicator.findUnique({ where: { code }, include });
+    return row ? toRecord(row) : null;
+  }
+
+  async findById(id: string): Promise<IndicatorRecord | null> {
+    const row = await this.db.indicator.findUnique({ where: { id }, include });
+    return row ? toRecord(row) : null;
+  }
+
+  async listActive(): Promise<IndicatorRecord[]> {
+    const rows = await this.db.indicator.findMany({ where: { active: true }, include, orderBy: { code: 'asc' } });
+    return rows.map(toRecord);
+  }
+
+  async findByCodes(codes: readonly string[]): Promise<IndicatorRecord[]> {
+    const rows = await this.db.indicator.findMany({ where: { code: { in: [...codes] } }, include });
+    return rows.map(toRecord);
+  }
+
+  async create(fields: IndicatorFields): Promise<IndicatorRecord> {
+    const row = await this.db.indicator.create({
+      data: { ...scalarData(fields), delegates: { create: fields.delegateIds.map((personId) => ({ personId })) } },
+      include,
+    });
+    return toRecord(row);
+  }
+
+  async update(id: string, fields: IndicatorFields): Promise<IndicatorRecord> {
+    await this.db.indicatorDelegate.deleteMany({ where: { indicatorId: id } });
+    const row = await this.db.indicator.update({
+      where: { id },
+      data: { ...scalarData(fields), delegates: { create: fields.delegateIds.map((personId) => ({ personId })) } },
+      include,
+    });
+    return toRecord(row);
+  }
+
+  count(): Promise<number> {
+    return this.db.indicator.count();
+  }
+}
+
+function scalarData(fields: IndicatorFields) {
+  const { delegateIds: _delegates, tolerance, ...rest } = fields;
+  return {
+    ...rest,
+    toleranceKind: tolerance?.kind ?? null,
+    toleranceAmount: tolerance === null ? null : tolerance.kind === 'ABSOLUTE' ? tolerance.amount : tolerance.percent,
+  };
+}
+
+function toRecord(row: Row): IndicatorRecord {
+  const amount = row.toleranceAmount === null ? null : row.toleranceAmount.toNumber();
+  const tolerance: Tolerance | null =
+    row.toleranceKind === null || amount === null
+      ? null
+      : row.toleranceKind === 'ABSOLUTE'
+        ? { kind: 'ABSOLUTE', amount }
+        : { kind: 'PERCENT_OF_TARGET', percent: amount };
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    definition: row.definition,
+    kind: row.kind,
+    unit: row.unit,
+    decimals: row.decimals,
+    polarity: row.polarity,
+    frequency: row.frequency,
+    aggregation: row.aggregation,
+    lens: row.lens,
+    allowAboveHundred: row.allowAboveHundred,
+    tolerance,
+    directorateId: row.directorateId,
+    directorateName: row.directorate.name,
+    serviceId: row.serviceId,
+    priorityId: row.priorityId,
+    ownerId: row.ownerId,
+    verifierId: row.verifierId,
+    directorId: row.directorId,
+    delegateIds: row.delegates.map((d) => d.personId).sort(),
+    active: row.active,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../prisma-types';
+
+export interface ReportingPeriodRecord {
+  readonly period: string;
+  readonly openedAt: Date | null;
+  readonly deadline: Date | null;
+  readonly closedAt: Date | null;
+}
+
+/** Whether a period is open for entry, and when its deadline falls. No row: never opened. */
+export class PeriodRepository {
+  constructor(private readonly db: Db) {}
+
+  find(period: string): Promise<ReportingPeriodRecord | null> {
+    return this.db.reportingPeriod.findUnique({ where: { period } });
+  }
+
+  async save(record: ReportingPeriodRecord): Promise<void> {
+    await this.db.reportingPeriod.upsert({ where: { period: record.period }, create: record, update: record });
+  }
+
+  list(): Promise<ReportingPeriodRecord[]> {
+    return this.db.reportingPeriod.findMany({ orderBy: { period: 'asc' } });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The repositories over one database, and a way to run several of their calls as one
+ * all-or-nothing unit. Use cases take a Store; nothing above src/db touches Prisma.
+ */
+import type { PrismaClient } from '../generated/prisma/client';
+import type { Db } from './prisma-types';
+import { PeopleRepository } from './repositories/people-repository';
+import { AuditRepository } from './repositories/audit-repository';
+import { IndicatorRepository } from './repositories/indicator-repository';
+import { OrganisationRepository } from './repositories/organisation-repository';
+import { TargetRepository } from './repositories/target-repository';
+import { ValueRepository } from './repositories/value-repository';
+import { PeriodRepository } from './repositories/period-repository';
+
+export interface Repositories {
+  readonly people: PeopleRepository;
+  readonly audit: AuditRepository;
+  readonly indicators: IndicatorRepository;
+  readonly organisation: OrganisationRepository;
+  readonly targets: TargetRepository;
+  readonly values: ValueRepository;
+  readonly periods: PeriodRepository;
+}
+
+function repositoriesOver(db: Db): Repositories {
+  return {
+    people: new PeopleRepository(db),
+    audit: new AuditRepository(db),
+    indicators: new IndicatorRepository(db),
+    organisation: new OrganisationRepository(db),
+    targets: new TargetRepository(db),
+    values: new ValueRepository(db),
+    periods: new PeriodRepository(db),
+  };
+}
+
+export class Store {
+  readonly repos: Repositories;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.repos = repositoriesOver(prisma);
+  }
+
+  /** Runs `work` in one transaction: every write it makes lands, or none does. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.prisma.$transaction((tx) => work(repositoriesOver(tx)), {
+      timeout: options.timeoutMs ?? 30_000,
+      maxWait: 30_000,
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.prisma.$queryRaw`SELECT 1`;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Loads the demo register into an empty database, through the same import path a council's own
+ * register file takes, so the demo also proves the import. Runs on start-up when the database has
+ * no indicators (and LOAD_DEMO_DATA is not false).
+ */
+import type { Store } from '../db/store';
+import { importRegister, type ImportCounts } from '../app/import-register';
+import { endDate, financialYearOf, periodKey, parsePeriod, type Period } from '../domain/periods';
+import { buildDemoSheets, lastMonthOf } from './demo-history';
+import { DEMO_ADMINS } from './demo-people';
+
+export type DemoOutcome = { readonly loaded: false } | { readonly loaded: true; readonly counts: ImportCounts };
+
+const ACTOR = 'demo data';
+
+export async function loadDemoData(store: Store, today: Date): Promise<DemoOutcome> {
+  if ((await store.repos.indicators.count()) > 0) return { loaded: false };
+  const demo = buildDemoSheets(today);
+  const currentFinancialYear = financialYearOf(demo.timeline.openMonth);
+  const enteredAt = ({ period }: { period: string }) => submittedAt(period);
+
+  // The first, wrong figure goes in first so the register's figure becomes its correction.
+  const first = await importRegister(store, { Indicators: demo.register.Indicators }, {
+    dryRun: false, actorLabel: ACTOR, currentFinancialYear, valueSource: 'DEMO',
+  });
+  assertLoaded(first);
+  const correction = await importRegister(store, demo.beforeCorrection, { dryRun: false, actorLabel: ACTOR, currentFinancialYear, valueSource: 'DEMO', enteredAt });
+  assertLoaded(correction);
+  const outcome = await importRegister(store, demo.register, { dryRun: false, actorLabel: ACTOR, currentFinancialYear, valueSource: 'DEMO', enteredAt });
+  assertLoaded(outcome);
+
+  await store.transaction(async (repos) => {
+    for (const admin of DEMO_ADMINS) {
+      const person =
+        (await repos.people.findByEmail(admin.email)) ??
+        (await repos.people.create({ email: admin.email, aadObjectId: admin.aadObjectId, displayName: admin.name }));
+      await repos.people.grantRole(person.id, 'ADMIN');
+    }
+    for (const period of demo.periods) {
+      const isOpen = periodKey(period) === periodKey(demo.timeline.openMonth);
+      const opened = windowDate(period, 3, 9);
+      await repos.periods.save({
+        period: periodKey(period),
+        openedAt: opened,
+        deadline: windowDate(period, 20, 17),
+        closedAt: isOpen ? null : windowDate(period, 28, 17),
+      });
+    }
+    await repos.audit.record({ actorLabel: ACTOR, action: 'demo.loaded', entityType: 'Register', entityId: 'demo' });
+  });
+  return { loaded: true, counts: addCounts(first.counts, correction.counts, outcome.counts) };
+}
+
+function addCounts(...all: ImportCounts[]): ImportCounts {
+  const total = { ...all[0]! };
+  for (const counts of all.slice(1)) for (const key of Object.keys(total) as (keyof ImportCounts)[]) total[key] += counts[key];
+  return total;
+}
+
+function assertLoaded<T extends { ok: boolean }>(outcome: T): asserts outcome is T & { ok: true } {
+  if (!outcome.ok) {
+    throw new Error(`The demo register failed its own import checks: ${JSON.stringify((outcome as unknown as { problems: unknown }).problems)}`);
+  }
+}
+
+/** A day in the month after the period ends, at an hour (UTC), for the demo's reporting windows. */
+function windowDate(period: Period, day: number, hour: number): Date {
+  const last = lastMonthOf(period);
+  const year = last.month === 12 ? last.year + 1 : last.year;
+  const month = last.month === 12 ? 1 : last.month + 1;
+  return new Date(Date.UTC(year, month - 1, day, hour));
+}
+
+/** Owners submit a week or so after the period ends. */
+function submittedAt(periodText: string): Date {
+  const period = parsePeriod(periodText);
+  if (!period.ok) return new Date();
+  const end = new Date(`${endDate(period.value)}T10:00:00Z`);
+  return new Date(end.getTime() + 8 * 24 * 3600 * 1000);
+}

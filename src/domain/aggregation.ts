@@ -1,0 +1,134 @@
+/**
+ * Figures over more than one period (year to date, quarter, rolling twelve months) and the targets
+ * they are rated against, by the indicator's Aggregation (see types.ts for what each one means).
+ *
+ * A series is the values of one indicator, in any order; where the same period appears twice the
+ * later entry wins, matching "the latest submission stands". Only points of the same kind as the
+ * period asked about are used: a monthly series says nothing about a quarterly point.
+ *
+ * Sums and means are trimmed to 15 significant digits, so that 0.1 + 0.2 is 0.3 and not
+ * 0.30000000000000004; no council figure is entered to that precision.
+ */
+import type { Aggregation } from './types';
+import {
+  financialYearOf,
+  monthsOfQuarter,
+  periodKey,
+  periodsInYearOf,
+  periodsOfYearUpTo,
+  trailingPeriods,
+  yearPeriod,
+  type Period,
+  type QuarterPeriod,
+} from './periods';
+
+export type SeriesPoint = { readonly period: Period; readonly value: number | null };
+export type TargetPoint = { readonly period: Period; readonly value: number };
+
+export type AggregateFigure = {
+  readonly value: number | null;
+  /** How many of the periods looked at had a value. */
+  readonly periodsCounted: number;
+  /** Every period looked at had a value; an incomplete year to date should be flagged to readers. */
+  readonly complete: boolean;
+};
+
+/**
+ * The figure rated for one period. ROLLING12: the sum of the twelve months (four quarters) ending with
+ * the period, or null if any of them is missing, because a rolling annual figure with a gap would
+ * understate the year. Every other aggregation: the period's own value.
+ */
+export function periodFigure(aggregation: Aggregation, series: readonly SeriesPoint[], period: Period): number | null {
+  const valueOf = lookup(series);
+  if (aggregation !== 'ROLLING12') return valueOf(period);
+  const window = trailingPeriods(period, periodsInYearOf(period.kind)).map(valueOf);
+  return window.every(isNumber) ? sum(window.filter(isNumber)) : null;
+}
+
+/**
+ * The year-to-date figure at `period`, over the periods of the same kind from April up to and
+ * including it. CUMULATIVE and SNAPSHOT: the latest value given (a cumulative value already is the
+ * year to date). SUM: the total of the values given. AVERAGE: their mean. ROLLING12: the rolling
+ * figure at the latest period with a value.
+ */
+export function yearToDate(aggregation: Aggregation, series: readonly SeriesPoint[], period: Period): AggregateFigure {
+  return figureOver(aggregation, series, periodsOfYearUpTo(period));
+}
+
+/** A quarter's figure from monthly values, by the same rules as yearToDate over its three months. */
+export function quarterFigure(
+  aggregation: Aggregation,
+  series: readonly SeriesPoint[],
+  quarter: QuarterPeriod,
+): AggregateFigure {
+  return figureOver(aggregation, series, monthsOfQuarter(quarter));
+}
+
+/**
+ * The target for one period: a profiled target set for exactly that period if there is one;
+ * otherwise the annual target (the YEAR target of the same financial year), except that for SUM the
+ * annual target is shared equally between the periods (a twelfth a month, a quarter a quarter),
+ * because the periods add up to the year. null when neither is set.
+ *
+ * CUMULATIVE indicators really need profiled targets (Council Tax collected is far below 98.6% in
+ * April); without them every period is held to the year-end target.
+ */
+export function targetForPeriod(aggregation: Aggregation, targets: readonly TargetPoint[], period: Period): number | null {
+  const targetOf = lookup(targets);
+  const own = targetOf(period);
+  if (own !== null) return own;
+  const annual = targetOf(yearPeriod(financialYearOf(period)));
+  if (annual === null) return null;
+  return aggregation === 'SUM' ? annual / periodsInYearOf(period.kind) : annual;
+}
+
+/**
+ * The target the year-to-date figure at `period` is rated against. SUM: the sum of the period
+ * targets so far (null if any is unknown, since a partial sum would understate it). Every other
+ * aggregation: the target for the period itself (profiled, else annual), because a cumulative,
+ * latest, average or rolling figure is already on the scale of the year.
+ */
+export function ytdTarget(aggregation: Aggregation, targets: readonly TargetPoint[], period: Period): number | null {
+  if (aggregation !== 'SUM') return targetForPeriod(aggregation, targets, period);
+  const perPeriod = periodsOfYearUpTo(period).map((p) => targetForPeriod(aggregation, targets, p));
+  return perPeriod.every(isNumber) ? sum(perPeriod.filter(isNumber)) : null;
+}
+
+function figureOver(aggregation: Aggregation, series: readonly SeriesPoint[], periods: readonly Period[]): AggregateFigure {
+  const valueOf = lookup(series);
+  const given = periods.filter((p) => valueOf(p) !== null);
+  const values = given.map(valueOf).filter(isNumber);
+  const latest = given[given.length - 1];
+  const summary = { periodsCounted: given.length, complete: given.length === periods.length };
+  if (latest === undefined) return { value: null, ...summary };
+
+  switch (aggregation) {
+    case 'CUMULATIVE':
+    case 'SNAPSHOT':
+      return { value: valueOf(latest), ...summary };
+    case 'SUM':
+      return { value: sum(values), ...summary };
+    case 'AVERAGE':
+      return { value: trim(sum(values) / values.length), ...summary };
+    case 'ROLLING12':
+      return { value: periodFigure(aggregation, series, latest), ...summary };
+  }
+}
+
+function lookup(points: readonly { readonly period: Period; readonly value: number | null }[]): (p: Period) => number | null {
+  const byKey = new Map<string, number | null>();
+  for (const point of points) byKey.set(periodKey(point.period), point.value);
+  return (p) => byKey.get(periodKey(p)) ?? null;
+}
+
+function sum(values: readonly number[]): number {
+  return trim(values.reduce((total, v) => total + v, 0));
+}
+
+function trim(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+function isNumber(value: number | null): value is number {
+  return value !== null;
+}

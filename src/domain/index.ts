@@ -1,0 +1,11 @@
+/** The domain layer in one import: vocabulary, periods, numbers and the rules built on them. */
+export * from './types';
+export * from './result';
+export * from './periods';
+export * from './numbers';
+export * from './tolerance';
+export * from './status';
+export * from './travel';
+export * from './aggregation';
+export * from './validation';
+export * from './vocabulary';

@@ -1,0 +1,98 @@
+/**
+ * Checks a value an indicator owner submits, before it is stored.
+ *
+ * Every refusal names the indicator ("HB01 Days to process new claims") because owners often submit
+ * several figures in one go, and says what to do instead. The checks, in order:
+ *   1. the period is open for entry;
+ *   2. the text is a number (parseUkNumber);
+ *   3. a % sign only for percentages, a £ sign only for money, so a figure typed into the wrong box
+ *      is caught;
+ *   4. percentages from 0 to 100, unless the indicator allows more (or allows negatives); counts,
+ *      days, minutes, rates and ratios not negative unless the indicator allows it; money may be
+ *      negative (an overspend or a variance);
+ *   5. no more precision than the indicator keeps. Trailing zeros are fine ("12.50" for a
+ *      one-decimal indicator is 12.5), because they do not change the figure.
+ */
+import type { Unit } from './types';
+import { fail, ok, type Result } from './result';
+import { formatUkNumber, parseUkNumber, roundTo } from './numbers';
+
+export type IndicatorForValidation = {
+  readonly code: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly decimals: number;
+  readonly allowAboveHundred?: boolean;
+  readonly allowNegative?: boolean;
+};
+
+export type ValueSubmission = {
+  readonly indicator: IndicatorForValidation;
+  readonly raw: string;
+  readonly periodOpen: boolean;
+  readonly periodLabel: string;
+};
+
+/** What each unit measures, for messages such as "... is measured in days, not as a percentage". */
+const MEASURED_IN: Readonly<Record<Unit, string>> = {
+  PERCENT: 'a percentage',
+  NUMBER: 'a number',
+  CURRENCY: 'pounds',
+  DAYS: 'days',
+  MINUTES: 'minutes',
+  RATE: 'a rate',
+  RATIO: 'a ratio',
+};
+
+export function validateValue(input: ValueSubmission): Result<number> {
+  const { indicator, raw, periodOpen, periodLabel } = input;
+  const name = `${indicator.code} ${indicator.title}`;
+  const shown = raw.trim();
+
+  if (!periodOpen) {
+    return fail(
+      `${name}: ${periodLabel} is closed for entry; ask the performance team to reopen it if this figure needs to change.`,
+    );
+  }
+
+  const parsed = parseUkNumber(raw, { indicatorLabel: name });
+  if (!parsed.ok) return parsed;
+  const { value, hadPercentSign, hadPoundSign } = parsed.value;
+  const measuredIn = MEASURED_IN[indicator.unit];
+
+  if (hadPercentSign && indicator.unit !== 'PERCENT') {
+    return fail(`${name} is measured in ${measuredIn}, not as a percentage: remove the % sign — got "${shown}"`);
+  }
+  if (hadPoundSign && indicator.unit !== 'CURRENCY') {
+    return fail(`${name} is measured in ${measuredIn}, not in pounds: remove the £ sign — got "${shown}"`);
+  }
+
+  const rangeProblem = outOfRange(value, indicator);
+  if (rangeProblem) return fail(`${name}: ${rangeProblem} — got "${shown}"`);
+
+  if (roundTo(value, indicator.decimals) !== value) {
+    const fix =
+      indicator.decimals === 0
+        ? 'enter a whole number'
+        : `round to ${indicator.decimals} decimal ${indicator.decimals === 1 ? 'place' : 'places'} ` +
+          `(${formatUkNumber(value, indicator.decimals)})`;
+    return fail(`${name}: ${fix} — got "${shown}"`);
+  }
+
+  return ok(value);
+}
+
+/** What is wrong with the size of the value for this indicator, or null when it is in range. */
+function outOfRange(value: number, indicator: IndicatorForValidation): string | null {
+  const negativeAllowed = indicator.allowNegative === true;
+  if (indicator.unit === 'PERCENT') {
+    const aboveHundredAllowed = indicator.allowAboveHundred === true;
+    const tooLow = value < 0 && !negativeAllowed;
+    const tooHigh = value > 100 && !aboveHundredAllowed;
+    if (!tooLow && !tooHigh) return null;
+    if (!negativeAllowed && !aboveHundredAllowed) return 'enter a percentage between 0 and 100';
+    return tooLow ? 'a percentage cannot be negative for this indicator' : 'a percentage cannot be above 100 for this indicator';
+  }
+  if (indicator.unit === 'CURRENCY' || negativeAllowed || value >= 0) return null;
+  return `${MEASURED_IN[indicator.unit]} cannot be negative for this indicator; enter 0 or more`;
+}

@@ -1,0 +1,358 @@
+/**
+ * Checks every row of a register file and turns it into a RegisterPlan. Every problem is collected
+ * (never just the first), each with its sheet, row and column, so a performance officer can fix
+ * the whole file in one pass. Nothing here touches the database: what it needs to know of indicators
+ * already stored arrives as `known`.
+ */
+import { ok, fail as err, type Result } from '../domain/result';
+import type { Frequency } from '../domain/types';
+import {
+  parseAggregation,
+  parseDecimals,
+  parseFrequency,
+  parseKind,
+  parseLens,
+  parsePolarity,
+  parseUnit,
+} from '../domain/vocabulary';
+import { parseTolerance } from '../domain/tolerance';
+import { parseUkNumber } from '../domain/numbers';
+import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
+import { validateValue } from '../domain/validation';
+import type { ImportProblem, RegisterFile, Sheet, SheetName, SheetRow } from './register-file';
+import type { IndicatorInput, KnownIndicator, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
+
+export const INDICATOR_COLUMNS = [
+  'code', 'title', 'definition', 'kind', 'unit', 'decimals', 'polarity', 'frequency', 'aggregation', 'lens',
+  'directorate', 'owner_email', 'owner_aad_object_id', 'delegate_emails', 'verifier_email', 'verifier_aad_object_id',
+  'director_email', 'director_aad_object_id', 'target', 'tolerance',
+] as const;
+/** Optional extras a council may add; absent columns are simply empty. */
+export const OPTIONAL_INDICATOR_COLUMNS = [
+  'target_year', 'service', 'priority', 'allow_above_100', 'owner_name', 'verifier_name', 'director_name',
+] as const;
+export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
+export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
+
+export interface ParseOptions {
+  /** Indicators already in the database, by code; Targets and Values may refer to them. */
+  readonly known: ReadonlyMap<string, KnownIndicator>;
+  /** The financial year an Indicators row's `target` is for when it has no `target_year`. */
+  readonly currentFinancialYear: number;
+}
+
+export type ParseOutcome = { readonly ok: true; readonly plan: RegisterPlan } | { readonly ok: false; readonly problems: ImportProblem[] };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,31}$/;
+
+export function parseRegister(file: RegisterFile, options: ParseOptions): ParseOutcome {
+  const problems: ImportProblem[] = [];
+  const people = new PeopleBook(problems);
+  const indicators = file.Indicators ? parseIndicators(file.Indicators, options, people, problems) : [];
+  const facts = new Map<string, KnownIndicator>(options.known);
+  for (const indicator of indicators) facts.set(indicator.code, indicator);
+
+  const targets: TargetInput[] = indicators.flatMap((indicator) => indicator.annualTarget ?? []);
+  if (file.Targets) targets.push(...parseTargets(file.Targets, facts, problems));
+  const values = file.Values ? parseValues(file.Values, facts, problems) : [];
+  rejectDuplicates(targets, 'a target', problems);
+  rejectDuplicates(values.map((v) => ({ ...v, sheet: 'Values' as const })), 'a value', problems);
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return {
+    ok: true,
+    plan: { people: people.all(), indicators: indicators.map(({ annualTarget: _t, ...rest }) => rest), targets, values },
+  };
+}
+
+type ParsedIndicator = IndicatorInput & { annualTarget: TargetInput | null };
+
+function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook, problems: ImportProblem[]): ParsedIndicator[] {
+  if (!hasColumns(sheet, INDICATOR_COLUMNS, problems)) return [];
+  const seen = new Map<string, number>();
+  const parsed: ParsedIndicator[] = [];
+  for (const row of sheet.rows) {
+    const cell = new RowReader('Indicators', row, problems);
+    const code = cell.required('code', 'a short unique code such as WST01', (text) =>
+      CODE.test(text) ? ok(text) : err(`"${text}" is not a usable code: use up to 32 letters, digits, dots, dashes or slashes`),
+    );
+    if (code !== null) {
+      const first = seen.get(code.toUpperCase());
+      if (first !== undefined) cell.problem('code', `code ${code} is already used by row ${first}; each indicator needs its own code`);
+      else seen.set(code.toUpperCase(), row.row);
+    }
+    const title = cell.required('title', 'the indicator\'s title', ok);
+    const kind = cell.required('kind', 'KPI, PI or data only', parseKind);
+    const unit = cell.required('unit', 'percent, number, currency, days, minutes, rate or ratio', parseUnit);
+    const decimals = cell.required('decimals', 'the number of decimal places (0 to 6)', parseDecimals);
+    const polarity = cell.required('polarity', 'higher, lower or goalpost', parsePolarity);
+    const frequency = cell.required('frequency', 'monthly, quarterly or annual', parseFrequency);
+    const aggregation = cell.required('aggregation', 'cumulative, sum, average, snapshot or rolling12', parseAggregation);
+    const lens = cell.required('lens', 'People, Finance, Customers, Environment or Services', parseLens);
+    const directorate = cell.required('directorate', 'the directorate\'s name', ok);
+    const tolerance = cell.optional('tolerance', parseTolerance);
+    const allowAboveHundred = cell.optional('allow_above_100', parseYesNo) ?? false;
+
+    const owner = people.required(cell, 'owner');
+    const verifier = people.optional(cell, 'verifier');
+    const director = people.optional(cell, 'director');
+    const delegates = people.delegates(cell);
+
+    let annualTarget: TargetInput | null = null;
+    const targetText = cell.text('target');
+    if (targetText !== '') {
+      const year = cell.optional('target_year', parseFinancialYear) ?? options.currentFinancialYear;
+      if (kind === 'DATA_ONLY') {
+        cell.problem('target', 'a data-only indicator has no target: leave target empty, or change kind to KPI or PI');
+      } else {
+        const value = parseUkNumber(targetText);
+        if (!value.ok) cell.problem('target', value.error);
+        else if (code !== null) {
+          annualTarget = { sheet: 'Indicators', row: row.row, code, period: financialYearLabel(year), financialYear: year, value: value.value.value };
+        }
+      }
+    }
+
+    if (
+      code !== null && title !== null && kind !== null && unit !== null && decimals !== null && polarity !== null &&
+      frequency !== null && aggregation !== null && lens !== null && directorate !== null && owner !== null
+    ) {
+      parsed.push({
+        row: row.row, code, title, definition: cell.text('definition'), kind, unit, decimals, polarity, frequency,
+        aggregation, lens, allowAboveHundred, directorate, service: cell.text('service') || null,
+        priority: cell.text('priority') || null, owner, delegates, verifier, director, tolerance: tolerance ?? null, annualTarget,
+      });
+    }
+  }
+  return parsed;
+}
+
+function parseTargets(sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, problems: ImportProblem[]): TargetInput[] {
+  if (!hasColumns(sheet, TARGET_COLUMNS, problems)) return [];
+  const targets: TargetInput[] = [];
+  for (const row of sheet.rows) {
+    const cell = new RowReader('Targets', row, problems);
+    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts));
+    const period = cell.required('period', 'a period such as 2026/27, 2026/27 Q3 or 2026-10', parsePeriodCell);
+    const value = cell.required('target', 'the target as a number', (text) => {
+      const n = parseUkNumber(text);
+      return n.ok ? ok(n.value.value) : n;
+    });
+    if (indicator && period) {
+      if (indicator.kind === 'DATA_ONLY') cell.problem('code', `${indicator.code} is data only and takes no target`);
+      else if (period.kind !== 'YEAR' && !periodFits(period, indicator.frequency)) {
+        cell.problem('period', `${indicator.code} is ${indicator.frequency.toLowerCase()}: a profiled target must be for a ${periodNoun(indicator.frequency)}, or use the year (${financialYearLabel(financialYearOf(period))})`);
+      }
+    }
+    if (indicator && period && value !== null) {
+      targets.push({ sheet: 'Targets', row: row.row, code: indicator.code, period: periodKey(period), financialYear: financialYearOf(period), value });
+    }
+  }
+  return targets;
+}
+
+function parseValues(sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, problems: ImportProblem[]): ValueInput[] {
+  if (!hasColumns(sheet, VALUE_COLUMNS.filter((c) => c !== 'note'), problems)) return [];
+  const values: ValueInput[] = [];
+  for (const row of sheet.rows) {
+    const cell = new RowReader('Values', row, problems);
+    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts));
+    const period = cell.required('period', 'a period such as 2026-10, 2026/27 Q3 or 2026/27', parsePeriodCell);
+    if (indicator && period && !periodFits(period, indicator.frequency)) {
+      cell.problem('period', `${indicator.code} is ${indicator.frequency.toLowerCase()}: give a ${periodNoun(indicator.frequency)} such as ${examplePeriod(indicator.frequency)}`);
+      continue;
+    }
+    if (!indicator) continue;
+    const value = cell.required('value', 'the figure for the period', (raw) =>
+      // The performance team loads history too, so the period need not be open for entry here.
+      validateValue({ indicator, raw, periodOpen: true, periodLabel: period ? periodKey(period) : '' }),
+    );
+    if (period && value !== null) {
+      values.push({ row: row.row, code: indicator.code, period: periodKey(period), financialYear: financialYearOf(period), value, note: cell.text('note') });
+    }
+  }
+  return values;
+}
+
+/** People are named on many rows; each must be described the same way everywhere. */
+class PeopleBook {
+  private readonly byEmail = new Map<string, PersonInput & { row: number }>();
+  private readonly emailByAad = new Map<string, string>();
+
+  constructor(private readonly problems: ImportProblem[]) {}
+
+  required(cell: RowReader, role: 'owner'): PersonInput | null {
+    if (cell.text(`${role}_email`) === '') {
+      cell.problem(`${role}_email`, `every indicator needs an ${role}: give their work email`);
+      return null;
+    }
+    return this.optional(cell, role);
+  }
+
+  optional(cell: RowReader, role: 'owner' | 'verifier' | 'director'): PersonInput | null {
+    const emailColumn = `${role}_email`;
+    const aadColumn = `${role}_aad_object_id`;
+    const email = cell.text(emailColumn).toLowerCase();
+    const aad = cell.text(aadColumn);
+    if (email === '') {
+      if (aad !== '') cell.problem(emailColumn, `give the ${role}'s email as well as their Entra object id`);
+      return null;
+    }
+    if (!EMAIL.test(email)) {
+      cell.problem(emailColumn, `"${email}" is not an email address`);
+      return null;
+    }
+    if (aad !== '' && !GUID.test(aad)) {
+      cell.problem(aadColumn, `"${aad}" is not an Entra object id (expected a GUID such as 3f2b8c1e-0d4a-4b6e-9a57-2c1d0e9f8a76)`);
+      return null;
+    }
+    return this.remember(cell, { email, aadObjectId: aad || null, displayName: cell.text(`${role}_name`) || null }, aadColumn);
+  }
+
+  delegates(cell: RowReader): PersonInput[] {
+    const list = cell.text('delegate_emails').split(/[;,\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
+    const found: PersonInput[] = [];
+    for (const email of list) {
+      if (!EMAIL.test(email)) cell.problem('delegate_emails', `"${email}" is not an email address (separate several with ;)`);
+      else found.push(this.remember(cell, { email, aadObjectId: null, displayName: null }, 'delegate_emails'));
+    }
+    return found;
+  }
+
+  private remember(cell: RowReader, person: PersonInput, aadColumn: string): PersonInput {
+    const earlier = this.byEmail.get(person.email);
+    if (person.aadObjectId) {
+      const aad = person.aadObjectId.toLowerCase();
+      const otherEmail = this.emailByAad.get(aad);
+      if (otherEmail && otherEmail !== person.email) {
+        cell.problem(aadColumn, `Entra object id ${person.aadObjectId} is given for ${otherEmail} elsewhere in the file; one id belongs to one person`);
+      }
+      if (earlier?.aadObjectId && earlier.aadObjectId.toLowerCase() !== aad) {
+        cell.problem(aadColumn, `${person.email} has Entra object id ${earlier.aadObjectId} on row ${earlier.row}; give the same id on every row`);
+      }
+      this.emailByAad.set(aad, person.email);
+    }
+    const merged = {
+      email: person.email,
+      aadObjectId: earlier?.aadObjectId ?? person.aadObjectId,
+      displayName: earlier?.displayName ?? person.displayName,
+      row: earlier?.row ?? cell.rowNumber,
+    };
+    this.byEmail.set(person.email, merged);
+    return { email: merged.email, aadObjectId: merged.aadObjectId, displayName: merged.displayName };
+  }
+
+  /** The final view of each person, after every row has had its say. */
+  all(): PersonInput[] {
+    return [...this.byEmail.values()].map(({ row: _row, ...person }) => person);
+  }
+}
+
+/** Reads one row's cells, recording a problem (with row and column) for each cell that fails. */
+class RowReader {
+  constructor(
+    private readonly sheet: SheetName,
+    private readonly row: SheetRow,
+    private readonly problems: ImportProblem[],
+  ) {}
+
+  get rowNumber(): number {
+    return this.row.row;
+  }
+
+  text(column: string): string {
+    return this.row.cells[column] ?? '';
+  }
+
+  required<T>(column: string, what: string, parse: (text: string) => Result<T>): T | null {
+    const text = this.text(column);
+    if (text === '') {
+      this.problem(column, `empty: enter ${what}`);
+      return null;
+    }
+    return this.optional(column, parse);
+  }
+
+  optional<T>(column: string, parse: (text: string) => Result<T>): T | null {
+    const text = this.text(column);
+    if (text === '') return null;
+    const result = parse(text);
+    if (result.ok) return result.value;
+    this.problem(column, result.error);
+    return null;
+  }
+
+  problem(column: string, message: string): void {
+    this.problems.push({ sheet: this.sheet, row: this.row.row, column, message });
+  }
+}
+
+function hasColumns(sheet: Sheet, columns: readonly string[], problems: ImportProblem[]): boolean {
+  const missing = columns.filter((column) => !sheet.headers.includes(column));
+  if (missing.length > 0) {
+    problems.push({
+      sheet: sheet.name, row: 1, column: null,
+      message: `the header row lacks ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} (see templates/ for the expected layout)`,
+    });
+  }
+  return missing.length === 0;
+}
+
+function findIndicator(code: string, facts: ReadonlyMap<string, KnownIndicator>): Result<KnownIndicator> {
+  const indicator = facts.get(code) ?? [...facts.values()].find((i) => i.code.toUpperCase() === code.toUpperCase());
+  return indicator ? ok(indicator) : err(`no indicator with code ${code} in this file's Indicators or in the register`);
+}
+
+/** Excel turns a typed "2026-10" into 1 October 2026; take such a date back as the month. */
+function parsePeriodCell(text: string): Result<Period> {
+  const firstOfMonth = /^(\d{4}-\d{2})-01$/.exec(text);
+  return parsePeriod(firstOfMonth ? firstOfMonth[1]! : text);
+}
+
+function parseFinancialYear(text: string): Result<number> {
+  const period = parsePeriod(text);
+  if (period.ok && period.value.kind === 'YEAR') return ok(period.value.fyStart);
+  return err(`"${text}" is not a financial year: write it as 2026/27`);
+}
+
+function parseYesNo(text: string): Result<boolean> {
+  const word = text.trim().toLowerCase();
+  if (['yes', 'y', 'true', '1'].includes(word)) return ok(true);
+  if (['no', 'n', 'false', '0'].includes(word)) return ok(false);
+  return err(`"${text}" is not yes or no`);
+}
+
+function periodFits(period: Period, frequency: Frequency): boolean {
+  return frequencyOfPeriod(period) === frequency;
+}
+
+const periodNoun = (frequency: Frequency): string =>
+  frequency === 'MONTHLY' ? 'month' : frequency === 'QUARTERLY' ? 'quarter' : 'financial year';
+const examplePeriod = (frequency: Frequency): string =>
+  frequency === 'MONTHLY' ? '2026-10' : frequency === 'QUARTERLY' ? '2026/27 Q3' : '2026/27';
+
+function rejectDuplicates(
+  rows: readonly { sheet: 'Indicators' | 'Targets' | 'Values'; row: number; code: string; period: string }[],
+  what: string,
+  problems: ImportProblem[],
+): void {
+  const seen = new Map<string, { sheet: string; row: number }>();
+  for (const row of rows) {
+    const key = `${row.code.toUpperCase()}|${row.period}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        sheet: row.sheet, row: row.row, column: 'period',
+        message: `${what} for ${row.code} ${row.period} is already given on ${first.sheet} row ${first.row}; give it once`,
+      });
+    } else seen.set(key, row);
+  }
+}
+
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  const order = { File: 0, Indicators: 1, Targets: 2, Values: 3 } as const;
+  return [...problems].sort((a, b) => order[a.sheet] - order[b.sheet] || (a.row ?? 0) - (b.row ?? 0));
+}
+

@@ -1,0 +1,109 @@
+/**
+ * Reads a register file from disk: a CSV (one sheet, recognised by its columns) or an XLSX
+ * workbook with sheets named Indicators, Targets and/or Values (case-insensitive).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { SHEET_NAMES, normaliseHeader, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
+
+export class UnreadableFileError extends Error {}
+
+export async function readRegisterFile(filePath: string): Promise<RegisterFile> {
+  const extension = path.extname(filePath).toLowerCase();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    throw new UnreadableFileError(`Cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (extension === '.csv') return readCsv(bytes.toString('utf8'), filePath);
+  if (extension === '.xlsx') return readWorkbook(bytes, filePath);
+  throw new UnreadableFileError(`${path.basename(filePath)} is not a .csv or .xlsx file; save the register in one of those formats.`);
+}
+
+export function readCsv(text: string, label = 'the CSV file'): RegisterFile {
+  let records: string[][];
+  try {
+    records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false, trim: false });
+  } catch (error) {
+    throw new UnreadableFileError(`${label} is not valid CSV: ${(error as Error).message}`);
+  }
+  const [header, ...body] = records;
+  if (!header) throw new UnreadableFileError(`${label} is empty: it needs a header row.`);
+  const headers = header.map(normaliseHeader);
+  const name = sheetForColumns(headers);
+  if (!name) {
+    throw new UnreadableFileError(
+      `Cannot tell which sheet ${label} is from its header row (${header.join(', ')}). ` +
+        'An Indicators file has a "title" column; a Targets file has code, period and target; a Values file has code, period and value.',
+    );
+  }
+  return { [name]: toSheet(name, headers, body.map((cells, i) => ({ row: i + 2, values: cells }))) };
+}
+
+/** A CSV holds one sheet; which one follows from its columns. */
+function sheetForColumns(headers: readonly string[]): SheetName | null {
+  const has = (column: string) => headers.includes(column);
+  if (has('title')) return 'Indicators';
+  if (has('code') && has('period') && has('target')) return 'Targets';
+  if (has('code') && has('period') && has('value')) return 'Values';
+  return null;
+}
+
+async function readWorkbook(bytes: Buffer, label: string): Promise<RegisterFile> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableFileError(`${path.basename(label)} is not a readable Excel workbook: ${(error as Error).message}`);
+  }
+  const file: RegisterFile = {};
+  for (const worksheet of workbook.worksheets) {
+    const name = SHEET_NAMES.find((sheet) => sheet.toLowerCase() === worksheet.name.trim().toLowerCase());
+    if (!name) continue; // other sheets (notes, lookups) are the council's own business
+    const rows: { row: number; values: string[] }[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: string[] = [];
+      for (let column = 1; column <= worksheet.columnCount; column++) values.push(cellText(row.getCell(column).value));
+      rows.push({ row: rowNumber, values });
+    });
+    const headerRow = rows.find((row) => row.row === 1);
+    if (!headerRow) throw new UnreadableFileError(`The ${worksheet.name} sheet has no header row in row 1.`);
+    file[name] = toSheet(name, headerRow.values.map(normaliseHeader), rows.filter((row) => row.row !== 1));
+  }
+  if (Object.keys(file).length === 0) {
+    throw new UnreadableFileError(
+      `${path.basename(label)} has no sheet named Indicators, Targets or Values (it has: ${workbook.worksheets.map((w) => w.name).join(', ') || 'none'}).`,
+    );
+  }
+  return file;
+}
+
+/** Everything becomes text here, so that one parser (with its clear messages) judges every cell. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formula
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text); // hyperlink, as Excel makes of typed emails
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value);
+}
+
+function toSheet(name: SheetName, headers: string[], rows: { row: number; values: string[] }[]): Sheet {
+  const sheetRows: SheetRow[] = [];
+  for (const { row, values } of rows) {
+    if (values.every((value) => value.trim() === '')) continue;
+    const cells: Record<string, string> = {};
+    headers.forEach((header, i) => {
+      if (header) cells[header] = (values[i] ?? '').trim();
+    });
+    sheetRows.push({ row, cells });
+  }
+  return { name, headers: headers.filter(Boolean), rows: sheetRows };
+}

@@ -1,0 +1,68 @@
+/** A register file checked and turned into typed rows, ready to write. */
+import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Tolerance, Unit } from '../domain/types';
+
+export interface PersonInput {
+  /** Lower-case. */
+  readonly email: string;
+  readonly aadObjectId: string | null;
+  readonly displayName: string | null;
+}
+
+export interface IndicatorInput {
+  readonly row: number;
+  readonly code: string;
+  readonly title: string;
+  readonly definition: string;
+  readonly kind: IndicatorKind;
+  readonly unit: Unit;
+  readonly decimals: number;
+  readonly polarity: Polarity;
+  readonly frequency: Frequency;
+  readonly aggregation: Aggregation;
+  readonly lens: Lens;
+  readonly allowAboveHundred: boolean;
+  readonly directorate: string;
+  readonly service: string | null;
+  readonly priority: string | null;
+  readonly owner: PersonInput;
+  readonly delegates: readonly PersonInput[];
+  readonly verifier: PersonInput | null;
+  readonly director: PersonInput | null;
+  readonly tolerance: Tolerance | null;
+}
+
+export interface TargetInput {
+  readonly sheet: 'Indicators' | 'Targets';
+  readonly row: number;
+  readonly code: string;
+  readonly period: string;
+  readonly financialYear: number;
+  readonly value: number;
+}
+
+export interface ValueInput {
+  readonly row: number;
+  readonly code: string;
+  readonly period: string;
+  readonly financialYear: number;
+  readonly value: number;
+  readonly note: string;
+}
+
+export interface RegisterPlan {
+  readonly people: readonly PersonInput[];
+  readonly indicators: readonly IndicatorInput[];
+  readonly targets: readonly TargetInput[];
+  readonly values: readonly ValueInput[];
+}
+
+/** What the checks need to know of an indicator already in the database. */
+export interface KnownIndicator {
+  readonly code: string;
+  readonly title: string;
+  readonly kind: IndicatorKind;
+  readonly unit: Unit;
+  readonly decimals: number;
+  readonly frequency: Frequency;
+  readonly allowAboveHundred: boolean;
+}
