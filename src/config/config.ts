@@ -36,7 +36,7 @@ const booleanSetting = z
   .transform((text) => ['true', '1', 'yes'].includes(text));
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
     .string()

@@ -17,6 +17,8 @@ export interface Database {
   readonly sql: SqlExecutor;
   readonly target: DatabaseTarget;
   readonly description: string;
+  /** A compressed copy of an embedded database's files (backups, test templates); null for PostgreSQL. */
+  dumpEmbedded(): Promise<Blob | null>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
     prisma,
     target,
     description: describeDatabase(target),
+    dumpEmbedded: () => pglite.dumpDataDir('gzip'),
     sql: {
       exec: async (script) => {
         await pglite.exec(script);
@@ -82,6 +85,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     prisma,
     target,
     description: describeDatabase(target),
+    dumpEmbedded: async () => null,
     sql: {
       exec: async (script) => {
         await pool.query(script);

@@ -11,11 +11,13 @@ import {
   periodIndexInYear,
   periodKey,
   periodsOfYear,
+  previousPeriod,
   shiftPeriod,
   type MonthPeriod,
   type Period,
 } from '../domain/periods';
 import { roundTo } from '../domain/numbers';
+import { currentMonth } from '../domain/periods-today';
 import type { RegisterFile, Sheet, SheetRow } from '../import/register-file';
 import { DEMO_EVENTS, DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
 
@@ -30,8 +32,7 @@ export interface DemoTimeline {
 }
 
 export function demoTimeline(today: Date): DemoTimeline {
-  const month = today.getUTCMonth() + 1;
-  const openMonth = month === 1 ? monthPeriod(today.getUTCFullYear() - 1, 12) : monthPeriod(today.getUTCFullYear(), month - 1);
+  const openMonth = previousPeriod(currentMonth(today));
   return { openMonth, firstYear: financialYearOf(openMonth) - 2 };
 }
 

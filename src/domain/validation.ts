@@ -33,13 +33,13 @@ export type ValueSubmission = {
   readonly periodLabel: string;
 };
 
-/** What each unit measures, for messages such as "... is measured in days, not as a percentage". */
-const MEASURED_IN: Readonly<Record<Unit, string>> = {
+/** How each unit is entered, for messages such as "... is entered as a number of days, not as a percentage". */
+const ENTERED_AS: Readonly<Record<Unit, string>> = {
   PERCENT: 'a percentage',
-  NUMBER: 'a number',
-  CURRENCY: 'pounds',
-  DAYS: 'days',
-  MINUTES: 'minutes',
+  NUMBER: 'a plain number',
+  CURRENCY: 'an amount in pounds',
+  DAYS: 'a number of days',
+  MINUTES: 'a number of minutes',
   RATE: 'a rate',
   RATIO: 'a ratio',
 };
@@ -58,13 +58,13 @@ export function validateValue(input: ValueSubmission): Result<number> {
   const parsed = parseUkNumber(raw, { indicatorLabel: name });
   if (!parsed.ok) return parsed;
   const { value, hadPercentSign, hadPoundSign } = parsed.value;
-  const measuredIn = MEASURED_IN[indicator.unit];
+  const enteredAs = ENTERED_AS[indicator.unit];
 
   if (hadPercentSign && indicator.unit !== 'PERCENT') {
-    return fail(`${name} is measured in ${measuredIn}, not as a percentage: remove the % sign — got "${shown}"`);
+    return fail(`${name} is entered as ${enteredAs}, not as a percentage: remove the % sign — got "${shown}"`);
   }
   if (hadPoundSign && indicator.unit !== 'CURRENCY') {
-    return fail(`${name} is measured in ${measuredIn}, not in pounds: remove the £ sign — got "${shown}"`);
+    return fail(`${name} is entered as ${enteredAs}, not as an amount in pounds: remove the £ sign — got "${shown}"`);
   }
 
   const rangeProblem = outOfRange(value, indicator);
@@ -94,5 +94,5 @@ function outOfRange(value: number, indicator: IndicatorForValidation): string | 
     return tooLow ? 'a percentage cannot be negative for this indicator' : 'a percentage cannot be above 100 for this indicator';
   }
   if (indicator.unit === 'CURRENCY' || negativeAllowed || value >= 0) return null;
-  return `${MEASURED_IN[indicator.unit]} cannot be negative for this indicator; enter 0 or more`;
+  return `${ENTERED_AS[indicator.unit]} cannot be negative for this indicator; enter 0 or more`;
 }

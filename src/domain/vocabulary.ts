@@ -32,7 +32,7 @@ const UNIT_WORDS: Synonyms<Unit> = {
 const POLARITY_WORDS: Synonyms<Polarity> = {
   HIGHER: ['higher is better', 'higher', 'high', 'H', 'up'],
   LOWER: ['lower is better', 'lower', 'low', 'L', 'down'],
-  GOALPOST: ['goal post', 'goalpost', 'target', 'T', 'on target'],
+  GOALPOST: ['goal post', 'goalpost', 'target', 'T', 'on target', 'close to target', 'close to target is best'],
 };
 
 const FREQUENCY_WORDS: Synonyms<Frequency> = {

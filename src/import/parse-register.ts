@@ -53,10 +53,14 @@ export function parseRegister(file: RegisterFile, options: ParseOptions): ParseO
   const indicators = file.Indicators ? parseIndicators(file.Indicators, options, people, problems) : [];
   const facts = new Map<string, KnownIndicator>(options.known);
   for (const indicator of indicators) facts.set(indicator.code, indicator);
+  // Codes whose own Indicators row was refused: their Targets and Values cannot be checked yet.
+  const refused = new Set(
+    (file.Indicators?.rows ?? []).map((r) => (r.cells.code ?? '').toUpperCase()).filter((code) => code && !indicators.some((i) => i.code.toUpperCase() === code)),
+  );
 
   const targets: TargetInput[] = indicators.flatMap((indicator) => indicator.annualTarget ?? []);
-  if (file.Targets) targets.push(...parseTargets(file.Targets, facts, problems));
-  const values = file.Values ? parseValues(file.Values, facts, problems) : [];
+  if (file.Targets) targets.push(...parseTargets(file.Targets, facts, refused, problems));
+  const values = file.Values ? parseValues(file.Values, facts, refused, problems) : [];
   rejectDuplicates(targets, 'a target', problems);
   rejectDuplicates(values.map((v) => ({ ...v, sheet: 'Values' as const })), 'a value', problems);
 
@@ -78,9 +82,11 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     const code = cell.required('code', 'a short unique code such as WST01', (text) =>
       CODE.test(text) ? ok(text) : err(`"${text}" is not a usable code: use up to 32 letters, digits, dots, dashes or slashes`),
     );
+    let duplicate = false;
     if (code !== null) {
       const first = seen.get(code.toUpperCase());
-      if (first !== undefined) cell.problem('code', `code ${code} is already used by row ${first}; each indicator needs its own code`);
+      duplicate = first !== undefined;
+      if (duplicate) cell.problem('code', `code ${code} is already used by row ${first}; each indicator needs its own code`);
       else seen.set(code.toUpperCase(), row.row);
     }
     const title = cell.required('title', 'the indicator\'s title', ok);
@@ -109,14 +115,14 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
       } else {
         const value = parseUkNumber(targetText);
         if (!value.ok) cell.problem('target', value.error);
-        else if (code !== null) {
+        else if (code !== null && !duplicate) {
           annualTarget = { sheet: 'Indicators', row: row.row, code, period: financialYearLabel(year), financialYear: year, value: value.value.value };
         }
       }
     }
 
     if (
-      code !== null && title !== null && kind !== null && unit !== null && decimals !== null && polarity !== null &&
+      !duplicate && code !== null && title !== null && kind !== null && unit !== null && decimals !== null && polarity !== null &&
       frequency !== null && aggregation !== null && lens !== null && directorate !== null && owner !== null
     ) {
       parsed.push({
@@ -129,17 +135,22 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
   return parsed;
 }
 
-function parseTargets(sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, problems: ImportProblem[]): TargetInput[] {
+function parseTargets(
+  sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, refused: ReadonlySet<string>, problems: ImportProblem[],
+): TargetInput[] {
   if (!hasColumns(sheet, TARGET_COLUMNS, problems)) return [];
   const targets: TargetInput[] = [];
   for (const row of sheet.rows) {
     const cell = new RowReader('Targets', row, problems);
-    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts));
+    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts, refused));
     const period = cell.required('period', 'a period such as 2026/27, 2026/27 Q3 or 2026-10', parsePeriodCell);
     const value = cell.required('target', 'the target as a number', (text) => {
       const n = parseUkNumber(text);
       return n.ok ? ok(n.value.value) : n;
     });
+    if (indicator && value !== null && indicator.unit === 'PERCENT' && !indicator.allowAboveHundred && (value < 0 || value > 100)) {
+      cell.problem('target', `${indicator.code} is a percentage: a target must be between 0 and 100 (or set allow_above_100 for the indicator)`);
+    }
     if (indicator && period) {
       if (indicator.kind === 'DATA_ONLY') cell.problem('code', `${indicator.code} is data only and takes no target`);
       else if (period.kind !== 'YEAR' && !periodFits(period, indicator.frequency)) {
@@ -153,23 +164,25 @@ function parseTargets(sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, 
   return targets;
 }
 
-function parseValues(sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, problems: ImportProblem[]): ValueInput[] {
+function parseValues(
+  sheet: Sheet, facts: ReadonlyMap<string, KnownIndicator>, refused: ReadonlySet<string>, problems: ImportProblem[],
+): ValueInput[] {
   if (!hasColumns(sheet, VALUE_COLUMNS.filter((c) => c !== 'note'), problems)) return [];
   const values: ValueInput[] = [];
   for (const row of sheet.rows) {
     const cell = new RowReader('Values', row, problems);
-    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts));
+    const indicator = cell.required('code', 'the code of an indicator in the register', (code) => findIndicator(code, facts, refused));
     const period = cell.required('period', 'a period such as 2026-10, 2026/27 Q3 or 2026/27', parsePeriodCell);
-    if (indicator && period && !periodFits(period, indicator.frequency)) {
-      cell.problem('period', `${indicator.code} is ${indicator.frequency.toLowerCase()}: give a ${periodNoun(indicator.frequency)} such as ${examplePeriod(indicator.frequency)}`);
-      continue;
+    const periodFitsIndicator = !indicator || !period || periodFits(period, indicator.frequency);
+    if (!periodFitsIndicator) {
+      cell.problem('period', `${indicator!.code} is ${indicator!.frequency.toLowerCase()}: give a ${periodNoun(indicator!.frequency)} such as ${examplePeriod(indicator!.frequency)}`);
     }
     if (!indicator) continue;
     const value = cell.required('value', 'the figure for the period', (raw) =>
       // The performance team loads history too, so the period need not be open for entry here.
       validateValue({ indicator, raw, periodOpen: true, periodLabel: period ? periodKey(period) : '' }),
     );
-    if (period && value !== null) {
+    if (period && periodFitsIndicator && value !== null) {
       values.push({ row: row.row, code: indicator.code, period: periodKey(period), financialYear: financialYearOf(period), value, note: cell.text('note') });
     }
   }
@@ -228,11 +241,11 @@ class PeopleBook {
       const otherEmail = this.emailByAad.get(aad);
       if (otherEmail && otherEmail !== person.email) {
         cell.problem(aadColumn, `Entra object id ${person.aadObjectId} is given for ${otherEmail} elsewhere in the file; one id belongs to one person`);
-      }
-      if (earlier?.aadObjectId && earlier.aadObjectId.toLowerCase() !== aad) {
+      } else if (earlier?.aadObjectId && earlier.aadObjectId.toLowerCase() !== aad) {
         cell.problem(aadColumn, `${person.email} has Entra object id ${earlier.aadObjectId} on row ${earlier.row}; give the same id on every row`);
+      } else {
+        this.emailByAad.set(aad, person.email);
       }
-      this.emailByAad.set(aad, person.email);
     }
     const merged = {
       email: person.email,
@@ -300,15 +313,32 @@ function hasColumns(sheet: Sheet, columns: readonly string[], problems: ImportPr
   return missing.length === 0;
 }
 
-function findIndicator(code: string, facts: ReadonlyMap<string, KnownIndicator>): Result<KnownIndicator> {
+function findIndicator(code: string, facts: ReadonlyMap<string, KnownIndicator>, refused: ReadonlySet<string>): Result<KnownIndicator> {
   const indicator = facts.get(code) ?? [...facts.values()].find((i) => i.code.toUpperCase() === code.toUpperCase());
-  return indicator ? ok(indicator) : err(`no indicator with code ${code} in this file's Indicators or in the register`);
+  if (indicator) return ok(indicator);
+  if (refused.has(code.toUpperCase())) return err(`${code}'s row on the Indicators sheet has problems (listed there); fix that row and this one will be checked`);
+  return err(`no indicator with code ${code} in this file's Indicators or in the register`);
 }
 
-/** Excel turns a typed "2026-10" into 1 October 2026; take such a date back as the month. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Excel turns a typed "2026-10" into 1 October 2026, and a CSV saved from UK-locale Excel then
+ * writes it as displayed: "2026-10-01", "01/10/2026", "Oct-26" or "October 2026". All of these are
+ * taken back as the month; anything else goes to the period parser and its message.
+ */
 function parsePeriodCell(text: string): Result<Period> {
-  const firstOfMonth = /^(\d{4}-\d{2})-01$/.exec(text);
-  return parsePeriod(firstOfMonth ? firstOfMonth[1]! : text);
+  const iso = /^(\d{4})-(\d{2})-01$/.exec(text);
+  if (iso) return parsePeriod(`${iso[1]}-${iso[2]}`);
+  const uk = /^0?1\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (uk) return parsePeriod(`${uk[2]}-${uk[1]!.padStart(2, '0')}`);
+  const named = /^([a-z]{3})[a-z]*[\s\-]+(\d{2}|\d{4})$/i.exec(text.trim());
+  const month = named ? MONTHS.indexOf(named[1]!.toLowerCase()) + 1 : 0;
+  if (named && month > 0) {
+    const year = named[2]!.length === 2 ? 2000 + Number(named[2]) : Number(named[2]);
+    return parsePeriod(`${year}-${String(month).padStart(2, '0')}`);
+  }
+  return parsePeriod(text);
 }
 
 function parseFinancialYear(text: string): Result<number> {

@@ -64,9 +64,11 @@ async function readWorkbook(bytes: Buffer, label: string): Promise<RegisterFile>
     const name = SHEET_NAMES.find((sheet) => sheet.toLowerCase() === worksheet.name.trim().toLowerCase());
     if (!name) continue; // other sheets (notes, lookups) are the council's own business
     const rows: { row: number; values: string[] }[] = [];
+    // exceljs recomputes columnCount by scanning every row: read it once, not once per cell.
+    const columnCount = worksheet.columnCount;
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
-      for (let column = 1; column <= worksheet.columnCount; column++) values.push(cellText(row.getCell(column).value));
+      for (let column = 1; column <= columnCount; column++) values.push(cellText(row.getCell(column).value));
       rows.push({ row: rowNumber, values });
     });
     const headerRow = rows.find((row) => row.row === 1);
@@ -88,7 +90,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formula
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text); // hyperlink, as Excel makes of typed emails
+    // A hyperlink, as Excel makes of a typed email; its text may itself be rich text.
+    if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
     if ('error' in value) return String(value.error);
     return '';
   }

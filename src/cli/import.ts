@@ -1,0 +1,58 @@
+/**
+ * npm run import -- <file.csv|file.xlsx> [--dry-run]
+ *
+ * Loads the indicator register (and any Targets and Values sheets) from a file. A file with any bad
+ * row writes nothing and lists every problem; --dry-run checks and counts without writing.
+ */
+import path from 'node:path';
+import { Store } from '../db/store';
+import { importRegister, type ImportCounts } from '../app/import-register';
+import { readRegisterFile, UnreadableFileError } from '../import/read-register-file';
+import { describeProblem } from '../import/register-file';
+import { currentFinancialYear } from '../domain/periods-today';
+import { systemClock } from '../clock';
+import { runCommand, UsageError } from './run-command';
+
+const USAGE = 'Usage: npm run import -- <register.xlsx|indicators.csv> [--dry-run]';
+
+void runCommand('register import', async ({ database }) => {
+  const args = process.argv.slice(2);
+  const dryRun = args.includes('--dry-run');
+  const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--dry-run');
+  const files = args.filter((arg) => !arg.startsWith('--'));
+  if (unknown.length > 0 || files.length !== 1) throw new UsageError(unknown.length ? `Unknown option ${unknown.join(' ')}. ${USAGE}` : USAGE);
+  const file = files[0]!;
+
+  let register;
+  try {
+    register = await readRegisterFile(file);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const outcome = await importRegister(new Store(database.prisma), register, {
+    dryRun,
+    actorLabel: `import ${path.basename(file)}`,
+    currentFinancialYear: currentFinancialYear(systemClock.now()),
+  });
+  if (!outcome.ok) {
+    console.error(`${path.basename(file)} was not imported: nothing was written. Fix ${outcome.problems.length === 1 ? 'this problem' : `these ${outcome.problems.length} problems`} and import it again:`);
+    for (const problem of outcome.problems) console.error(`  - ${describeProblem(problem)}`);
+    return 1;
+  }
+  console.log(`${outcome.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${path.basename(file)} into the ${database.description}:`);
+  console.log(summarise(outcome.counts));
+  return 0;
+});
+
+function summarise(c: ImportCounts): string {
+  return [
+    `  indicators: ${c.indicatorsCreated} new, ${c.indicatorsUpdated} updated, ${c.indicatorsUnchanged} unchanged`,
+    `  people:     ${c.peopleCreated} new, ${c.peopleUpdated} updated`,
+    `  targets:    ${c.targetsSet} set, ${c.targetsUnchanged} unchanged`,
+    `  values:     ${c.valuesCreated} new, ${c.valuesCorrected} corrected (new version), ${c.valuesUnchanged} unchanged`,
+  ].join('\n');
+}

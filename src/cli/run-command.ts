@@ -1,0 +1,38 @@
+/**
+ * What every command-line tool shares: read the config, open the database for one purpose, run,
+ * close, and turn known failures into a clear message and an exit code instead of a stack trace.
+ */
+import { loadConfig, ConfigError, type Config } from '../config/config';
+import { DatabaseInUseError } from '../db/data-dir-lock';
+import { MigrationError } from '../db/migrate';
+import type { Database } from '../db/open-database';
+import { openMigratedDatabase } from '../db/open-migrated-database';
+
+export class UsageError extends Error {}
+
+export async function runCommand(
+  purpose: string,
+  work: (context: { config: Config; database: Database }) => Promise<number>,
+): Promise<void> {
+  let exitCode = 1;
+  try {
+    const config = loadConfig();
+    const database = await openMigratedDatabase(config.databaseUrl, purpose, (applied) =>
+      console.log(`Migrated the database: ${applied.join(', ')}`),
+    );
+    try {
+      exitCode = await work({ config, database });
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof MigrationError) {
+      console.error(error.message);
+      exitCode = error instanceof UsageError ? 64 : 2;
+    } else {
+      console.error(error);
+      exitCode = 1;
+    }
+  }
+  process.exitCode = exitCode;
+}

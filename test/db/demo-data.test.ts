@@ -1,0 +1,75 @@
+import { loadDemoData } from '../../src/demo/load-demo-data';
+import { registerStatus, type IndicatorStatus } from '../../src/app/register-status';
+import { parsePeriod, type Period } from '../../src/domain/periods';
+import { describeEachDatabase } from '../support/test-database';
+import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
+
+const TODAY = new Date('2026-11-23T10:00:00Z');
+const period = (text: string): Period => {
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+};
+
+describeEachDatabase('the demo register', (db) => {
+  it('loads into an empty database once, with a realistic council register', async () => {
+    const { store } = db();
+    const first = await loadDemoData(store, TODAY);
+    expect(first).toMatchObject({ loaded: true, counts: { indicatorsCreated: 22, valuesCorrected: 1 } });
+    expect(await loadDemoData(store, TODAY)).toEqual({ loaded: false });
+
+    const indicators = await store.repos.indicators.listActive();
+    expect(indicators).toHaveLength(22);
+    expect(new Set(indicators.map((i) => i.lens))).toEqual(new Set(['PEOPLE', 'FINANCE', 'CUSTOMERS', 'ENVIRONMENT', 'SERVICES']));
+    expect(new Set(indicators.map((i) => i.frequency))).toEqual(new Set(['MONTHLY', 'QUARTERLY', 'ANNUAL']));
+    expect(indicators.filter((i) => i.kind === 'DATA_ONLY').map((i) => i.code)).toEqual(['SRV06']);
+    expect(indicators.every((i) => i.directorId !== null)).toBe(true);
+
+    const admins = await db().database.sql.query<{ email: string }>(
+      `SELECT p.email FROM person p JOIN person_role r ON r.person_id = p.id WHERE r.role = 'ADMIN' ORDER BY p.email`,
+    );
+    expect(admins.map((a) => a.email)).toEqual(['nadia.rahman@fenmarsh.gov.uk', 'robert.hughes@fenmarsh.gov.uk']);
+  });
+
+  it('holds two years of history with reds, ambers, greens, data only, a missing value and a correction', async () => {
+    const { store } = db();
+    await loadDemoData(store, TODAY);
+    const defaultTolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
+    const statuses: IndicatorStatus[] = [];
+    for (const text of ['2024-04', '2025-06', '2025-10', '2026-03', '2026-07', '2026-09', '2024/25 Q1', '2025/26 Q3', '2026/27 Q2', '2025/26']) {
+      statuses.push(...(await registerStatus(store, { period: period(text), now: TODAY, defaultTolerance })));
+    }
+    const seen = new Set(statuses.map((s) => s.status));
+    for (const status of ['RED', 'AMBER', 'GREEN', 'DATA_ONLY']) expect(seen.has(status as never)).toBe(true);
+
+    // The scripted missing month: 4 months before the open month (October 2026) is June 2026.
+    const june = await registerStatus(store, { period: period('2026-06'), now: TODAY, defaultTolerance });
+    expect(june.find((s) => s.indicator.code === DEMO_EVENTS.missing.code)).toMatchObject({ status: 'MISSING', figure: null });
+
+    // The scripted correction: August 2026, two versions, the later one with the owner's note.
+    const fin03 = (await store.repos.indicators.findByCode(DEMO_EVENTS.correction.code))!;
+    const history = await store.repos.values.history(fin03.id, '2026-08');
+    expect(history.map((v) => v.version)).toEqual([1, 2]);
+    expect(history[0]!.value).toBe(DEMO_EVENTS.correction.firstValue);
+    expect(history[1]!.note).toBe(DEMO_EVENTS.correction.note);
+
+    // Two full years before the current one: monthly indicators have values from April 2024.
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!;
+    const values = await store.repos.values.currentFor([srv01.id]);
+    expect(values[0]!.period).toBe('2024-04');
+    expect(values.filter((v) => v.period.startsWith('2025') || v.period.startsWith('2024')).length).toBeGreaterThanOrEqual(21);
+  });
+
+  it('leaves October 2026 open for entry with some owners still to submit', async () => {
+    const { store } = db();
+    await loadDemoData(store, TODAY);
+    expect(await store.repos.periods.find('2026-10')).toMatchObject({ closedAt: null });
+    expect((await store.repos.periods.find('2026-09'))!.closedAt).toBeInstanceOf(Date);
+    const october = await registerStatus(store, {
+      period: period('2026-10'), now: new Date('2026-11-05T10:00:00Z'), defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
+    });
+    const due = october.filter((s) => s.status === 'DUE');
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.length).toBeLessThan(october.length);
+  });
+});

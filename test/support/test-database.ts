@@ -1,0 +1,71 @@
+/**
+ * Database tests run once per backend: the embedded database always, PostgreSQL too when
+ * TEST_DATABASE_URL is set (.ci/run sets it). Each test gets a fresh, migrated, empty database.
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '../../src/db/open-database';
+import { Store } from '../../src/db/store';
+import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE_DB } from './test-paths';
+import { adminQuery, databaseUrlFor } from './postgres-admin';
+
+export type Backend = 'embedded' | 'postgres';
+
+export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
+
+export interface TestDatabase {
+  readonly backend: Backend;
+  readonly database: Database;
+  readonly store: Store;
+  /** The URL a child process (server, CLI) can open; embedded copies are in memory so have none. */
+  readonly url: string | null;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
+  if (backend === 'embedded') {
+    const database = await openDatabase('pglite:memory', {
+      purpose: 'test',
+      loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]),
+    });
+    return { backend, database, store: new Store(database.prisma), url: null, close: () => database.close() };
+  }
+  const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+  const url = databaseUrlFor(name);
+  const database = await openDatabase(url, { purpose: 'test' });
+  return {
+    backend,
+    database,
+    store: new Store(database.prisma),
+    url,
+    close: async () => {
+      await database.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/**
+ * describe() once per backend; `db()` inside a test is that test's fresh database.
+ *
+ *   describeEachDatabase('values', (db) => {
+ *     it('keeps versions', async () => { await db().store.repos.values.append(...) });
+ *   });
+ */
+export function describeEachDatabase(title: string, body: (db: () => TestDatabase) => void): void {
+  describe.each(BACKENDS)(`${title} [%s]`, (backend) => {
+    let current: TestDatabase | null = null;
+    beforeEach(async () => {
+      current = await openTestDatabase(backend);
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+    body(() => {
+      if (!current) throw new Error('the test database is only available inside a test');
+      return current;
+    });
+  });
+}
