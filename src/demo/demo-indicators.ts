@@ -3,20 +3,10 @@
  * history. `level` is where the figure sits relative to target over the two years (start -> end),
  * so the demo has its greens, ambers and reds for reasons a Board would recognise.
  */
-import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Unit } from '../domain/types';
+import type { IndicatorDefinition } from '../domain/indicator';
 import { DEMO_PEOPLE, type DemoPerson } from './demo-people';
 
-export interface DemoIndicator {
-  readonly code: string;
-  readonly title: string;
-  readonly definition: string;
-  readonly kind: IndicatorKind;
-  readonly unit: Unit;
-  readonly decimals: number;
-  readonly polarity: Polarity;
-  readonly frequency: Frequency;
-  readonly aggregation: Aggregation;
-  readonly lens: Lens;
+export interface DemoIndicator extends IndicatorDefinition {
   readonly directorate: string;
   readonly service: string;
   readonly priority: string;

@@ -9,3 +9,4 @@ export * from './travel';
 export * from './aggregation';
 export * from './validation';
 export * from './vocabulary';
+export * from './indicator';

@@ -1,5 +1,6 @@
 /** A register file checked and turned into typed rows, ready to write. */
-import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Tolerance, Unit } from '../domain/types';
+import type { Frequency, IndicatorKind, Tolerance, Unit } from '../domain/types';
+import type { IndicatorDefinition } from '../domain/indicator';
 
 export interface PersonInput {
   /** Lower-case. */
@@ -8,18 +9,8 @@ export interface PersonInput {
   readonly displayName: string | null;
 }
 
-export interface IndicatorInput {
+export interface IndicatorInput extends IndicatorDefinition {
   readonly row: number;
-  readonly code: string;
-  readonly title: string;
-  readonly definition: string;
-  readonly kind: IndicatorKind;
-  readonly unit: Unit;
-  readonly decimals: number;
-  readonly polarity: Polarity;
-  readonly frequency: Frequency;
-  readonly aggregation: Aggregation;
-  readonly lens: Lens;
   readonly allowAboveHundred: boolean;
   readonly directorate: string;
   readonly service: string | null;

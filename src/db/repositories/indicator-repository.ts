@@ -1,20 +1,11 @@
 import type { Db } from '../prisma-types';
-import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Tolerance, Unit } from '../../domain/types';
+import type { Tolerance } from '../../domain/types';
+import type { IndicatorDefinition } from '../../domain/indicator';
 import type { Prisma } from '../../generated/prisma/client';
 
 /** An indicator as the rest of the product sees it: plain numbers, people as ids. */
-export interface IndicatorRecord {
+export interface IndicatorRecord extends IndicatorDefinition {
   readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly definition: string;
-  readonly kind: IndicatorKind;
-  readonly unit: Unit;
-  readonly decimals: number;
-  readonly polarity: Polarity;
-  readonly frequency: Frequency;
-  readonly aggregation: Aggregation;
-  readonly lens: Lens;
   readonly allowAboveHundred: boolean;
   /** Null: the organisation's default applies. */
   readonly tolerance: Tolerance | null;
