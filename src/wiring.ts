@@ -10,11 +10,20 @@ import { openMigratedDatabase } from './db/open-migrated-database';
 import { Store } from './db/store';
 import { loadDemoData } from './demo/load-demo-data';
 import { HttpServer } from './server/http-server';
+import { createBotFrameworkAuthentication } from './bot/bot-authentication';
+import { TeamsAdapter } from './bot/teams-adapter';
+import { PerformanceBot } from './bot/performance-bot';
+import { messagesEndpoint } from './bot/messages-endpoint';
+import { BotFrameworkMessenger, type Messenger } from './bot/messenger';
+import { PeopleService } from './app/people-service';
+import { EntryService } from './app/entry/entry-service';
+import { MyWorkService } from './app/my-work-service';
 
 export interface Application {
   readonly log: Logger;
   readonly store: Store;
   readonly database: Database;
+  readonly messenger: Messenger;
   /** Starts serving; resolves with the port. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -32,8 +41,32 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     if (demo.loaded) log.info({ counts: demo.counts }, 'demo register loaded into the empty database');
   }
 
+  if (!config.bot.appId) {
+    log.warn(
+      'MicrosoftAppId is not set: the bot is running WITHOUT AUTHENTICATION and accepts any request. ' +
+        'This is for local development only; never expose it to a network.',
+    );
+  }
+  const adapter = new TeamsAdapter(createBotFrameworkAuthentication(config.bot));
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityType: context.activity.type }, 'unhandled error in a turn');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Sorry, something went wrong and nothing was changed. Please try again; if it keeps happening, tell the performance team.');
+    }
+  };
+  const settings = { defaultTolerance: config.defaultTolerance };
+  const bot = new PerformanceBot({
+    people: new PeopleService(store),
+    entry: new EntryService(store, clock, settings),
+    myWork: new MyWorkService(store, clock, settings),
+    performanceTeamContact: config.performanceTeamContact,
+    log,
+  });
+  const messenger = new BotFrameworkMessenger(adapter, config.bot.appId ?? '');
+
   const server = new HttpServer({
     log,
+    messages: messagesEndpoint(adapter, bot, log),
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };
@@ -45,6 +78,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     log,
     store,
     database,
+    messenger,
     start: () => server.listen(config.port),
     stop: () =>
       (stopping ??= (async () => {

@@ -18,7 +18,31 @@ export interface Config {
   readonly loadDemoData: boolean;
   /** The organisation's default tolerance; an indicator's own tolerance overrides it. */
   readonly defaultTolerance: Tolerance;
+  readonly bot: BotConfig;
+  /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
+  readonly performanceTeamContact: string;
 }
+
+export interface BotConfig {
+  /** Null: no authentication at all, for local development only. */
+  readonly appId: string | null;
+  readonly appPassword: string | null;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly tenantId: string | null;
+  /** The authority the bot's own tokens come from (MSAL client credentials). */
+  readonly loginAuthority: string;
+  /** botbuilder's ConfigurationBotFrameworkAuthentication settings, under its own key names. */
+  readonly authSettings: Readonly<Record<string, string>>;
+}
+
+/** botbuilder's endpoint keys: setting any switches it to using all of them as given. */
+const ENDPOINT_KEYS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+] as const;
+const OPTIONAL_AUTH_KEYS = ['ToBotFromEmulatorOpenIdMetadataUrl', 'OAuthUrl', 'CallerId', 'ValidateAuthority', 'MicrosoftAppTenantId', 'MicrosoftAppId'] as const;
 
 const toleranceSetting = z.string().transform((text, ctx) => {
   const parsed = parseTolerance(text);
@@ -47,6 +71,33 @@ const schema = z.object({
     }),
   LOAD_DEMO_DATA: booleanSetting.default(true),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
+  PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
+  MicrosoftAppId: z.string().trim().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().trim().optional(),
+  ToBotFromChannelOpenIdMetadataUrl: z.url().optional(),
+  ToBotFromChannelTokenIssuer: z.string().trim().optional(),
+  ToChannelFromBotLoginUrl: z.url({ protocol: /^https$/ }).optional(),
+  ToChannelFromBotOAuthScope: z.string().trim().optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url().optional(),
+  OAuthUrl: z.url().optional(),
+  CallerId: z.string().optional(),
+  ValidateAuthority: z.enum(['true', 'false']).optional(),
+}).superRefine((s, ctx) => {
+  const appId = s.MicrosoftAppId || undefined;
+  if (appId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId (the bot registration\'s client secret)' });
+  }
+  if (appId && s.MicrosoftAppType === 'SingleTenant' && !s.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+  }
+  const given = ENDPOINT_KEYS.filter((key) => s[key]);
+  if (given.length > 0 && given.length < ENDPOINT_KEYS.length) {
+    for (const key of ENDPOINT_KEYS.filter((k) => !s[k])) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `must be set too: botbuilder uses ${ENDPOINT_KEYS.join(', ')} together or none of them` });
+    }
+  }
 });
 
 export class ConfigError extends Error {}
@@ -65,6 +116,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     databaseUrl: s.DATABASE_URL,
     loadDemoData: s.LOAD_DEMO_DATA,
     defaultTolerance: s.DEFAULT_TOLERANCE,
+    performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
+    bot: botConfig(s),
+  };
+}
+
+function botConfig(s: z.infer<typeof schema>): BotConfig {
+  const appId = s.MicrosoftAppId || null;
+  const authSettings: Record<string, string> = {};
+  for (const key of [...ENDPOINT_KEYS, ...OPTIONAL_AUTH_KEYS]) {
+    const value = s[key];
+    if (value) authSettings[key] = value;
+  }
+  const tenant = s.MicrosoftAppType === 'SingleTenant' && s.MicrosoftAppTenantId ? s.MicrosoftAppTenantId : 'botframework.com';
+  return {
+    appId,
+    appPassword: s.MicrosoftAppPassword ?? null,
+    appType: s.MicrosoftAppType,
+    tenantId: s.MicrosoftAppTenantId ?? null,
+    loginAuthority: s.ToChannelFromBotLoginUrl ?? `https://login.microsoftonline.com/${tenant}`,
+    authSettings,
   };
 }
 

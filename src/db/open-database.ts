@@ -67,14 +67,14 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
           }),
         ),
     },
-    close: async () => {
+    close: once(async () => {
       try {
         await prisma.$disconnect();
         await pglite.close();
       } finally {
         lock?.release();
       }
-    },
+    }),
   };
 }
 
@@ -111,9 +111,15 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
         }
       },
     },
-    close: async () => {
+    close: once(async () => {
       await prisma.$disconnect();
       await pool.end();
-    },
+    }),
   };
+}
+
+/** Closing twice (a shutdown signal during a failing start, say) must not fail the second time. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }

@@ -11,6 +11,8 @@ import { OrganisationRepository } from './repositories/organisation-repository';
 import { TargetRepository } from './repositories/target-repository';
 import { ValueRepository } from './repositories/value-repository';
 import { PeriodRepository } from './repositories/period-repository';
+import { ConversationRepository } from './repositories/conversation-repository';
+import { NarrativeRepository } from './repositories/narrative-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -20,6 +22,8 @@ export interface Repositories {
   readonly targets: TargetRepository;
   readonly values: ValueRepository;
   readonly periods: PeriodRepository;
+  readonly conversations: ConversationRepository;
+  readonly narratives: NarrativeRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -31,6 +35,8 @@ function repositoriesOver(db: Db): Repositories {
     targets: new TargetRepository(db),
     values: new ValueRepository(db),
     periods: new PeriodRepository(db),
+    conversations: new ConversationRepository(db),
+    narratives: new NarrativeRepository(db),
   };
 }
 

@@ -54,3 +54,7 @@ export type Tolerance =
 /** Direction of travel, judged by polarity: better, worse or the same at the indicator's precision. */
 export const TRAVEL = ['IMPROVED', 'WORSENED', 'UNCHANGED', 'NOT_COMPARABLE'] as const;
 export type Travel = (typeof TRAVEL)[number];
+
+/** The owner's judgement, in a red or amber narrative, of whether the remedial action will be enough. */
+export const LIKELY_TO_RECOVER = ['YES', 'NO', 'UNSURE'] as const;
+export type LikelyToRecover = (typeof LIKELY_TO_RECOVER)[number];

@@ -2,7 +2,7 @@
  * The HTTP transport: restify, routes and nothing else. Handlers arrive through the constructor,
  * so this file knows nothing about the database or Teams.
  */
-import restify, { type Server } from 'restify';
+import restify, { type Server, type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
 
 export interface HealthReport {
@@ -10,9 +10,13 @@ export interface HealthReport {
   readonly checks: Readonly<Record<string, string>>;
 }
 
+export type RouteHandler = (req: Request, res: Response) => Promise<void>;
+
 export interface HttpServerDeps {
   readonly log: Logger;
   readonly health: () => Promise<HealthReport>;
+  /** POST /api/messages: the Bot Framework's messages endpoint. */
+  readonly messages: RouteHandler;
 }
 
 export class HttpServer {
@@ -25,6 +29,7 @@ export class HttpServer {
       const report = await deps.health().catch((error: Error) => ({ healthy: false, checks: { error: error.message } }));
       res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });
     });
+    this.server.post('/api/messages', deps.messages);
   }
 
   /** Starts listening; port 0 picks a free port. Resolves with the port in use. */

@@ -44,6 +44,16 @@ export class IndicatorRepository {
     return rows.map(toRecord);
   }
 
+  /** Active indicators the person owns or covers as a delegate. */
+  async ownedOrDelegatedTo(personId: string): Promise<IndicatorRecord[]> {
+    const rows = await this.db.indicator.findMany({
+      where: { active: true, OR: [{ ownerId: personId }, { delegates: { some: { personId } } }] },
+      include,
+      orderBy: { code: 'asc' },
+    });
+    return rows.map(toRecord);
+  }
+
   async findByCodes(codes: readonly string[]): Promise<IndicatorRecord[]> {
     const rows = await this.db.indicator.findMany({ where: { code: { in: [...codes] } }, include });
     return rows.map(toRecord);

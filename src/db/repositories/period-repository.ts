@@ -19,6 +19,14 @@ export class PeriodRepository {
     await this.db.reportingPeriod.upsert({ where: { period: record.period }, create: record, update: record });
   }
 
+  /** Periods open for entry at `now`: opened, and not yet closed. */
+  openAt(now: Date): Promise<ReportingPeriodRecord[]> {
+    return this.db.reportingPeriod.findMany({
+      where: { openedAt: { lte: now }, OR: [{ closedAt: null }, { closedAt: { gt: now } }] },
+      orderBy: { period: 'asc' },
+    });
+  }
+
   list(): Promise<ReportingPeriodRecord[]> {
     return this.db.reportingPeriod.findMany({ orderBy: { period: 'asc' } });
   }

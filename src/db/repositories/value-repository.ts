@@ -47,6 +47,15 @@ export class ValueRepository {
     return rows.map(toVersion);
   }
 
+  /** Every version of these indicators' values for one period, oldest first. */
+  async versionsForPeriod(indicatorIds: readonly string[], period: string): Promise<ValueVersion[]> {
+    const rows = await this.db.indicatorValue.findMany({
+      where: { indicatorId: { in: [...indicatorIds] }, period },
+      orderBy: [{ indicatorId: 'asc' }, { version: 'asc' }],
+    });
+    return rows.map(toVersion);
+  }
+
   /** The current (latest) version of every period's value for these indicators. */
   async currentFor(indicatorIds: readonly string[]): Promise<ValueVersion[]> {
     const rows = await this.db.indicatorValue.findMany({

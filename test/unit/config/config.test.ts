@@ -5,17 +5,48 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       port: 3978, logLevel: 'info', databaseUrl: 'pglite:./data/pgdata', loadDemoData: true,
       defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
+      performanceTeamContact: 'the performance team',
+      bot: {
+        appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null,
+        loginAuthority: 'https://login.microsoftonline.com/botframework.com', authSettings: {},
+      },
     });
   });
 
   it('reads every setting', () => {
     expect(loadConfig({
       PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://bot@db.internal:5432/performance',
-      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5',
-    })).toEqual({
+      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5', PERFORMANCE_TEAM_CONTACT: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
+    })).toMatchObject({
       port: 8080, logLevel: 'debug', databaseUrl: 'postgresql://bot@db.internal:5432/performance', loadDemoData: false,
-      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 },
+      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 }, performanceTeamContact: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
     });
+  });
+
+  it("passes botbuilder's own keys through and takes the bot's token authority from ToChannelFromBotLoginUrl", () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-1',
+      ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/openid', ToBotFromChannelTokenIssuer: 'https://api.botframework.test',
+      ToChannelFromBotLoginUrl: 'https://127.0.0.1:4001/botframework.com', ToChannelFromBotOAuthScope: 'https://api.botframework.test',
+    });
+    expect(config.bot).toEqual({
+      appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant-1',
+      loginAuthority: 'https://127.0.0.1:4001/botframework.com',
+      authSettings: {
+        MicrosoftAppId: 'app-id', MicrosoftAppTenantId: 'tenant-1',
+        ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/openid', ToBotFromChannelTokenIssuer: 'https://api.botframework.test',
+        ToChannelFromBotLoginUrl: 'https://127.0.0.1:4001/botframework.com', ToChannelFromBotOAuthScope: 'https://api.botframework.test',
+      },
+    });
+    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.loginAuthority)
+      .toBe('https://login.microsoftonline.com/t');
+  });
+
+  it('refuses half the endpoint keys, an app id without its secret, and single tenant without a tenant', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app-id', ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/openid' }))
+      .toThrow(/MicrosoftAppPassword: is required[\s\S]*ToBotFromChannelTokenIssuer: must be set too/);
+    expect(() => loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }))
+      .toThrow(/MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant/);
   });
 
   it('names every bad setting and what to fix, all at once', () => {

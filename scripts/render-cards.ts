@@ -1,0 +1,260 @@
+/**
+ * Renders the cards built from the sample view models to PNG, for people to look at:
+ *
+ *   npm run cards:render                 -> cards-output/<name>.png
+ *   CARDS_OUTPUT_DIR=/tmp/cards npm run cards:render
+ *
+ * Uses the adaptivecards package's own renderer (dist/adaptivecards.min.js) in headless Chromium
+ * (Debian's /usr/bin/chromium, or CHROMIUM_PATH), with a host config close to Teams' light theme.
+ * Not pixel-identical to Teams, but the same elements, spacing and colours.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  buildEntryCard,
+  buildHelpCard,
+  buildMyIndicatorsCard,
+  buildNotRegisteredCard,
+  buildOutstandingCard,
+  cardSizeBytes,
+  type AdaptiveCard,
+} from '../src/cards';
+import {
+  SAMPLE_ENTRY_CLOSED,
+  SAMPLE_ENTRY_OPEN,
+  SAMPLE_HELP,
+  SAMPLE_MY_INDICATORS,
+  SAMPLE_MY_INDICATORS_EMPTY,
+  SAMPLE_NOT_REGISTERED,
+  SAMPLE_OUTSTANDING,
+  SAMPLE_OUTSTANDING_EMPTY,
+} from '../src/cards/samples';
+
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+/** Width of the conversation column the cards are rendered into, in CSS pixels. */
+export const CARD_HOST_WIDTH = 560;
+
+export interface NamedCard {
+  readonly name: string;
+  readonly card: AdaptiveCard;
+}
+
+export interface RenderedCard {
+  readonly name: string;
+  readonly pngPath: string;
+  /** The rendered card's HTML, as the adaptivecards renderer produced it. */
+  readonly html: string;
+  /** Warnings and errors from the renderer's parser (unknown elements, bad values). */
+  readonly parseMessages: readonly string[];
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
+}
+
+/** Close to Teams' light theme. */
+export const TEAMS_LIGHT_HOST_CONFIG = {
+  fontFamily: 'Segoe UI, system-ui, sans-serif',
+  supportsInteractivity: true,
+  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 200, default: 400, bolder: 600 },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  containerStyles: {
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        dark: { default: '#252424', subtle: '#484644' },
+        light: { default: '#FFFFFF', subtle: '#FFFFFF' },
+        accent: { default: '#5B5FC7', subtle: '#444791' },
+        good: { default: '#237B4B', subtle: '#1B6B40' },
+        warning: { default: '#835C00', subtle: '#6E4D00' },
+        attention: { default: '#C4314B', subtle: '#A72037' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#444791' },
+        good: { default: '#237B4B', subtle: '#1B6B40' },
+        warning: { default: '#835C00', subtle: '#6E4D00' },
+        attention: { default: '#C4314B', subtle: '#A72037' },
+      },
+    },
+    good: {
+      backgroundColor: '#E7F2DA',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#424242' },
+        good: { default: '#1B6B40', subtle: '#1B6B40' },
+        warning: { default: '#835C00', subtle: '#6E4D00' },
+        attention: { default: '#A72037', subtle: '#A72037' },
+      },
+    },
+    attention: {
+      backgroundColor: '#FCF4F6',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#424242' },
+        good: { default: '#1B6B40', subtle: '#1B6B40' },
+        warning: { default: '#835C00', subtle: '#6E4D00' },
+        attention: { default: '#A72037', subtle: '#A72037' },
+      },
+    },
+    warning: {
+      backgroundColor: '#FBF6D9',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#424242' },
+        good: { default: '#1B6B40', subtle: '#1B6B40' },
+        warning: { default: '#6E4D00', subtle: '#6E4D00' },
+        attention: { default: '#A72037', subtle: '#A72037' },
+      },
+    },
+    accent: {
+      backgroundColor: '#E8EBFA',
+      foregroundColors: { default: { default: '#242424', subtle: '#424242' } },
+    },
+  },
+  actions: {
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    showCard: { actionMode: 'inline', inlineTopMargin: 16 },
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'left',
+  },
+  inputs: {
+    label: {
+      inputSpacing: 'small',
+      requiredInputs: { weight: 'bolder', suffix: ' *', suffixColor: 'attention' },
+      optionalInputs: { weight: 'default', color: 'default' },
+    },
+    errorMessage: { size: 'small', spacing: 'small', weight: 'bolder' },
+  },
+  factSet: {
+    title: { color: 'default', size: 'default', weight: 'bolder', wrap: true, maxWidth: 160 },
+    value: { color: 'default', size: 'default', weight: 'default', wrap: true },
+    spacing: 12,
+  },
+} as const;
+
+const PAGE_CSS = `
+  body { margin: 0; padding: 16px; background: #EBEBEB; font-family: "Segoe UI", system-ui, sans-serif; }
+  .card-host { width: ${CARD_HOST_WIDTH}px; max-width: ${CARD_HOST_WIDTH}px; background: #FFFFFF; border-radius: 6px;
+               box-shadow: 0 1px 2px rgba(0,0,0,0.14); overflow: hidden; margin-bottom: 16px; }
+  .ac-input.ac-textInput, .ac-input.ac-numberInput { border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px;
+               box-sizing: border-box; width: 100%; font-family: inherit; }
+  .ac-pushButton { font-family: inherit; border-radius: 4px; border: 1px solid #D1D1D1; color: #242424; padding: 5px 12px; }
+  .ac-pushButton.style-positive { background: #5B5FC7; color: #FFFFFF; border-color: #5B5FC7; }
+`;
+
+/**
+ * Renders each card with the adaptivecards renderer in headless Chromium and writes
+ * `<outDir>/<name>.png`, a screenshot of just the card.
+ */
+export async function renderCardsToPng(cards: readonly NamedCard[], outDir: string): Promise<RenderedCard[]> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  mkdirSync(outDir, { recursive: true });
+  const rendererJs = require.resolve('adaptivecards/dist/adaptivecards.min.js');
+  const rendererCss = require.resolve('adaptivecards/dist/adaptivecards.css');
+
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: CARD_HOST_WIDTH + 64, height: 800 }, deviceScaleFactor: 1 });
+    await page.setContent(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"></head><body></body></html>`);
+    await page.addStyleTag({ path: rendererCss });
+    await page.addStyleTag({ content: PAGE_CSS });
+    await page.addScriptTag({ path: rendererJs });
+
+    const results: RenderedCard[] = [];
+    for (const [index, { name, card }] of cards.entries()) {
+      const hostId = `card-${index}`;
+      const { html, parseMessages } = await page.evaluate(
+        ({ json, hostConfig, hostId }) => {
+          // The UMD bundle defines window.AdaptiveCards.
+          const AC = (window as any).AdaptiveCards;
+          const host = document.createElement('div');
+          host.id = hostId;
+          host.className = 'card-host';
+          document.body.innerHTML = '';
+          document.body.appendChild(host);
+          const adaptiveCard = new AC.AdaptiveCard();
+          adaptiveCard.hostConfig = new AC.HostConfig(hostConfig);
+          const context = new AC.SerializationContext();
+          adaptiveCard.parse(json, context);
+          const messages: string[] = [];
+          for (let i = 0; i < context.eventCount; i++) messages.push(String(context.getEventAt(i).message));
+          const rendered = adaptiveCard.render();
+          if (!rendered) throw new Error('The adaptivecards renderer returned nothing');
+          host.appendChild(rendered);
+          return { html: host.innerHTML, parseMessages: messages };
+        },
+        { json: card as unknown, hostConfig: TEAMS_LIGHT_HOST_CONFIG as unknown, hostId },
+      );
+      const pngPath = path.join(outDir, `${name}.png`);
+      await page.locator(`#${hostId}`).screenshot({ path: pngPath });
+      results.push({ name, pngPath, html, parseMessages });
+    }
+    return results;
+  } finally {
+    await browser?.close();
+  }
+}
+
+/** The cards `npm run cards:render` draws: the main cards from the sample view models. */
+export function sampleCards(): NamedCard[] {
+  return [
+    { name: 'entry-open', card: buildEntryCard(SAMPLE_ENTRY_OPEN) },
+    { name: 'entry-closed', card: buildEntryCard(SAMPLE_ENTRY_CLOSED) },
+    { name: 'my-indicators', card: buildMyIndicatorsCard(SAMPLE_MY_INDICATORS) },
+    { name: 'my-indicators-empty', card: buildMyIndicatorsCard(SAMPLE_MY_INDICATORS_EMPTY) },
+    { name: 'outstanding', card: buildOutstandingCard(SAMPLE_OUTSTANDING) },
+    { name: 'outstanding-empty', card: buildOutstandingCard(SAMPLE_OUTSTANDING_EMPTY) },
+    { name: 'help', card: buildHelpCard(SAMPLE_HELP) },
+    { name: 'not-registered', card: buildNotRegisteredCard(SAMPLE_NOT_REGISTERED) },
+  ];
+}
+
+async function main(): Promise<void> {
+  const outDir = path.resolve(process.env.CARDS_OUTPUT_DIR || 'cards-output');
+  const cards = sampleCards();
+  const rendered = await renderCardsToPng(cards, outDir);
+  let problems = 0;
+  for (const [i, r] of rendered.entries()) {
+    const bytes = cardSizeBytes(cards[i]!.card);
+    console.log(`${r.name.padEnd(20)} ${String(bytes).padStart(6)} bytes  ${path.relative(process.cwd(), r.pngPath)}`);
+    for (const m of r.parseMessages) {
+      problems++;
+      console.error(`  renderer: ${m}`);
+    }
+  }
+  writeFileSync(path.join(outDir, 'cards.json'), JSON.stringify(Object.fromEntries(cards.map((c) => [c.name, c.card])), null, 2));
+  if (problems > 0) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

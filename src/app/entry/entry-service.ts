@@ -1,0 +1,327 @@
+/**
+ * Use cases of the entry card: show a person their cards for the periods open now, take a
+ * submission of values, take a red or amber value's narrative.
+ *
+ * A submission is all or nothing: if any value is refused (not theirs to submit, not a number,
+ * out of range, the period closed) nothing is stored and the card comes back with each refusal in
+ * place and what they typed kept. A resubmission of the same figures changes nothing, so Teams
+ * retrying an invoke, or a person pressing Submit twice, never creates a version.
+ */
+import type { Store, Repositories } from '../../db/store';
+import type { Clock } from '../../clock';
+import type { EntryCardView } from '../../cards/view-models';
+import { inputIds } from '../../cards/card-contract';
+import { LIKELY_TO_RECOVER, type LikelyToRecover, type Tolerance } from '../../domain/types';
+import { financialYearOf, parsePeriod, periodKey, periodLabel, comparePeriods, type Period } from '../../domain/periods';
+import { validateValue } from '../../domain/validation';
+import { loadEntrySnapshot, type EntrySnapshot } from './entry-snapshot';
+import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
+
+export interface Submitter {
+  readonly personId: string;
+  readonly name: string;
+  /** Teams user id, for the card's user-specific refresh. */
+  readonly teamsUserId: string | null;
+}
+
+export interface SubmitValuesCommand {
+  readonly submitter: Submitter;
+  readonly period: string;
+  /** The card's inputs as sent by Teams: `value:<indicatorId>`, `note:<indicatorId>`, ... */
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+export interface SubmitNarrativeCommand extends SubmitValuesCommand {
+  readonly indicatorId: string;
+}
+
+export interface EntrySettings {
+  readonly defaultTolerance: Tolerance;
+}
+
+const MAX_NOTE = 500;
+const MAX_REMEDIAL_ACTION = 2000;
+
+export class EntryService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: EntrySettings,
+  ) {}
+
+  /** The person's cards for every period open now in which they have indicators. */
+  async openCards(submitter: Submitter): Promise<EntryCardView[]> {
+    const now = this.clock.now();
+    const views: EntryCardView[] = [];
+    for (const window of await this.store.repos.periods.openAt(now)) {
+      const period = parsePeriod(window.period);
+      if (!period.ok) continue;
+      const snapshot = await this.snapshot(submitter, period.value);
+      if (snapshot.rows.length > 0) views.push(this.view(snapshot, submitter));
+    }
+    return views;
+  }
+
+  /** The card as it stands, for Universal Actions' refresh. */
+  async card(submitter: Submitter, periodText: string): Promise<EntryCardView> {
+    return this.view(await this.snapshot(submitter, this.period(periodText)), submitter);
+  }
+
+  async submitValues(command: SubmitValuesCommand): Promise<EntryCardView> {
+    const { submitter } = command;
+    const period = this.period(command.period);
+    const snapshot = await this.snapshot(submitter, period);
+    const label = periodLabel(period).split(' (')[0]!;
+    if (!snapshot.isOpen) {
+      await this.refuse(submitter, command.period, 'period closed');
+      return this.view(snapshot, submitter, {
+        banner: { tone: 'attention', text: `${label} is closed for entry, so nothing was stored. If a figure must change, ask the performance team.` },
+      });
+    }
+
+    const allowed = new Map(snapshot.rows.map((row) => [row.indicator.id, row]));
+    const feedback = new Map<string, RowFeedback>();
+    const accepted: { indicatorId: string; value: number; note: string }[] = [];
+    const refusedIds: string[] = [];
+
+    for (const indicatorId of submittedIndicatorIds(command.inputs)) {
+      const raw = text(command.inputs[inputIds.value(indicatorId)]);
+      const note = text(command.inputs[inputIds.note(indicatorId)]);
+      const row = allowed.get(indicatorId);
+      if (!row) {
+        refusedIds.push(indicatorId);
+        continue;
+      }
+      if (raw === '') continue; // not given this time
+      const indicator = row.indicator;
+      let error: string | null = null;
+      const checked = validateValue({ indicator, raw, periodOpen: true, periodLabel: label });
+      if (!checked.ok) error = checked.error;
+      else if (note.length > MAX_NOTE) error = `${indicator.code} ${indicator.title}: shorten the note to ${MAX_NOTE} characters or fewer.`;
+      if (error || !checked.ok) feedback.set(indicatorId, { inputValue: raw, note, error });
+      else accepted.push({ indicatorId, value: checked.value, note });
+    }
+
+    if (refusedIds.length > 0) {
+      await this.refuse(submitter, command.period, 'not owner or delegate', refusedIds);
+      return this.view(snapshot, submitter, {
+        banner: {
+          tone: 'attention',
+          text: `Nothing was stored: you are not the owner or a named delegate of ${refusedIds.length === 1 ? 'an indicator' : `${refusedIds.length} indicators`} on this card. Only an indicator's owner or delegate may submit its figures.`,
+        },
+      });
+    }
+    if (feedback.size > 0) {
+      return this.view(snapshot, submitter, {
+        feedback: keepTyped(command.inputs, feedback, accepted),
+        banner: { tone: 'attention', text: `Nothing was stored: ${feedback.size === 1 ? 'one value needs' : `${feedback.size} values need`} fixing (shown below).` },
+      });
+    }
+    if (accepted.length === 0) {
+      return this.view(snapshot, submitter, { banner: { tone: 'warning', text: 'Enter at least one value, then submit.' } });
+    }
+
+    const narratives = narrativesGivenWith(command.inputs, accepted.map((a) => a.indicatorId));
+    const narrativeErrors = new Map<string, string>();
+    for (const [id, given] of narratives) {
+      const problem = checkNarrative(given, period);
+      if (problem) narrativeErrors.set(id, problem);
+    }
+    if (narrativeErrors.size > 0) {
+      const fb = keepTyped(command.inputs, new Map(), accepted);
+      for (const [id, error] of narrativeErrors) {
+        fb.set(id, { ...fb.get(id), narrative: { ...narratives.get(id)!, error } });
+      }
+      return this.view(snapshot, submitter, { feedback: fb, banner: { tone: 'attention', text: 'Nothing was stored: a narrative needs fixing (shown below).' } });
+    }
+
+    const changed = await this.store.transaction(async (repos) => {
+      let count = 0;
+      for (const value of accepted) {
+        const saved = await this.appendIfChanged(repos, submitter, period, value);
+        if (saved) count++;
+        const narrative = narratives.get(value.indicatorId);
+        if (narrative) await this.addNarrative(repos, submitter, value.indicatorId, period, narrative);
+      }
+      return count;
+    });
+
+    const after = await this.snapshot(submitter, period);
+    const owed = after.rows.filter((r) => r.versions.length > 0 && ['RED', 'AMBER'].includes(r.current.status) && r.narrative === null);
+    const saved = changed === 0 ? 'No changes: these values were already stored.' : `Saved ${changed} ${changed === 1 ? 'value' : 'values'}.`;
+    return this.view(after, submitter, {
+      banner: owed.length > 0
+        ? { tone: 'warning', text: `${saved} ${owed.map((r) => r.indicator.code).join(', ')} ${owed.length === 1 ? 'is' : 'are'} off target: please tell us the remedial action below.` }
+        : { tone: 'good', text: saved },
+    });
+  }
+
+  async submitNarrative(command: SubmitNarrativeCommand): Promise<EntryCardView> {
+    const { submitter, indicatorId } = command;
+    const period = this.period(command.period);
+    const snapshot = await this.snapshot(submitter, period);
+    const row = snapshot.rows.find((r) => r.indicator.id === indicatorId);
+    if (!row) {
+      await this.refuse(submitter, command.period, 'not owner or delegate', [indicatorId]);
+      return this.view(snapshot, submitter, { banner: { tone: 'attention', text: 'Nothing was stored: only the indicator\'s owner or a named delegate may give its narrative.' } });
+    }
+    if (!snapshot.isOpen) {
+      await this.refuse(submitter, command.period, 'period closed', [indicatorId]);
+      return this.view(snapshot, submitter, { banner: { tone: 'attention', text: `${periodLabel(period).split(' (')[0]} is closed for entry, so nothing was stored.` } });
+    }
+    if (row.versions.length === 0) {
+      return this.view(snapshot, submitter, { banner: { tone: 'warning', text: `Submit ${row.indicator.code}'s value first, then its narrative.` } });
+    }
+    const given = narrativeFrom(command.inputs, indicatorId);
+    const problem = checkNarrative(given, period);
+    if (problem) {
+      return this.view(snapshot, submitter, {
+        feedback: new Map([[indicatorId, { narrative: { ...given, error: problem } }]]),
+        banner: { tone: 'attention', text: `Nothing was stored: ${row.indicator.code}'s narrative needs fixing (shown below).` },
+      });
+    }
+    const stored = await this.store.transaction((repos) => this.addNarrative(repos, submitter, indicatorId, period, given));
+    const unchanged = !stored;
+    return this.view(await this.snapshot(submitter, period), submitter, {
+      banner: { tone: 'good', text: unchanged ? `No changes: ${row.indicator.code}'s narrative was already stored.` : `Saved the narrative for ${row.indicator.code}.` },
+    });
+  }
+
+  private async appendIfChanged(
+    repos: Repositories, submitter: Submitter, period: Period, value: { indicatorId: string; value: number; note: string },
+  ): Promise<boolean> {
+    const key = periodKey(period);
+    const latest = await repos.values.latest(value.indicatorId, key);
+    if (latest && latest.value === value.value && latest.note === value.note) return false;
+    const saved = await repos.values.append({
+      indicatorId: value.indicatorId, period: key, financialYear: financialYearOf(period), value: value.value,
+      note: value.note, source: 'CARD', enteredById: submitter.personId, enteredAt: this.clock.now(),
+    });
+    await repos.audit.record({
+      actorId: submitter.personId, actorLabel: submitter.name, action: latest ? 'value.corrected' : 'value.created',
+      entityType: 'IndicatorValue', entityId: saved.id,
+      before: latest ? { value: latest.value, note: latest.note, version: latest.version } : undefined,
+      after: { indicatorId: value.indicatorId, period: key, value: saved.value, note: saved.note, version: saved.version },
+    });
+    return true;
+  }
+
+  /**
+   * Stores a narrative against the period's current value version, unless it says exactly what the
+   * current narrative says: every card action sends all of the card's inputs, so a narrative shown
+   * on the card comes back with every submission. Returns whether anything was stored.
+   */
+  private async addNarrative(repos: Repositories, submitter: Submitter, indicatorId: string, period: Period, given: NarrativeInput): Promise<boolean> {
+    const versions = await repos.values.versionsForPeriod([indicatorId], periodKey(period));
+    const latest = versions[versions.length - 1];
+    if (!latest) return false;
+    const current = [...(await repos.narratives.latestFor(versions.map((v) => v.id))).values()]
+      .sort((a, b) => b.enteredAt.getTime() - a.enteredAt.getTime())[0];
+    if (
+      current &&
+      current.remedialAction === given.remedialAction &&
+      current.likelyToRecover === given.likelyToRecover &&
+      current.recoveryPeriod === given.recoveryPeriod
+    ) {
+      return false;
+    }
+    const narrative = await repos.narratives.add({
+      valueId: latest.id, remedialAction: given.remedialAction, likelyToRecover: given.likelyToRecover as LikelyToRecover,
+      recoveryPeriod: given.recoveryPeriod, enteredById: submitter.personId, enteredAt: this.clock.now(),
+    });
+    await repos.audit.record({
+      actorId: submitter.personId, actorLabel: submitter.name, action: 'narrative.given', entityType: 'ValueNarrative',
+      entityId: narrative.id, after: { indicatorId, period: periodKey(period), valueVersion: latest.version, ...given },
+    });
+    return true;
+  }
+
+  private async refuse(submitter: Submitter, period: string, reason: string, indicatorIds: string[] = []): Promise<void> {
+    await this.store.repos.audit.record({
+      actorId: submitter.personId, actorLabel: submitter.name, action: 'submission.refused', entityType: 'Period',
+      entityId: period, after: { reason, indicatorIds },
+    });
+  }
+
+  private snapshot(submitter: Submitter, period: Period): Promise<EntrySnapshot> {
+    return loadEntrySnapshot(this.store, submitter.personId, period, this.clock.now(), this.settings.defaultTolerance);
+  }
+
+  private view(snapshot: EntrySnapshot, submitter: Submitter, extra: Partial<EntryViewOptions> = {}): EntryCardView {
+    return buildEntryView(snapshot, {
+      personName: submitter.name,
+      refreshUserIds: submitter.teamsUserId ? [submitter.teamsUserId] : [],
+      ...extra,
+    });
+  }
+
+  private period(text: string): Period {
+    const parsed = parsePeriod(text);
+    if (!parsed.ok) throw new EntryCommandError(`The card names an unknown period "${text}".`);
+    return parsed.value;
+  }
+}
+
+/** A card action that cannot be understood at all (a forged or corrupted payload). */
+export class EntryCommandError extends Error {}
+
+interface NarrativeInput {
+  remedialAction: string;
+  likelyToRecover: string;
+  recoveryPeriod: string;
+}
+
+function submittedIndicatorIds(inputs: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(inputs).flatMap((key) => (key.startsWith('value:') ? [key.slice('value:'.length)] : []));
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+function narrativeFrom(inputs: Readonly<Record<string, unknown>>, indicatorId: string): NarrativeInput {
+  return {
+    remedialAction: text(inputs[inputIds.remedialAction(indicatorId)]),
+    likelyToRecover: text(inputs[inputIds.likelyToRecover(indicatorId)]).toUpperCase(),
+    recoveryPeriod: text(inputs[inputIds.recoveryPeriod(indicatorId)]),
+  };
+}
+
+/** Narratives typed on the entry card alongside their values, for those rows where any was typed. */
+function narrativesGivenWith(inputs: Readonly<Record<string, unknown>>, indicatorIds: string[]): Map<string, NarrativeInput> {
+  const given = new Map<string, NarrativeInput>();
+  for (const id of indicatorIds) {
+    const narrative = narrativeFrom(inputs, id);
+    if (narrative.remedialAction || narrative.likelyToRecover || narrative.recoveryPeriod) given.set(id, narrative);
+  }
+  return given;
+}
+
+function checkNarrative(given: NarrativeInput, period: Period): string | null {
+  const problems: string[] = [];
+  if (!given.remedialAction) problems.push('say what remedial action is being taken');
+  else if (given.remedialAction.length > MAX_REMEDIAL_ACTION) problems.push(`shorten the remedial action to ${MAX_REMEDIAL_ACTION} characters`);
+  if (!(LIKELY_TO_RECOVER as readonly string[]).includes(given.likelyToRecover)) problems.push('choose whether it is likely to be enough (yes, no or unsure)');
+  const recovery = parsePeriod(given.recoveryPeriod);
+  if (!given.recoveryPeriod) problems.push('give the month you expect it to recover by, such as 2027-01');
+  else if (!recovery.ok) problems.push(`"${given.recoveryPeriod}" is not a month: write it as 2027-01 (or a quarter such as 2026/27 Q4)`);
+  else if (recovery.value.kind === period.kind && comparePeriods(recovery.value, period) < 0) problems.push('the recovery month cannot be before the period reported');
+  return problems.length ? `To save the narrative, ${problems.join('; ')}.` : null;
+}
+
+/** Keeps what the person typed in every row, so a refusal never makes them type it again. */
+function keepTyped(
+  inputs: Readonly<Record<string, unknown>>, feedback: Map<string, RowFeedback>, accepted: { indicatorId: string }[],
+): Map<string, RowFeedback> {
+  const kept = new Map(feedback);
+  for (const { indicatorId } of accepted) {
+    if (!kept.has(indicatorId)) {
+      kept.set(indicatorId, {
+        inputValue: text(inputs[inputIds.value(indicatorId)]),
+        note: text(inputs[inputIds.note(indicatorId)]),
+        error: null,
+      });
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,39 @@
+/**
+ * POST /api/messages: the receiver. Transport only: authenticate, run the turn, answer. A request
+ * whose token is missing, expired, not yet valid, forged, for another audience or issuer, or for
+ * another service URL gets 401 and never reaches the bot.
+ */
+import type { Request, Response } from 'restify';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import type { TeamsAdapter } from './teams-adapter';
+
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+export function messagesEndpoint(adapter: TeamsAdapter, bot: TurnHandler, log: Logger) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const activity = req.body as Activity | undefined;
+    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+      res.send(400, { error: 'The body must be a Bot Framework activity with a type.' });
+      return;
+    }
+    const header = req.header('authorization') ?? '';
+    let auth;
+    try {
+      auth = await adapter.authenticate(activity, header);
+    } catch (error) {
+      log.warn({ reason: (error as Error).message, activityType: activity.type, serviceUrl: activity.serviceUrl }, 'request refused: not authenticated');
+      res.send(401, { error: 'Unauthorized' });
+      return;
+    }
+    try {
+      const invokeResponse = await adapter.runTurn(auth, activity, (context) => bot.run(context));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      log.error({ err: error, activityType: activity.type }, 'turn failed');
+      res.send(500, { error: 'The bot could not handle this activity.' });
+    }
+  };
+}

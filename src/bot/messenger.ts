@@ -1,0 +1,88 @@
+/**
+ * Proactive messages behind one small interface: create a conversation, send, update. The cycle's
+ * scheduler and the Board's digest use only this, so moving off botbuilder later means rewriting
+ * this file, not them.
+ */
+import type { Activity, ConversationReference, ConversationParameters } from 'botbuilder';
+import type { TeamsAdapter } from './teams-adapter';
+
+export interface ConversationAddress {
+  readonly serviceUrl: string;
+  readonly conversationId: string;
+  readonly tenantId: string | null;
+}
+
+export interface NewConversation {
+  readonly serviceUrl: string;
+  readonly tenantId: string | null;
+  /** A 1:1 chat with this Teams user (29:...). */
+  readonly teamsUserId?: string;
+  /** Or a new thread in this channel (19:...@thread.tacv2), starting with the message sent. */
+  readonly channelId?: string;
+}
+
+export interface Sent {
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+export interface Messenger {
+  createConversation(target: NewConversation, activity: Partial<Activity>): Promise<Sent>;
+  send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent>;
+  update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void>;
+}
+
+export class BotFrameworkMessenger implements Messenger {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+  ) {}
+
+  async createConversation(target: NewConversation, activity: Partial<Activity>): Promise<Sent> {
+    const parameters: ConversationParameters = {
+      isGroup: Boolean(target.channelId),
+      bot: { id: this.botAppId, name: 'Performance' },
+      members: target.teamsUserId ? [{ id: target.teamsUserId, name: '' }] : [],
+      tenantId: target.tenantId ?? undefined,
+      channelData: { tenant: { id: target.tenantId ?? undefined }, ...(target.channelId ? { channel: { id: target.channelId } } : {}) },
+      activity: target.channelId ? (activity as Activity) : (undefined as never),
+    } as ConversationParameters;
+    let sent: Sent | null = null;
+    await this.adapter.createConversationAsync(this.botAppId, 'msteams', target.serviceUrl, '', parameters, async (context) => {
+      const conversationId = context.activity.conversation.id;
+      if (target.channelId) {
+        // The thread's first message went with the create call; its id ends the conversation id.
+        const rootId = /;messageid=(\d+)/.exec(conversationId)?.[1] ?? context.activity.id ?? '';
+        sent = { conversationId, activityId: rootId };
+      } else {
+        const response = await context.sendActivity(activity);
+        sent = { conversationId, activityId: response?.id ?? '' };
+      }
+    });
+    if (!sent) throw new Error('Teams did not create the conversation');
+    return sent;
+  }
+
+  async send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent> {
+    let activityId = '';
+    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), async (context) => {
+      activityId = (await context.sendActivity(activity))?.id ?? '';
+    });
+    return { conversationId: address.conversationId, activityId };
+  }
+
+  async update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void> {
+    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), async (context) => {
+      await context.updateActivity({ ...activity, id: activityId, type: 'message' });
+    });
+  }
+}
+
+function reference(address: ConversationAddress, botAppId: string): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: address.serviceUrl,
+    conversation: { id: address.conversationId, isGroup: false, conversationType: '', name: '', tenantId: address.tenantId ?? undefined },
+    bot: { id: botAppId, name: 'Performance' },
+  };
+}

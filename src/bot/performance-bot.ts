@@ -1,0 +1,189 @@
+/**
+ * The bot's listeners. Each one only translates a Teams activity into a typed command, calls one
+ * use case and renders the result as a card; no business rule lives here.
+ */
+import {
+  TeamsActivityHandler,
+  TeamsInfo,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import type { PersonRecord } from '../db/repositories/people-repository';
+import type { EntryService, Submitter } from '../app/entry/entry-service';
+import { EntryCommandError } from '../app/entry/entry-service';
+import type { MyWorkService } from '../app/my-work-service';
+import type { PeopleService, TeamsIdentity } from '../app/people-service';
+import type { ConversationKind } from '../db/repositories/conversation-repository';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { VERBS, type EntryActionData } from '../cards/card-contract';
+import { buildEntryCard, buildHelpCard, buildMyIndicatorsCard, buildNotRegisteredCard, buildOutstandingCard } from '../cards';
+import { parseChatCommand, CHAT_COMMANDS } from './chat-command';
+import { cardMessage, ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
+
+export interface PerformanceBotDeps {
+  readonly people: PeopleService;
+  readonly entry: EntryService;
+  readonly myWork: MyWorkService;
+  readonly performanceTeamContact: string;
+  readonly log: Logger;
+}
+
+type CardAction = (submitter: Submitter, data: EntryActionData, inputs: Record<string, unknown>) => Promise<AdaptiveCard>;
+
+export class PerformanceBot extends TeamsActivityHandler {
+  /** The route table of card verbs: one entry per Action.Execute verb a card can send. */
+  private readonly cardActions: Record<string, CardAction>;
+
+  constructor(private readonly deps: PerformanceBotDeps) {
+    super();
+    this.cardActions = {
+      [VERBS.submitValues]: async (submitter, data, inputs) =>
+        buildEntryCard(await deps.entry.submitValues({ submitter, period: data.period, inputs })),
+      [VERBS.submitNarrative]: async (submitter, data, inputs) =>
+        buildEntryCard(await deps.entry.submitNarrative({ submitter, period: data.period, indicatorId: data.indicatorId ?? '', inputs })),
+      [VERBS.refreshEntry]: async (submitter, data) => buildEntryCard(await deps.entry.card(submitter, data.period)),
+    };
+
+    this.onMessage(async (context, next) => {
+      const value = context.activity.value as Record<string, unknown> | undefined;
+      if (value && typeof value.verb === 'string') await this.handleSubmitFallback(context, value);
+      else await this.handleChat(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.handleInstall(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await deps.people.recordUninstallation(context.activity.conversation.id, new Date());
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // Older clients announce an install only as the bot joining the conversation.
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id)) await this.handleInstall(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    const card = await this.runCardAction(context, invokeValue.action?.verb ?? '', data);
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as never };
+  }
+
+  private async handleChat(context: TurnContext): Promise<void> {
+    const command = parseChatCommand(context.activity.text);
+    const person = await this.identify(context);
+    if (!person) {
+      await context.sendActivity(cardMessage(this.notRegistered(context)));
+      return;
+    }
+    const ref = { personId: person.id, name: person.displayName };
+    switch (command.kind) {
+      case 'help':
+        await context.sendActivity(cardMessage(this.help(person, null)));
+        return;
+      case 'myIndicators':
+        await context.sendActivity(cardMessage(buildMyIndicatorsCard(await this.deps.myWork.myIndicators(ref))));
+        return;
+      case 'status':
+        await context.sendActivity(cardMessage(buildOutstandingCard(await this.deps.myWork.outstanding(ref))));
+        return;
+      case 'submit': {
+        const views = await this.deps.entry.openCards(this.submitter(context, person));
+        if (views.length === 0) {
+          await context.sendActivity('No period is open for entry for your indicators just now. I will send you a card when the next one opens.');
+          return;
+        }
+        for (const view of views) await context.sendActivity(cardMessage(buildEntryCard(view)));
+        return;
+      }
+      case 'unknown':
+        await context.sendActivity(cardMessage(this.help(person, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null)));
+        return;
+    }
+  }
+
+  /** Old clients send Action.Submit (the fallback) as a message; the card is then updated in place. */
+  private async handleSubmitFallback(context: TurnContext, value: Record<string, unknown>): Promise<void> {
+    const card = await this.runCardAction(context, String(value.verb), value);
+    const replyToId = context.activity.replyToId;
+    if (replyToId) await context.updateActivity({ ...cardMessage(card), id: replyToId, type: 'message' });
+    else await context.sendActivity(cardMessage(card));
+  }
+
+  private async runCardAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard> {
+    const person = await this.identify(context);
+    if (!person) return this.notRegistered(context);
+    const action = this.cardActions[verb];
+    if (!action || typeof data.period !== 'string') {
+      this.deps.log.warn({ verb }, 'card action not understood');
+      return this.help(person, 'That card action is not one I know; it may be from an older card. Type "submit" for a fresh card.');
+    }
+    try {
+      return await action(this.submitter(context, person), data as unknown as EntryActionData, data);
+    } catch (error) {
+      if (error instanceof EntryCommandError) return this.help(person, error.message);
+      throw error;
+    }
+  }
+
+  private async handleInstall(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
+    const kind = conversationKind(activity.conversation.conversationType);
+    const person = await this.deps.people.recordInstallation(
+      {
+        kind,
+        conversationId: activity.conversation.id,
+        serviceUrl: activity.serviceUrl,
+        tenantId: channelData.tenant?.id ?? activity.conversation.tenantId ?? null,
+        botId: activity.recipient.id,
+        teamId: channelData.team?.id ?? null,
+        channelId: channelData.channel?.id ?? null,
+        user: kind === 'PERSONAL' ? identityOf(context) : null,
+      },
+      () => this.lookupEmail(context),
+    );
+    if (kind !== 'PERSONAL') return;
+    await context.sendActivity(cardMessage(person ? this.help(person, null) : this.notRegistered(context)));
+  }
+
+  private identify(context: TurnContext): Promise<PersonRecord | null> {
+    return this.deps.people.identify(identityOf(context), () => this.lookupEmail(context));
+  }
+
+  private async lookupEmail(context: TurnContext): Promise<string | null> {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.email ?? member.userPrincipalName ?? null;
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'could not read the member\'s email from Teams');
+      return null;
+    }
+  }
+
+  private submitter(context: TurnContext, person: PersonRecord): Submitter {
+    return { personId: person.id, name: person.displayName, teamsUserId: context.activity.from.id ?? null };
+  }
+
+  private help(person: PersonRecord, note: string | null): AdaptiveCard {
+    return buildHelpCard({ greeting: `Hello ${person.displayName.split(' ')[0]}`, commands: CHAT_COMMANDS, note });
+  }
+
+  private notRegistered(context: TurnContext): AdaptiveCard {
+    return buildNotRegisteredCard({ userName: context.activity.from.name ?? null, contact: this.deps.performanceTeamContact });
+  }
+}
+
+function identityOf(context: TurnContext): TeamsIdentity {
+  const from = context.activity.from;
+  return { aadObjectId: from.aadObjectId ?? null, teamsUserId: from.id ?? null, name: from.name ?? null };
+}
+
+function conversationKind(type: string | undefined): ConversationKind {
+  return type === 'channel' ? 'CHANNEL' : type === 'groupChat' ? 'GROUP' : 'PERSONAL';
+}

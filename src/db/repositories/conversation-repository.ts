@@ -1,0 +1,56 @@
+import type { Db } from '../prisma-types';
+
+export type ConversationKind = 'PERSONAL' | 'CHANNEL' | 'GROUP';
+
+export interface ConversationRecord {
+  readonly id: string;
+  readonly kind: ConversationKind;
+  readonly conversationId: string;
+  readonly serviceUrl: string;
+  readonly tenantId: string | null;
+  readonly botId: string;
+  readonly teamsUserId: string | null;
+  readonly aadObjectId: string | null;
+  readonly personId: string | null;
+  readonly teamId: string | null;
+  readonly channelId: string | null;
+  readonly installedAt: Date;
+  readonly uninstalledAt: Date | null;
+}
+
+export type ConversationDetails = Omit<ConversationRecord, 'id' | 'installedAt' | 'uninstalledAt'>;
+
+export class ConversationRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Records (or refreshes) where a conversation is; an install after an uninstall revives it. */
+  save(details: ConversationDetails): Promise<ConversationRecord> {
+    return this.db.conversation.upsert({
+      where: { conversationId: details.conversationId },
+      create: details,
+      update: { ...details, uninstalledAt: null },
+    });
+  }
+
+  findByConversationId(conversationId: string): Promise<ConversationRecord | null> {
+    return this.db.conversation.findUnique({ where: { conversationId } });
+  }
+
+  /** The person's current 1:1 chat with the bot, if they have installed it. */
+  personalFor(personId: string): Promise<ConversationRecord | null> {
+    return this.db.conversation.findFirst({
+      where: { personId, kind: 'PERSONAL', uninstalledAt: null },
+      orderBy: { updatedAt: 'desc' },
+    });
+  }
+
+  async markUninstalled(conversationId: string, at: Date): Promise<void> {
+    await this.db.conversation.updateMany({ where: { conversationId }, data: { uninstalledAt: at } });
+  }
+
+  /** Links personal conversations of an Entra user to their person, once the register knows them. */
+  async linkPerson(aadObjectId: string, personId: string): Promise<number> {
+    const result = await this.db.conversation.updateMany({ where: { aadObjectId, personId: null }, data: { personId } });
+    return result.count;
+  }
+}

@@ -1,0 +1,79 @@
+import { importRegister } from '../../src/app/import-register';
+import { EntryService, type Submitter } from '../../src/app/entry/entry-service';
+import { inputIds } from '../../src/cards/card-contract';
+import { describeEachDatabase } from '../support/test-database';
+import { smallRegister } from '../support/register-fixtures';
+
+const NOW = new Date('2026-06-10T10:00:00Z');
+const clock = { now: () => NOW };
+const settings = { defaultTolerance: { kind: 'PERCENT_OF_TARGET' as const, percent: 10 } };
+
+describeEachDatabase('the entry card use cases', (db) => {
+  let service: EntryService;
+  let gareth: Submitter;
+  let chloe: Submitter;
+  let srv01: string;
+
+  beforeEach(async () => {
+    const { store } = db();
+    await importRegister(store, smallRegister(), { dryRun: false, actorLabel: 'test', currentFinancialYear: 2026 });
+    await store.repos.periods.save({ period: '2026-05', openedAt: new Date('2026-06-03T08:00:00Z'), deadline: new Date('2026-06-20T16:00:00Z'), closedAt: null });
+    await store.repos.periods.save({ period: '2026-04', openedAt: new Date('2026-05-03T08:00:00Z'), deadline: new Date('2026-05-20T16:00:00Z'), closedAt: new Date('2026-05-28T16:00:00Z') });
+    const person = async (email: string): Promise<Submitter> => {
+      const p = (await store.repos.people.findByEmail(email))!;
+      return { personId: p.id, name: p.displayName, teamsUserId: null };
+    };
+    gareth = await person('gareth.lewis@fenmarsh.gov.uk');
+    chloe = await person('chloe.evans@fenmarsh.gov.uk');
+    srv01 = (await store.repos.indicators.findByCode('SRV01'))!.id;
+    service = new EntryService(store, clock, settings);
+  });
+
+  it('offers a card only for periods open now, with only the person\'s own indicators', async () => {
+    const cards = await service.openCards(gareth);
+    expect(cards.map((c) => [c.period, c.state, c.rows.map((r) => r.code)])).toEqual([['2026-05', 'OPEN', ['SRV01']]]);
+    expect(cards[0]!.rows[0]).toMatchObject({ saved: { valueText: '21.9 days', status: 'AMBER', version: 1 }, narrative: { required: true } });
+  });
+
+  it('corrects a value as a new version, and does not repeat a narrative the card sends back unchanged', async () => {
+    const narrative = { [inputIds.remedialAction(srv01)]: 'Agency assessors', [inputIds.likelyToRecover(srv01)]: 'UNSURE', [inputIds.recoveryPeriod(srv01)]: '2026-09' };
+    const first = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23.0', ...narrative } });
+    expect(first.banner).toEqual({ tone: 'good', text: 'Saved 1 value.' });
+    expect(first.rows[0]).toMatchObject({ saved: { valueText: '23.0 days', status: 'RED', version: 2 }, narrative: { required: false, givenBy: expect.stringMatching(/^Gareth Lewis/) } });
+
+    const again = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23', ...narrative } });
+    expect(again.banner?.text).toBe('No changes: these values were already stored.');
+    const { database } = db();
+    expect(await database.sql.query(`SELECT count(*)::int AS n FROM value_narrative`)).toEqual([{ n: 1 }]);
+    expect(await db().store.repos.audit.count({ action: 'narrative.given' })).toBe(1);
+    expect(await db().store.repos.audit.count({ action: 'value.corrected' })).toBe(1);
+  });
+
+  it('lets a named delegate submit, recorded as them', async () => {
+    const fin01 = (await db().store.repos.indicators.findByCode('FIN01'))!.id;
+    const view = await service.submitValues({ submitter: chloe, period: '2026-05', inputs: { [inputIds.value(fin01)]: '19.9' } });
+    expect(view.rows[0]).toMatchObject({ code: 'FIN01', saved: { byText: expect.stringMatching(/^Chloe Evans/) } });
+    expect(await db().store.repos.values.latest(fin01, '2026-05')).toMatchObject({ value: 19.9, enteredById: chloe.personId, source: 'CARD' });
+  });
+
+  it('stores nothing for a closed period, says so, and audits the attempt', async () => {
+    const view = await service.submitValues({ submitter: gareth, period: '2026-04', inputs: { [inputIds.value(srv01)]: '12' } });
+    expect(view.state).toBe('CLOSED');
+    expect(view.banner?.text).toMatch(/April 2026 is closed for entry, so nothing was stored/);
+    expect(await db().store.repos.values.latest(srv01, '2026-04')).toMatchObject({ value: 18.5, version: 1 });
+    expect(await db().store.repos.audit.count({ action: 'submission.refused' })).toBe(1);
+  });
+
+  it('stores none of a submission when one value is refused, keeping what was typed', async () => {
+    const fin01 = (await db().store.repos.indicators.findByCode('FIN01'))!.id;
+    // Gareth owns SRV01 but not FIN01: the whole submission is refused.
+    const view = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19', [inputIds.value(fin01)]: '20' } });
+    expect(view.banner?.text).toMatch(/Nothing was stored: you are not the owner or a named delegate/);
+    expect(await db().store.repos.values.latest(srv01, '2026-05')).toMatchObject({ value: 21.9, version: 1 });
+    expect(await db().store.repos.values.latest(fin01, '2026-05')).toBeNull();
+
+    const invalid = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19.25' } });
+    expect(invalid.rows[0]).toMatchObject({ inputValue: '19.25', error: expect.stringMatching(/SRV01/) });
+    expect(await db().store.repos.values.latest(srv01, '2026-05')).toMatchObject({ version: 1 });
+  });
+});

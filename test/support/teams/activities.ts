@@ -1,0 +1,44 @@
+/** Activities as Teams sends them to a bot, for the end-to-end tests. */
+import { randomUUID } from 'node:crypto';
+import { APP_ID, TENANT_ID } from './teams-stand-ins';
+
+export interface TeamsUser {
+  readonly teamsId: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+export const personalConversationId = (user: TeamsUser) => `a:personal-${user.teamsId}`;
+
+function base(user: TeamsUser, serviceUrl: string) {
+  return {
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: { id: `28:${APP_ID}`, name: 'Performance' },
+    conversation: { id: personalConversationId(user), conversationType: 'personal', tenantId: TENANT_ID },
+    channelData: { tenant: { id: TENANT_ID } },
+    locale: 'en-GB',
+  };
+}
+
+export function installation(user: TeamsUser, serviceUrl: string) {
+  return { ...base(user, serviceUrl), type: 'installationUpdate', action: 'add' };
+}
+
+export function message(user: TeamsUser, serviceUrl: string, text: string) {
+  return { ...base(user, serviceUrl), type: 'message', text, textFormat: 'plain' };
+}
+
+/** Action.Execute on a card: the action's data with the card's inputs merged in, as Teams sends it. */
+export function cardAction(user: TeamsUser, serviceUrl: string, verb: string, data: Record<string, unknown>) {
+  return {
+    ...base(user, serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+  };
+}
