@@ -3,7 +3,8 @@
  * scheduler and the Board's digest use only this, so moving off botbuilder later means rewriting
  * this file, not them.
  */
-import type { Activity, ConversationReference, ConversationParameters } from 'botbuilder';
+import type { Activity, ConversationReference, ConversationParameters, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from './teams-adapter';
 
 export interface ConversationAddress {
@@ -48,15 +49,15 @@ export class BotFrameworkMessenger implements Messenger {
       activity: target.channelId ? (activity as Activity) : (undefined as never),
     } as ConversationParameters;
     let sent: Sent | null = null;
-    await this.adapter.createConversationAsync(this.botAppId, 'msteams', target.serviceUrl, '', parameters, async (context) => {
+    // No audience: botbuilder then uses the configured ToChannelFromBotOAuthScope (an empty string would not).
+    await this.adapter.createConversationAsync(this.botAppId, 'msteams', target.serviceUrl, undefined as unknown as string, parameters, async (context) => {
       const conversationId = context.activity.conversation.id;
       if (target.channelId) {
         // The thread's first message went with the create call; its id ends the conversation id.
         const rootId = /;messageid=(\d+)/.exec(conversationId)?.[1] ?? context.activity.id ?? '';
         sent = { conversationId, activityId: rootId };
       } else {
-        const response = await context.sendActivity(activity);
-        sent = { conversationId, activityId: response?.id ?? '' };
+        sent = { conversationId, activityId: await postToConversation(context, conversationId, activity) };
       }
     });
     if (!sent) throw new Error('Teams did not create the conversation');
@@ -66,7 +67,7 @@ export class BotFrameworkMessenger implements Messenger {
   async send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent> {
     let activityId = '';
     await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), async (context) => {
-      activityId = (await context.sendActivity(activity))?.id ?? '';
+      activityId = await postToConversation(context, address.conversationId, activity);
     });
     return { conversationId: address.conversationId, activityId };
   }
@@ -76,6 +77,23 @@ export class BotFrameworkMessenger implements Messenger {
       await context.updateActivity({ ...activity, id: activityId, type: 'message' });
     });
   }
+}
+
+/**
+ * A new message in the conversation, not a reply: in a proactive turn botbuilder's sendActivity
+ * would address it as a reply to a made-up activity id (the continuation event's).
+ */
+async function postToConversation(context: TurnContext, conversationId: string, activity: Partial<Activity>): Promise<string> {
+  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  const response = await client.conversations.sendToConversation(conversationId, {
+    ...activity,
+    type: activity.type ?? 'message',
+    from: context.activity.recipient,
+    conversation: context.activity.conversation,
+    channelId: 'msteams',
+    serviceUrl: context.activity.serviceUrl,
+  } as Activity);
+  return response.id ?? '';
 }
 
 function reference(address: ConversationAddress, botAppId: string): Partial<ConversationReference> {

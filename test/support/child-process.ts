@@ -16,6 +16,25 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * Like runScript, but without blocking this process: needed whenever the script talks to stand-ins
+ * served from the test process itself.
+ */
+export function runScriptAsync(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Finished> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
 export interface RunningServer {
   readonly process: ChildProcess;
   readonly port: number;
