@@ -21,9 +21,22 @@ export interface Config {
   readonly bot: BotConfig;
   /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
   readonly performanceTeamContact: string;
+  readonly app: AppConfig;
 }
 
-export interface BotConfig {
+/** The Teams app package and the Scorecard tab. */
+export interface AppConfig {
+  /** The host name the council serves the bot and tab from, e.g. performance.fenmarsh.gov.uk. */
+  readonly publicHostname: string;
+  /** The Teams app's own id (manifest "id"), a GUID. */
+  readonly teamsAppId: string;
+  /** Entra ID's OpenID metadata, whose keys sign the tab's single sign-on tokens. */
+  readonly tabOpenIdMetadataUrl: string;
+  /** Audiences a tab token may carry: the app id URI and the app id. */
+  readonly tabTokenAudiences: readonly string[];
+  /** Only for a plain browser during development: the tab's API then trusts no token at all. */
+  readonly tabAuthDisabled: boolean;
+}
   /** Null: no authentication at all, for local development only. */
   readonly appId: string | null;
   readonly appPassword: string | null;
@@ -72,6 +85,11 @@ const schema = z.object({
   LOAD_DEMO_DATA: booleanSetting.default(true),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
+  PUBLIC_HOSTNAME: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as performance.council.gov.uk, with no scheme or path').default('localhost:3978'),
+  TEAMS_APP_ID: z.uuid().default('5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21'),
+  TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
+  TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
+  TAB_AUTH_DISABLED: booleanSetting.default(false),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -118,6 +136,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
     bot: botConfig(s),
+    app: appConfig(s),
+  };
+}
+
+function appConfig(s: z.infer<typeof schema>): AppConfig {
+  const appId = s.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
+  const audiences = s.TAB_TOKEN_AUDIENCE
+    ? s.TAB_TOKEN_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean)
+    : [`api://${s.PUBLIC_HOSTNAME}/${appId}`, appId];
+  return {
+    publicHostname: s.PUBLIC_HOSTNAME,
+    teamsAppId: s.TEAMS_APP_ID,
+    tabOpenIdMetadataUrl: s.TAB_OPENID_METADATA_URL,
+    tabTokenAudiences: audiences,
+    tabAuthDisabled: s.TAB_AUTH_DISABLED,
   };
 }
 

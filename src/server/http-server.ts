@@ -17,6 +17,8 @@ export interface HttpServerDeps {
   readonly health: () => Promise<HealthReport>;
   /** POST /api/messages: the Bot Framework's messages endpoint. */
   readonly messages: RouteHandler;
+  /** Further routes (the Scorecard tab and its API), each mounting its own paths. */
+  readonly mounts?: readonly ((server: Server) => void)[];
 }
 
 export class HttpServer {
@@ -30,6 +32,7 @@ export class HttpServer {
       res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });
     });
     this.server.post('/api/messages', deps.messages);
+    for (const mount of deps.mounts ?? []) mount(this.server);
   }
 
   /** Starts listening; port 0 picks a free port. Resolves with the port in use. */

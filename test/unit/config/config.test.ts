@@ -10,6 +10,12 @@ describe('configuration', () => {
         appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null,
         loginAuthority: 'https://login.microsoftonline.com/botframework.com', authSettings: {},
       },
+      app: {
+        publicHostname: 'localhost:3978', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21',
+        tabOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+        tabTokenAudiences: ['api://localhost:3978/00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
+        tabAuthDisabled: false,
+      },
     });
   });
 
