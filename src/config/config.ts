@@ -37,6 +37,8 @@ export interface AppConfig {
   /** Only for a plain browser during development: the tab's API then trusts no token at all. */
   readonly tabAuthDisabled: boolean;
 }
+
+export interface BotConfig {
   /** Null: no authentication at all, for local development only. */
   readonly appId: string | null;
   readonly appPassword: string | null;
