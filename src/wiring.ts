@@ -67,6 +67,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const server = new HttpServer({
     log,
     messages: messagesEndpoint(adapter, bot, log),
+    mounts: [],
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };
