@@ -22,6 +22,36 @@ export interface Config {
   /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
   readonly performanceTeamContact: string;
   readonly app: AppConfig;
+  readonly cycle: CycleConfig;
+  readonly delivery: DeliveryConfig;
+  /** Entra object ids treated as admins besides people with the ADMIN role in the register. */
+  readonly adminAadObjectIds: readonly string[];
+}
+
+/**
+ * The monthly calendar, in working days after the end of the month reported (Monday to Friday,
+ * less England and Wales bank holidays), at UK local times.
+ */
+export interface CycleConfig {
+  readonly openWorkingDay: number;
+  readonly openTime: string;
+  readonly reminderWorkingDays: readonly number[];
+  readonly deadlineWorkingDay: number;
+  readonly deadlineTime: string;
+  readonly escalateVerifierWorkingDay: number;
+  readonly escalateDirectorWorkingDay: number;
+  readonly closeWorkingDay: number;
+  readonly digestWorkingDay: number;
+  /** Every step other than the deadline runs at openTime on its day; close runs at deadlineTime. */
+  readonly schedulerEnabled: boolean;
+}
+
+export interface DeliveryConfig {
+  /** Messages a second for the whole app in one tenant; Teams allows 50. */
+  readonly messagesPerSecond: number;
+  /** Tries before a message is given up as dead. */
+  readonly maxAttempts: number;
+  readonly dispatcherEnabled: boolean;
 }
 
 /** The Teams app package and the Scorecard tab. */
@@ -74,6 +104,9 @@ const booleanSetting = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((text) => ['true', '1', 'yes'].includes(text));
 
+const workingDay = z.coerce.number().int().min(1).max(40);
+const timeOfDay = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:00 (24-hour, UK local time)');
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -92,6 +125,27 @@ const schema = z.object({
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
   TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
   TAB_AUTH_DISABLED: booleanSetting.default(false),
+  ADMIN_AAD_OBJECT_IDS: z.string().default('').transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean)),
+  CYCLE_OPEN_WORKING_DAY: workingDay.default(3),
+  CYCLE_OPEN_TIME: timeOfDay.default('09:00'),
+  CYCLE_REMINDER_WORKING_DAYS: z.string().default('6,8').transform((text, ctx) => {
+    const days = text.split(',').map((d) => d.trim()).filter(Boolean).map(Number);
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 40)) {
+      ctx.addIssue({ code: 'custom', message: 'a comma-separated list of working days such as 6,8' });
+      return z.NEVER;
+    }
+    return days;
+  }),
+  CYCLE_DEADLINE_WORKING_DAY: workingDay.default(10),
+  CYCLE_DEADLINE_TIME: timeOfDay.default('17:00'),
+  CYCLE_ESCALATE_VERIFIER_WORKING_DAY: workingDay.default(11),
+  CYCLE_ESCALATE_DIRECTOR_WORKING_DAY: workingDay.default(13),
+  CYCLE_CLOSE_WORKING_DAY: workingDay.default(15),
+  CYCLE_DIGEST_WORKING_DAY: workingDay.default(16),
+  CYCLE_SCHEDULER_ENABLED: booleanSetting.default(true),
+  DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().positive().max(50).default(48),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  DELIVERY_DISPATCHER_ENABLED: booleanSetting.default(true),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -111,6 +165,22 @@ const schema = z.object({
   }
   if (appId && s.MicrosoftAppType === 'SingleTenant' && !s.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+  }
+  const order: [string, number][] = [
+    ['CYCLE_OPEN_WORKING_DAY', s.CYCLE_OPEN_WORKING_DAY],
+    ...s.CYCLE_REMINDER_WORKING_DAYS.map((d): [string, number] => ['CYCLE_REMINDER_WORKING_DAYS', d]),
+    ['CYCLE_DEADLINE_WORKING_DAY', s.CYCLE_DEADLINE_WORKING_DAY],
+    ['CYCLE_ESCALATE_VERIFIER_WORKING_DAY', s.CYCLE_ESCALATE_VERIFIER_WORKING_DAY],
+    ['CYCLE_ESCALATE_DIRECTOR_WORKING_DAY', s.CYCLE_ESCALATE_DIRECTOR_WORKING_DAY],
+    ['CYCLE_CLOSE_WORKING_DAY', s.CYCLE_CLOSE_WORKING_DAY],
+  ];
+  for (let i = 1; i < order.length; i++) {
+    if (order[i]![1] < order[i - 1]![1]) {
+      ctx.addIssue({ code: 'custom', path: [order[i]![0]], message: `must not come before ${order[i - 1]![0]} (the calendar runs open, reminders, deadline, escalations, close)` });
+    }
+  }
+  if (s.CYCLE_DIGEST_WORKING_DAY < s.CYCLE_CLOSE_WORKING_DAY) {
+    ctx.addIssue({ code: 'custom', path: ['CYCLE_DIGEST_WORKING_DAY'], message: 'must not come before CYCLE_CLOSE_WORKING_DAY: the digest reports the closed period' });
   }
   const given = ENDPOINT_KEYS.filter((key) => s[key]);
   if (given.length > 0 && given.length < ENDPOINT_KEYS.length) {
@@ -139,6 +209,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
     bot: botConfig(s),
     app: appConfig(s),
+    adminAadObjectIds: s.ADMIN_AAD_OBJECT_IDS,
+    cycle: {
+      openWorkingDay: s.CYCLE_OPEN_WORKING_DAY,
+      openTime: s.CYCLE_OPEN_TIME,
+      reminderWorkingDays: s.CYCLE_REMINDER_WORKING_DAYS,
+      deadlineWorkingDay: s.CYCLE_DEADLINE_WORKING_DAY,
+      deadlineTime: s.CYCLE_DEADLINE_TIME,
+      escalateVerifierWorkingDay: s.CYCLE_ESCALATE_VERIFIER_WORKING_DAY,
+      escalateDirectorWorkingDay: s.CYCLE_ESCALATE_DIRECTOR_WORKING_DAY,
+      closeWorkingDay: s.CYCLE_CLOSE_WORKING_DAY,
+      digestWorkingDay: s.CYCLE_DIGEST_WORKING_DAY,
+      schedulerEnabled: s.CYCLE_SCHEDULER_ENABLED,
+    },
+    delivery: {
+      messagesPerSecond: s.DELIVERY_MESSAGES_PER_SECOND,
+      maxAttempts: s.DELIVERY_MAX_ATTEMPTS,
+      dispatcherEnabled: s.DELIVERY_DISPATCHER_ENABLED,
+    },
   };
 }
 

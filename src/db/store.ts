@@ -13,6 +13,8 @@ import { ValueRepository } from './repositories/value-repository';
 import { PeriodRepository } from './repositories/period-repository';
 import { ConversationRepository } from './repositories/conversation-repository';
 import { NarrativeRepository } from './repositories/narrative-repository';
+import { OutboxRepository } from './repositories/outbox-repository';
+import { CycleRunRepository } from './repositories/cycle-run-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -24,6 +26,8 @@ export interface Repositories {
   readonly periods: PeriodRepository;
   readonly conversations: ConversationRepository;
   readonly narratives: NarrativeRepository;
+  readonly outbox: OutboxRepository;
+  readonly cycleRuns: CycleRunRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -37,6 +41,8 @@ function repositoriesOver(db: Db): Repositories {
     periods: new PeriodRepository(db),
     conversations: new ConversationRepository(db),
     narratives: new NarrativeRepository(db),
+    outbox: new OutboxRepository(db),
+    cycleRuns: new CycleRunRepository(db),
   };
 }
 

@@ -16,6 +16,12 @@ describe('configuration', () => {
         tabTokenAudiences: ['api://localhost:3978/00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
         tabAuthDisabled: false,
       },
+      adminAadObjectIds: [],
+      cycle: {
+        openWorkingDay: 3, openTime: '09:00', reminderWorkingDays: [6, 8], deadlineWorkingDay: 10, deadlineTime: '17:00',
+        escalateVerifierWorkingDay: 11, escalateDirectorWorkingDay: 13, closeWorkingDay: 15, digestWorkingDay: 16, schedulerEnabled: true,
+      },
+      delivery: { messagesPerSecond: 48, maxAttempts: 6, dispatcherEnabled: true },
     });
   });
 
@@ -46,6 +52,13 @@ describe('configuration', () => {
     });
     expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.loginAuthority)
       .toBe('https://login.microsoftonline.com/t');
+  });
+
+  it('refuses a calendar out of order and a time it cannot read', () => {
+    expect(() => loadConfig({ CYCLE_CLOSE_WORKING_DAY: '5', CYCLE_OPEN_TIME: '9am', CYCLE_REMINDER_WORKING_DAYS: '6,x' }))
+      .toThrow(/CYCLE_OPEN_TIME: a time such as 09:00[\s\S]*CYCLE_REMINDER_WORKING_DAYS: a comma-separated list/);
+    expect(() => loadConfig({ CYCLE_CLOSE_WORKING_DAY: '5' })).toThrow(/CYCLE_CLOSE_WORKING_DAY: must not come before CYCLE_ESCALATE_DIRECTOR_WORKING_DAY/);
+    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: ' a-1, b-2 ,' }).adminAadObjectIds).toEqual(['a-1', 'b-2']);
   });
 
   it('refuses half the endpoint keys, an app id without its secret, and single tenant without a tenant', () => {

@@ -1,0 +1,193 @@
+import type { Db } from '../prisma-types';
+import type { InputJsonValue } from '@prisma/client/runtime/client';
+
+export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'BLOCKED' | 'DEAD';
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly dedupeKey: string;
+  readonly purpose: string;
+  readonly period: string | null;
+  readonly recipient: string;
+  readonly serviceUrl: string;
+  readonly tenantId: string | null;
+  readonly conversationId: string | null;
+  readonly teamsUserId: string | null;
+  readonly channelId: string | null;
+  readonly activity: Record<string, unknown>;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  readonly leaseUntil: Date | null;
+  readonly claimedBy: string | null;
+  readonly lastError: string | null;
+  readonly sentAt: Date | null;
+  readonly activityId: string | null;
+  readonly sentConversationId: string | null;
+  readonly createdAt: Date;
+}
+
+export interface NewOutboxMessage {
+  /** purpose|recipient|period: the same message can be recorded only once. */
+  readonly dedupeKey: string;
+  readonly purpose: string;
+  readonly period: string | null;
+  readonly recipient: string;
+  readonly serviceUrl: string;
+  readonly tenantId: string | null;
+  readonly conversationId: string | null;
+  readonly teamsUserId: string | null;
+  readonly channelId: string | null;
+  readonly activity: Record<string, unknown>;
+}
+
+export type OutboxCounts = Record<OutboxStatus, number>;
+
+/**
+ * The outbox: every outbound message is recorded here (in the transaction that decides to send it)
+ * before any dispatcher sends it. Claiming uses FOR UPDATE SKIP LOCKED so that several dispatchers,
+ * in one process or several, never take the same row; a claim is a lease, so a row held by a
+ * dispatcher that died is taken again once its lease runs out.
+ */
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Records the messages not recorded before, due at `now`; returns how many were new. */
+  async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<number> {
+    if (messages.length === 0) return 0;
+    const result = await this.db.outboxMessage.createMany({
+      data: messages.map((m) => ({ ...m, activity: m.activity as InputJsonValue, nextAttemptAt: now, createdAt: now })),
+      skipDuplicates: true,
+    });
+    return result.count;
+  }
+
+  /** Takes up to `limit` messages due at `now` (or whose lease has run out) for this dispatcher. */
+  async claimDue(claimedBy: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.db.$queryRaw<RawRow[]>`
+      UPDATE "outbox_message"
+         SET "status" = 'SENDING', "claimed_by" = ${claimedBy}, "lease_until" = ${leaseUntil},
+             "attempts" = "attempts" + 1, "updated_at" = ${now}
+       WHERE "id" IN (
+             SELECT "id" FROM "outbox_message"
+              WHERE ("status" = 'PENDING' AND "next_attempt_at" <= ${now})
+                 OR ("status" = 'SENDING' AND "lease_until" < ${now})
+              ORDER BY "next_attempt_at", "created_at", "id"
+              LIMIT ${limit}
+                FOR UPDATE SKIP LOCKED)
+   RETURNING *`;
+    return rows.map(fromRaw).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** Each outcome is recorded only while this dispatcher still holds the claim. */
+  async markSent(id: string, claimedBy: string, sent: { activityId: string; conversationId: string; at: Date }): Promise<boolean> {
+    return this.settle(id, claimedBy, { status: 'SENT', sentAt: sent.at, activityId: sent.activityId, sentConversationId: sent.conversationId, lastError: null });
+  }
+
+  markRetry(id: string, claimedBy: string, nextAttemptAt: Date, error: string): Promise<boolean> {
+    return this.settle(id, claimedBy, { status: 'PENDING', nextAttemptAt, lastError: error });
+  }
+
+  markBlocked(id: string, claimedBy: string, error: string): Promise<boolean> {
+    return this.settle(id, claimedBy, { status: 'BLOCKED', lastError: error });
+  }
+
+  markDead(id: string, claimedBy: string, error: string): Promise<boolean> {
+    return this.settle(id, claimedBy, { status: 'DEAD', lastError: error });
+  }
+
+  /** Gives a dead or blocked message another chance (an admin's decision). */
+  async requeue(id: string, now: Date): Promise<boolean> {
+    const result = await this.db.outboxMessage.updateMany({
+      where: { id, status: { in: ['DEAD', 'BLOCKED'] } },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, claimedBy: null, leaseUntil: null },
+    });
+    return result.count === 1;
+  }
+
+  private async settle(id: string, claimedBy: string, data: Record<string, unknown>): Promise<boolean> {
+    const result = await this.db.outboxMessage.updateMany({
+      where: { id, claimedBy, status: 'SENDING' },
+      data: { ...data, leaseUntil: null },
+    });
+    return result.count === 1;
+  }
+
+  async find(id: string): Promise<OutboxMessage | null> {
+    const row = await this.db.outboxMessage.findUnique({ where: { id } });
+    return row ? (row as unknown as OutboxMessage) : null;
+  }
+
+  async list(where: { period?: string; purpose?: string; status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
+    const rows = await this.db.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows as unknown as OutboxMessage[];
+  }
+
+  async counts(where: { period?: string; purpose?: string } = {}): Promise<OutboxCounts> {
+    const groups = await this.db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } });
+    const counts: OutboxCounts = { PENDING: 0, SENDING: 0, SENT: 0, BLOCKED: 0, DEAD: 0 };
+    for (const group of groups) counts[group.status] = group._count._all;
+    return counts;
+  }
+
+  /** When the next message falls due, so an idle dispatcher knows how long it may sleep. */
+  async nextDueAt(): Promise<Date | null> {
+    const next = await this.db.outboxMessage.findFirst({
+      where: { status: { in: ['PENDING', 'SENDING'] } },
+      orderBy: { nextAttemptAt: 'asc' },
+      select: { nextAttemptAt: true, status: true, leaseUntil: true },
+    });
+    if (!next) return null;
+    return next.status === 'SENDING' && next.leaseUntil ? next.leaseUntil : next.nextAttemptAt;
+  }
+}
+
+interface RawRow {
+  id: string;
+  dedupe_key: string;
+  purpose: string;
+  period: string | null;
+  recipient: string;
+  service_url: string;
+  tenant_id: string | null;
+  conversation_id: string | null;
+  teams_user_id: string | null;
+  channel_id: string | null;
+  activity: Record<string, unknown> | string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  claimed_by: string | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  activity_id: string | null;
+  sent_conversation_id: string | null;
+  created_at: Date;
+}
+
+function fromRaw(row: RawRow): OutboxMessage {
+  return {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    purpose: row.purpose,
+    period: row.period,
+    recipient: row.recipient,
+    serviceUrl: row.service_url,
+    tenantId: row.tenant_id,
+    conversationId: row.conversation_id,
+    teamsUserId: row.teams_user_id,
+    channelId: row.channel_id,
+    activity: typeof row.activity === 'string' ? (JSON.parse(row.activity) as Record<string, unknown>) : row.activity,
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(row.next_attempt_at),
+    leaseUntil: row.lease_until ? new Date(row.lease_until) : null,
+    claimedBy: row.claimed_by,
+    lastError: row.last_error,
+    sentAt: row.sent_at ? new Date(row.sent_at) : null,
+    activityId: row.activity_id,
+    sentConversationId: row.sent_conversation_id,
+    createdAt: new Date(row.created_at),
+  };
+}
