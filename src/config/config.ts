@@ -66,6 +66,11 @@ export interface AppConfig {
   readonly tabTokenAudiences: readonly string[];
   /** Only for a plain browser during development: the tab's API then trusts no token at all. */
   readonly tabAuthDisabled: boolean;
+  /**
+   * Origins, besides Microsoft's own Teams hosts, that may host the tab and talk to it through
+   * teams-js (e.g. a local stand-in for Teams in tests). Empty in production.
+   */
+  readonly tabExtraHostOrigins: readonly string[];
 }
 
 export interface BotConfig {
@@ -125,6 +130,11 @@ const schema = z.object({
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
   TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
   TAB_AUTH_DISABLED: booleanSetting.default(false),
+  TAB_EXTRA_HOST_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'origins such as https://teams.example.com, separated by commas, each with no path'))),
   ADMIN_AAD_OBJECT_IDS: z.string().default('').transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean)),
   CYCLE_OPEN_WORKING_DAY: workingDay.default(3),
   CYCLE_OPEN_TIME: timeOfDay.default('09:00'),
@@ -241,6 +251,7 @@ function appConfig(s: z.infer<typeof schema>): AppConfig {
     tabOpenIdMetadataUrl: s.TAB_OPENID_METADATA_URL,
     tabTokenAudiences: audiences,
     tabAuthDisabled: s.TAB_AUTH_DISABLED,
+    tabExtraHostOrigins: s.TAB_EXTRA_HOST_ORIGINS,
   };
 }
 

@@ -44,6 +44,12 @@ export class AuditRepository {
     return rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined }));
   }
 
+  /** The entries about any of these entities of one type, oldest first. */
+  async forEntities(entityType: string, entityIds: readonly string[]): Promise<AuditRecord[]> {
+    const rows = await this.db.auditLog.findMany({ where: { entityType, entityId: { in: [...entityIds] } }, orderBy: { id: 'asc' } });
+    return rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined }));
+  }
+
   count(where: { action?: string } = {}): Promise<number> {
     return this.db.auditLog.count({ where });
   }

@@ -31,4 +31,12 @@ export class NarrativeRepository {
     for (const row of rows) if (!latest.has(row.valueId)) latest.set(row.valueId, row);
     return latest;
   }
+
+  /** Every narrative given for these value versions, revisions included, newest first. */
+  forValues(valueIds: readonly string[]): Promise<NarrativeRecord[]> {
+    return this.db.valueNarrative.findMany({
+      where: { valueId: { in: [...valueIds] } },
+      orderBy: [{ enteredAt: 'desc' }, { id: 'asc' }],
+    });
+  }
 }

@@ -51,4 +51,15 @@ export class PeopleRepository {
   count(): Promise<number> {
     return this.db.person.count();
   }
+
+  /** These people, in no particular order; ids not found are left out. */
+  findByIds(ids: readonly string[]): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { id: { in: [...ids] } } });
+  }
+
+  /** Everyone holding the role explicitly, by name. */
+  async withRole(role: Role): Promise<PersonRecord[]> {
+    const rows = await this.db.personRole.findMany({ where: { role }, include: { person: true } });
+    return rows.map((row) => row.person).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
 }
