@@ -13,6 +13,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  // @microsoft/app-manifest (the app package's schema validation) requires the ESM-only strip-bom 5.
+  moduleNameMapper: { '^strip-bom$': '<rootDir>/test/support/strip-bom.cjs' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -18,12 +18,22 @@ import { BotFrameworkMessenger, type Messenger } from './bot/messenger';
 import { PeopleService } from './app/people-service';
 import { EntryService } from './app/entry/entry-service';
 import { MyWorkService } from './app/my-work-service';
+import { CycleService } from './app/cycle/cycle-service';
+import { CycleScheduler } from './app/cycle/cycle-scheduler';
+import { AdminPolicy } from './app/admin-policy';
+import { instanceIdentity } from './instance-identity';
+import { OutboxDispatcher } from './delivery/outbox-dispatcher';
+import { UndeliverableReporter } from './delivery/undeliverable-reporter';
+import { createDeliveryMessenger } from './delivery/delivery-messenger';
+import { scorecardTab } from './tab/scorecard-tab';
 
 export interface Application {
   readonly log: Logger;
   readonly store: Store;
   readonly database: Database;
   readonly messenger: Messenger;
+  readonly cycle: CycleService;
+  readonly scheduler: CycleScheduler;
   /** Starts serving; resolves with the port. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -37,7 +47,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   log.info({ database: database.description }, 'database ready');
 
   if (config.loadDemoData) {
-    const demo = await loadDemoData(store, clock.now());
+    const demo = await loadDemoData(store, clock.now(), config.cycle);
     if (demo.loaded) log.info({ counts: demo.counts }, 'demo register loaded into the empty database');
   }
 
@@ -55,10 +65,30 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     }
   };
   const settings = { defaultTolerance: config.defaultTolerance };
+  const instanceId = instanceIdentity();
+  const entry = new EntryService(store, clock, settings);
+  const dispatcher = new OutboxDispatcher({
+    store,
+    messenger: createDeliveryMessenger(config.bot),
+    clock,
+    log,
+    instanceId,
+    messagesPerSecond: config.delivery.messagesPerSecond,
+    maxAttempts: config.delivery.maxAttempts,
+    onUndeliverable: new UndeliverableReporter({ adminAadObjectIds: config.adminAadObjectIds, clock, log }).report,
+  });
+  const cycle = new CycleService(
+    store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
+    () => dispatcher.wake(),
+  );
+  const scheduler = new CycleScheduler(store, clock, cycle, instanceId, log);
   const bot = new PerformanceBot({
     people: new PeopleService(store),
-    entry: new EntryService(store, clock, settings),
+    entry,
     myWork: new MyWorkService(store, clock, settings),
+    cycle,
+    admins: new AdminPolicy(store, config.adminAadObjectIds),
+    instanceId,
     performanceTeamContact: config.performanceTeamContact,
     log,
   });
@@ -67,7 +97,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const server = new HttpServer({
     log,
     messages: messagesEndpoint(adapter, bot, log),
-    mounts: [],
+    mounts: [scorecardTab(config, store, clock, log)],
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };
@@ -80,10 +110,19 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     store,
     database,
     messenger,
-    start: () => server.listen(config.port),
+    cycle,
+    scheduler,
+    start: async () => {
+      const port = await server.listen(config.port);
+      if (config.delivery.dispatcherEnabled) dispatcher.start();
+      if (config.cycle.schedulerEnabled) scheduler.start();
+      return port;
+    },
     stop: () =>
       (stopping ??= (async () => {
+        await scheduler.stop();
         await server.close();
+        await dispatcher.stop();
         await database.close();
       })()),
   };

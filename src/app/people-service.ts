@@ -70,6 +70,13 @@ export class PeopleService {
     return person;
   }
 
+  /** Audits a refused request (a non-admin asking to run the cycle, say). */
+  async recordRefusal(person: PersonRecord, what: string): Promise<void> {
+    await this.store.repos.audit.record({
+      actorId: person.id, actorLabel: person.displayName, action: 'command.refused', entityType: 'Person', entityId: person.id, after: { what },
+    });
+  }
+
   async recordUninstallation(conversationId: string, at: Date): Promise<void> {
     await this.store.repos.conversations.markUninstalled(conversationId, at);
     await this.store.repos.audit.record({ actorLabel: 'Teams', action: 'bot.uninstalled', entityType: 'Conversation', entityId: conversationId });

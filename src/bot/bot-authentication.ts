@@ -3,17 +3,28 @@
  * MSAL client credentials against the configured authority (Microsoft's by default), declared as a
  * known authority so the same path works against a council's sovereign cloud or a local stand-in;
  * TLS trust comes from Node's standard NODE_EXTRA_CA_CERTS.
+ *
+ * `singleAttempt` is for the outbox dispatcher, which paces and retries itself: its connector
+ * clients send each request once (see single-attempt-connector.ts). Replies within a turn keep the
+ * SDK's own retries.
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { BotConfig } from '../config/config';
+import { SingleAttemptBotFrameworkAuthentication } from './single-attempt-connector';
 
-export function createBotFrameworkAuthentication(bot: BotConfig): ConfigurationBotFrameworkAuthentication {
+export interface AuthenticationOptions {
+  /** Connector requests are made once: no retries inside the SDK (the caller owns them). */
+  readonly singleAttempt?: boolean;
+}
+
+export function createBotFrameworkAuthentication(bot: BotConfig, options: AuthenticationOptions = {}): ConfigurationBotFrameworkAuthentication {
+  const Authentication = options.singleAttempt ? SingleAttemptBotFrameworkAuthentication : ConfigurationBotFrameworkAuthentication;
   if (!bot.appId || bot.appType === 'UserAssignedMSI') {
     // No app id: authentication disabled (local development). Managed identity: botbuilder's own
     // factory knows how to get tokens from the Azure host.
-    return new ConfigurationBotFrameworkAuthentication({ ...bot.authSettings, MicrosoftAppType: bot.appType });
+    return new Authentication({ ...bot.authSettings, MicrosoftAppType: bot.appType });
   }
   const msal = new ConfidentialClientApplication({
     auth: {
@@ -23,5 +34,5 @@ export function createBotFrameworkAuthentication(bot: BotConfig): ConfigurationB
       knownAuthorities: [new URL(bot.loginAuthority).host],
     },
   });
-  return new ConfigurationBotFrameworkAuthentication(bot.authSettings, new MsalServiceClientCredentialsFactory(bot.appId, msal));
+  return new Authentication(bot.authSettings, new MsalServiceClientCredentialsFactory(bot.appId, msal));
 }

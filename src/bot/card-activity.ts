@@ -1,11 +1,10 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import { cardMessage as plainCardMessage } from '../cards/card-message';
+
+export { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/card-message';
 
 /** A message carrying one Adaptive Card, with the card's fallback text as the message summary. */
 export function cardMessage(card: AdaptiveCard): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.summary = card.fallbackText;
-  return activity;
+  return plainCardMessage(card) as unknown as Partial<Activity>;
 }
-
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

@@ -4,6 +4,7 @@ export type ChatCommand =
   | { readonly kind: 'myIndicators' }
   | { readonly kind: 'submit' }
   | { readonly kind: 'status' }
+  | { readonly kind: 'cycle'; readonly step: 'open' | 'remind' | 'escalate' | 'close' | 'status'; readonly period: string }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** The commands, as `help` lists them and as the app manifest's command list declares them. */
@@ -12,6 +13,15 @@ export const CHAT_COMMANDS = [
   { command: 'my indicators', description: 'Your indicators with their latest value, status and trend' },
   { command: 'submit', description: 'The card to enter this period\'s figures' },
   { command: 'status', description: 'What is still outstanding from you' },
+] as const;
+
+/** Commands for the performance team (admins); `help` lists them for admins only. */
+export const ADMIN_COMMANDS = [
+  { command: 'open 2026-10', description: 'Open a month for entry and send the entry cards' },
+  { command: 'remind 2026-10', description: 'Remind those with figures still outstanding' },
+  { command: 'escalate 2026-10', description: 'Tell verifiers and directors who is late with what' },
+  { command: 'close 2026-10', description: 'Close the month; what is missing rates Missing' },
+  { command: 'cycle status 2026-10', description: 'Where the month\'s cycle stands' },
 ] as const;
 
 const WORDS: Record<string, ChatCommand['kind']> = {
@@ -25,11 +35,18 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
   const cleaned = (text ?? '')
     .replace(/<at>[^<]*<\/at>/gi, ' ') // an @mention of the bot in a channel
     .replace(/<[^>]+>/g, ' ')
-    .replace(/[.!,;:]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(/[.!,;:]+$/g, '')
+    .trim()
     .toLowerCase();
+  const cycle = /^(cycle status|open|remind|escalate|close)\s+(\S+)$/.exec(cleaned);
+  if (cycle) {
+    const step = cycle[1] === 'cycle status' ? 'status' : (cycle[1] as 'open' | 'remind' | 'escalate' | 'close');
+    return { kind: 'cycle', step, period: cycle[2]! };
+  }
   const kind = WORDS[cleaned];
   if (!kind || kind === 'unknown') return { kind: 'unknown', text: cleaned };
   return { kind } as ChatCommand;
+
 }

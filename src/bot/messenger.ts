@@ -49,8 +49,7 @@ export class BotFrameworkMessenger implements Messenger {
       activity: target.channelId ? (activity as Activity) : (undefined as never),
     } as ConversationParameters;
     let sent: Sent | null = null;
-    // No audience: botbuilder then uses the configured ToChannelFromBotOAuthScope (an empty string would not).
-    await this.adapter.createConversationAsync(this.botAppId, 'msteams', target.serviceUrl, undefined as unknown as string, parameters, async (context) => {
+    const turn = failuresReachCaller(async (context) => {
       const conversationId = context.activity.conversation.id;
       if (target.channelId) {
         // The thread's first message went with the create call; its id ends the conversation id.
@@ -60,23 +59,51 @@ export class BotFrameworkMessenger implements Messenger {
         sent = { conversationId, activityId: await postToConversation(context, conversationId, activity) };
       }
     });
+    // No audience: botbuilder then uses the configured ToChannelFromBotOAuthScope (an empty string would not).
+    await this.adapter.createConversationAsync(this.botAppId, 'msteams', target.serviceUrl, undefined as unknown as string, parameters, turn.logic);
+    turn.rethrow();
     if (!sent) throw new Error('Teams did not create the conversation');
     return sent;
   }
 
   async send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent> {
     let activityId = '';
-    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), async (context) => {
+    const turn = failuresReachCaller(async (context) => {
       activityId = await postToConversation(context, address.conversationId, activity);
     });
+    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), turn.logic);
+    turn.rethrow();
     return { conversationId: address.conversationId, activityId };
   }
 
   async update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), async (context) => {
+    const turn = failuresReachCaller(async (context) => {
       await context.updateActivity({ ...activity, id: activityId, type: 'message' });
     });
+    await this.adapter.continueConversationAsync(this.botAppId, reference(address, this.botAppId), turn.logic);
+    turn.rethrow();
   }
+}
+
+/**
+ * Lets a failure inside a proactive turn reach the caller. The adapter hands errors thrown in a
+ * turn to its onTurnError when one is set (the server sets one for the conversations people
+ * start), which would swallow them: a send Teams refused would look sent.
+ */
+function failuresReachCaller(logic: (context: TurnContext) => Promise<void>): { logic: (context: TurnContext) => Promise<void>; rethrow(): void } {
+  let failure: { error: unknown } | null = null;
+  return {
+    logic: async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    rethrow: () => {
+      if (failure) throw failure.error;
+    },
+  };
 }
 
 /**

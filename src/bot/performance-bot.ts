@@ -19,13 +19,19 @@ import type { ConversationKind } from '../db/repositories/conversation-repositor
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { VERBS, type EntryActionData } from '../cards/card-contract';
 import { buildEntryCard, buildHelpCard, buildMyIndicatorsCard, buildNotRegisteredCard, buildOutstandingCard } from '../cards';
-import { parseChatCommand, CHAT_COMMANDS } from './chat-command';
+import { parseChatCommand, CHAT_COMMANDS, ADMIN_COMMANDS, type ChatCommand } from './chat-command';
+import type { CycleService } from '../app/cycle/cycle-service';
+import type { AdminPolicy } from '../app/admin-policy';
+import { parsePeriod } from '../domain/periods';
 import { cardMessage, ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
 
 export interface PerformanceBotDeps {
   readonly people: PeopleService;
   readonly entry: EntryService;
   readonly myWork: MyWorkService;
+  readonly cycle: CycleService;
+  readonly admins: AdminPolicy;
+  readonly instanceId: string;
   readonly performanceTeamContact: string;
   readonly log: Logger;
 }
@@ -82,9 +88,13 @@ export class PerformanceBot extends TeamsActivityHandler {
       return;
     }
     const ref = { personId: person.id, name: person.displayName };
+    const isAdmin = await this.deps.admins.isAdmin(person, context.activity.from.aadObjectId ?? null);
     switch (command.kind) {
       case 'help':
-        await context.sendActivity(cardMessage(this.help(person, null)));
+        await context.sendActivity(cardMessage(this.help(person, null, isAdmin)));
+        return;
+      case 'cycle':
+        await context.sendActivity(await this.runCycleCommand(command, person, isAdmin));
         return;
       case 'myIndicators':
         await context.sendActivity(cardMessage(buildMyIndicatorsCard(await this.deps.myWork.myIndicators(ref))));
@@ -93,7 +103,7 @@ export class PerformanceBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(buildOutstandingCard(await this.deps.myWork.outstanding(ref))));
         return;
       case 'submit': {
-        const views = await this.deps.entry.openCards(this.submitter(context, person));
+        const views = await this.deps.entry.openCards({ ...this.submitter(context, person), isAdmin });
         if (views.length === 0) {
           await context.sendActivity('No period is open for entry for your indicators just now. I will send you a card when the next one opens.');
           return;
@@ -102,9 +112,31 @@ export class PerformanceBot extends TeamsActivityHandler {
         return;
       }
       case 'unknown':
-        await context.sendActivity(cardMessage(this.help(person, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null)));
+        await context.sendActivity(cardMessage(this.help(person, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null, isAdmin)));
         return;
     }
+  }
+
+  /** open / remind / escalate / close / cycle status <period>: for the performance team only. */
+  private async runCycleCommand(command: Extract<ChatCommand, { kind: 'cycle' }>, person: PersonRecord, isAdmin: boolean): Promise<string> {
+    if (!isAdmin) {
+      await this.deps.people.recordRefusal(person, `cycle ${command.step} ${command.period}`);
+      return `Only the performance team can run the cycle. If you think you should be able to, contact ${this.deps.performanceTeamContact}.`;
+    }
+    const period = parsePeriod(command.period);
+    if (!period.ok || period.value.kind !== 'MONTH') {
+      return `"${command.period}" is not a month: write it as 2026-10, for example "${command.step === 'status' ? 'cycle status' : command.step} 2026-10".`;
+    }
+    if (command.step === 'status') return (await this.deps.cycle.status(period.value)).lines.join('\n\n');
+    const outcome = await this.deps.cycle.runOnDemand(
+      { step: command.step, month: period.value, trigger: 'chat', actor: person.displayName, actorId: person.id },
+      this.deps.instanceId,
+    );
+    const parts = [`**${command.step} ${outcome.month}** (${outcome.periods.join(', ')}): ${outcome.queued} ${outcome.queued === 1 ? 'message' : 'messages'} queued, ${outcome.alreadyQueued} already sent or queued earlier.`];
+    if (outcome.closed?.length) parts.push(`Closed ${outcome.closed.join(', ')}; missing: ${outcome.missing?.length ? outcome.missing.join(', ') : 'none'}.`);
+    else if (command.step === 'close') parts.push('Already closed: nothing changed.');
+    if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${outcome.unreachable.join(', ')}.`);
+    return parts.join('\n\n');
   }
 
   /** Old clients send Action.Submit (the fallback) as a message; the card is then updated in place. */
@@ -149,7 +181,8 @@ export class PerformanceBot extends TeamsActivityHandler {
       () => this.lookupEmail(context),
     );
     if (kind !== 'PERSONAL') return;
-    await context.sendActivity(cardMessage(person ? this.help(person, null) : this.notRegistered(context)));
+    const isAdmin = person ? await this.deps.admins.isAdmin(person, activity.from.aadObjectId ?? null) : false;
+    await context.sendActivity(cardMessage(person ? this.help(person, null, isAdmin) : this.notRegistered(context)));
   }
 
   private identify(context: TurnContext): Promise<PersonRecord | null> {
@@ -170,8 +203,12 @@ export class PerformanceBot extends TeamsActivityHandler {
     return { personId: person.id, name: person.displayName, teamsUserId: context.activity.from.id ?? null };
   }
 
-  private help(person: PersonRecord, note: string | null): AdaptiveCard {
-    return buildHelpCard({ greeting: `Hello ${person.displayName.split(' ')[0]}`, commands: CHAT_COMMANDS, note });
+  private help(person: PersonRecord, note: string | null, isAdmin = false): AdaptiveCard {
+    return buildHelpCard({
+      greeting: `Hello ${person.displayName.split(' ')[0]}`,
+      commands: isAdmin ? [...CHAT_COMMANDS, ...ADMIN_COMMANDS] : CHAT_COMMANDS,
+      note,
+    });
   }
 
   private notRegistered(context: TurnContext): AdaptiveCard {

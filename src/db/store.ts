@@ -15,6 +15,7 @@ import { ConversationRepository } from './repositories/conversation-repository';
 import { NarrativeRepository } from './repositories/narrative-repository';
 import { OutboxRepository } from './repositories/outbox-repository';
 import { CycleRunRepository } from './repositories/cycle-run-repository';
+import { CronLockRepository } from './repositories/cron-lock-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly narratives: NarrativeRepository;
   readonly outbox: OutboxRepository;
   readonly cycleRuns: CycleRunRepository;
+  readonly cronLocks: CronLockRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -43,6 +45,7 @@ function repositoriesOver(db: Db): Repositories {
     narratives: new NarrativeRepository(db),
     outbox: new OutboxRepository(db),
     cycleRuns: new CycleRunRepository(db),
+    cronLocks: new CronLockRepository(db),
   };
 }
 

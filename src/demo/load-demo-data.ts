@@ -5,7 +5,8 @@
  */
 import type { Store } from '../db/store';
 import { importRegister, type ImportCounts } from '../app/import-register';
-import { endDate, financialYearOf, periodKey, parsePeriod, type Period } from '../domain/periods';
+import { endDate, financialYearOf, periodKey, parsePeriod, previousPeriod, type Period } from '../domain/periods';
+import { monthSchedule, type CalendarSettings } from '../domain/cycle-calendar';
 import { buildDemoSheets, lastMonthOf } from './demo-history';
 import { DEMO_ADMINS } from './demo-people';
 
@@ -13,7 +14,11 @@ export type DemoOutcome = { readonly loaded: false } | { readonly loaded: true; 
 
 const ACTOR = 'demo data';
 
-export async function loadDemoData(store: Store, today: Date): Promise<DemoOutcome> {
+/**
+ * `calendar` is the cycle's: the demo marks its open month's scheduled steps as handled, so the
+ * scheduler leaves that month open for a newcomer to try `submit`; the next month runs normally.
+ */
+export async function loadDemoData(store: Store, today: Date, calendar?: CalendarSettings): Promise<DemoOutcome> {
   if ((await store.repos.indicators.count()) > 0) return { loaded: false };
   const demo = buildDemoSheets(today);
   const currentFinancialYear = financialYearOf(demo.timeline.openMonth);
@@ -45,6 +50,14 @@ export async function loadDemoData(store: Store, today: Date): Promise<DemoOutco
         deadline: windowDate(period, 20, 17),
         closedAt: isOpen ? null : windowDate(period, 28, 17),
       });
+    }
+    if (calendar) {
+      const open = demo.timeline.openMonth;
+      for (const month of [previousPeriod(open), open]) {
+        for (const step of monthSchedule(month, calendar).steps) {
+          await repos.cycleRuns.start({ runKey: step.runKey, step: step.kind, period: periodKey(month), trigger: 'demo', instance: 'demo', at: today });
+        }
+      }
     }
     await repos.audit.record({ actorLabel: ACTOR, action: 'demo.loaded', entityType: 'Register', entityId: 'demo' });
   });

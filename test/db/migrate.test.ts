@@ -3,7 +3,7 @@ import { openDatabase } from '../../src/db/open-database';
 import { applyMigrations, readMigrations, MigrationError, type Migration } from '../../src/db/migrate';
 import { migrationsDir } from '../../src/db/paths';
 import { BACKENDS } from '../support/test-database';
-import { adminQuery, databaseUrlFor } from '../support/postgres-admin';
+import { adminQuery, databaseUrlFor, untilDisconnected } from '../support/postgres-admin';
 
 const migration = (name: string, sql: string): Migration => ({ name, sql, checksum: createHash('sha256').update(sql).digest('hex') });
 
@@ -12,7 +12,7 @@ async function emptyDatabase(backend: string) {
   if (backend === 'embedded') return { database: await openDatabase('pglite:memory', { purpose: 'test' }), drop: async () => {} };
   const name = `perfbot_migrate_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  return { database: await openDatabase(databaseUrlFor(name), { purpose: 'test' }), drop: () => adminQuery(`DROP DATABASE ${name} WITH (FORCE)`) };
+  return { database: await openDatabase(databaseUrlFor(name), { purpose: 'test' }), drop: async () => { await untilDisconnected(name); await adminQuery(`DROP DATABASE ${name} WITH (FORCE)`); } };
 }
 
 describe.each(BACKENDS)('migrations [%s]', (backend) => {

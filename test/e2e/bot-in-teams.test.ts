@@ -16,6 +16,7 @@ import { BACKENDS, openTestDatabase } from '../support/test-database';
 
 const gareth: TeamsUser = { teamsId: '29:gareth-lewis', aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, name: 'Gareth Lewis', email: DEMO_PEOPLE.benefitsManager.email };
 const tom: TeamsUser = { teamsId: '29:tom-hargreaves', aadObjectId: DEMO_PEOPLE.wasteManager.aadObjectId, name: 'Tom Hargreaves', email: DEMO_PEOPLE.wasteManager.email };
+const robert: TeamsUser = { teamsId: '29:robert-hughes', aadObjectId: DEMO_PEOPLE.performanceLead.aadObjectId, name: 'Robert Hughes', email: DEMO_PEOPLE.performanceLead.email };
 const stranger: TeamsUser = { teamsId: '29:a-stranger', aadObjectId: '0f0e0d0c-0b0a-4909-8807-060504030201', name: 'Sam Visitor', email: 'sam.visitor@elsewhere.gov.uk' };
 /** In the register by email only: linked by the email Teams reports for them. */
 const chloeWithNewId: TeamsUser = { teamsId: '29:chloe-evans', aadObjectId: '11111111-2222-4333-8444-555555555555', name: 'Chloe Evans', email: DEMO_PEOPLE.benefitsOfficer.email };
@@ -49,7 +50,7 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
 
   beforeAll(async () => {
     await teams.start();
-    for (const user of [gareth, tom, stranger, chloeWithNewId]) teams.connector.addMember({ id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId, email: user.email });
+    for (const user of [gareth, tom, robert, stranger, chloeWithNewId]) teams.connector.addMember({ id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId, email: user.email });
     if (backend === 'embedded') {
       databaseUrl = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'perfbot-bot-')), 'pgdata')}`;
     } else {
@@ -172,6 +173,32 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     expect(cardText(card)).toMatch(/Nothing was stored: you are not the owner or a named delegate/);
   });
 
+  it('refuses the cycle commands to someone who is not an admin', async () => {
+    await post(message(gareth, teams.connector.serviceUrl, `open ${period}`));
+    expect(lastMessageTo(gareth)?.text).toMatch(/Only the performance team can run the cycle/);
+  });
+
+  it('lets an admin open the month on demand: the entry card reaches the owner through the outbox', async () => {
+    await post(installation(robert, teams.connector.serviceUrl));
+    expect(cardText(cardOf(lastMessageTo(robert)))).toMatch(/cycle status 2026-10/); // admins see their commands in help
+    const before = teams.connector.messagesIn(personalConversationId(gareth)).length;
+    await post(message(robert, teams.connector.serviceUrl, `open ${period}`));
+    expect(lastMessageTo(robert)?.text).toMatch(new RegExp(`open ${period}.*1 message queued`));
+    // The dispatcher sends it: Gareth receives his entry card in his own chat.
+    const deadline = Date.now() + 15_000;
+    while (teams.connector.messagesIn(personalConversationId(gareth)).length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const prompt = teams.connector.messagesIn(personalConversationId(gareth)).at(-1);
+    expect(prompt?.text).toMatch(/performance figures are due by/);
+    expect(inputIds(cardOf(prompt))).toEqual(expect.arrayContaining([`value:${srv01}`]));
+
+    await post(message(robert, teams.connector.serviceUrl, `open ${period}`));
+    expect(lastMessageTo(robert)?.text).toMatch(/0 messages queued, 1 already sent or queued earlier/);
+    await post(message(robert, teams.connector.serviceUrl, `cycle status ${period}`));
+    expect(lastMessageTo(robert)?.text).toMatch(new RegExp(`${period}: prompts 1 sent, 0 pending, 0 failed`));
+  });
+
   it.each([
     ['no Authorization header', async () => null],
     ['an expired token', async () => teams.channel.authorization(teams.connector.serviceUrl, { expiresIn: -600 })],
@@ -201,8 +228,13 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
         `SELECT n.likely_to_recover, n.recovery_period FROM value_narrative n JOIN indicator_value v ON v.id = n.value_id WHERE v.indicator_id = $1`, [srv01],
       );
       expect(narratives).toEqual([{ likely_to_recover: 'YES', recovery_period: '2027-01' }]);
-      const refusals = await database.sql.query<{ actor_label: string }>(`SELECT actor_label FROM audit_log WHERE action = 'submission.refused'`);
-      expect(refusals.map((r) => r.actor_label)).toEqual(['Tom Hargreaves']);
+      const refusals = await database.sql.query<{ actor_label: string; action: string }>(
+        `SELECT actor_label, action FROM audit_log WHERE action IN ('submission.refused', 'command.refused') ORDER BY id`,
+      );
+      expect(refusals).toEqual([
+        { actor_label: 'Tom Hargreaves', action: 'submission.refused' },
+        { actor_label: 'Gareth Lewis', action: 'command.refused' },
+      ]);
       const conversation = await database.sql.query<Record<string, string | null>>(
         `SELECT kind, service_url, tenant_id, teams_user_id, aad_object_id, person_id IS NOT NULL AS linked FROM conversation WHERE conversation_id = $1`,
         [personalConversationId(gareth)],

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/db/open-database';
 import { applyMigrations, readMigrations } from '../../src/db/migrate';
 import { migrationsDir } from '../../src/db/paths';
-import { OUTPUT_DIR, PGLITE_TEMPLATE, POSTGRES_TEMPLATE_DB } from './test-paths';
+import path from 'node:path';
+import { OUTPUT_DIR, RUN_TEMPLATE_ENV } from './test-paths';
 import { adminQuery, databaseUrlFor } from './postgres-admin';
 
 export default async function globalSetup(): Promise<void> {
@@ -16,13 +17,17 @@ export default async function globalSetup(): Promise<void> {
   const embedded = await openDatabase('pglite:memory', { purpose: 'test template' });
   await applyMigrations(embedded.sql, migrations);
   const dump = await embedded.dumpEmbedded();
-  writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump!.arrayBuffer()));
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const pgliteTemplate = path.join(OUTPUT_DIR, `pglite-template-${runId}.tar.gz`);
+  writeFileSync(pgliteTemplate, Buffer.from(await dump!.arrayBuffer()));
+  process.env[RUN_TEMPLATE_ENV.pglite] = pgliteTemplate;
   await embedded.close();
 
   if (process.env.TEST_DATABASE_URL) {
-    await adminQuery(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`);
-    await adminQuery(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`);
-    const template = await openDatabase(databaseUrlFor(POSTGRES_TEMPLATE_DB), { purpose: 'test template' });
+    const name = `perfbot_template_${runId}`;
+    process.env[RUN_TEMPLATE_ENV.postgres] = name;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const template = await openDatabase(databaseUrlFor(name), { purpose: 'test template' });
     await applyMigrations(template.sql, migrations);
     await template.close();
   }

@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
 import { adminQuery } from './postgres-admin';
-import { POSTGRES_TEMPLATE_DB } from './test-paths';
+import { RUN_TEMPLATE_ENV } from './test-paths';
 
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.TEST_DATABASE_URL) await adminQuery(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`);
+  const pglite = process.env[RUN_TEMPLATE_ENV.pglite];
+  if (pglite) rmSync(pglite, { force: true });
+  const postgres = process.env[RUN_TEMPLATE_ENV.postgres];
+  if (process.env.TEST_DATABASE_URL && postgres) await adminQuery(`DROP DATABASE IF EXISTS ${postgres} WITH (FORCE)`);
 }

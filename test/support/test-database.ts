@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { Store } from '../../src/db/store';
-import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE_DB } from './test-paths';
-import { adminQuery, databaseUrlFor } from './postgres-admin';
+import { runTemplate } from './test-paths';
+import { adminQuery, databaseUrlFor, untilDisconnected } from './postgres-admin';
 
 export type Backend = 'embedded' | 'postgres';
 
@@ -26,12 +26,12 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
   if (backend === 'embedded') {
     const database = await openDatabase('pglite:memory', {
       purpose: 'test',
-      loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]),
+      loadDataDir: new Blob([readFileSync(runTemplate('pglite'))]),
     });
     return { backend, database, store: new Store(database.prisma), url: null, close: () => database.close() };
   }
   const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${runTemplate('postgres')}`);
   const url = databaseUrlFor(name);
   const database = await openDatabase(url, { purpose: 'test' });
   return {
@@ -41,6 +41,7 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
     url,
     close: async () => {
       await database.close();
+      await untilDisconnected(name);
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };

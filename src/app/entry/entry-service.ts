@@ -22,6 +22,8 @@ export interface Submitter {
   readonly name: string;
   /** Teams user id, for the card's user-specific refresh. */
   readonly teamsUserId: string | null;
+  /** The performance team may still correct figures after a period closes. */
+  readonly isAdmin?: boolean;
 }
 
 export interface SubmitValuesCommand {
@@ -72,7 +74,7 @@ export class EntryService {
     const period = this.period(command.period);
     const snapshot = await this.snapshot(submitter, period);
     const label = periodLabel(period).split(' (')[0]!;
-    if (!snapshot.isOpen) {
+    if (!snapshot.isOpen && !submitter.isAdmin) {
       await this.refuse(submitter, command.period, 'period closed');
       return this.view(snapshot, submitter, {
         banner: { tone: 'attention', text: `${label} is closed for entry, so nothing was stored. If a figure must change, ask the performance team.` },
@@ -165,7 +167,7 @@ export class EntryService {
       await this.refuse(submitter, command.period, 'not owner or delegate', [indicatorId]);
       return this.view(snapshot, submitter, { banner: { tone: 'attention', text: 'Nothing was stored: only the indicator\'s owner or a named delegate may give its narrative.' } });
     }
-    if (!snapshot.isOpen) {
+    if (!snapshot.isOpen && !submitter.isAdmin) {
       await this.refuse(submitter, command.period, 'period closed', [indicatorId]);
       return this.view(snapshot, submitter, { banner: { tone: 'attention', text: `${periodLabel(period).split(' (')[0]} is closed for entry, so nothing was stored.` } });
     }
@@ -248,7 +250,9 @@ export class EntryService {
   }
 
   private view(snapshot: EntrySnapshot, submitter: Submitter, extra: Partial<EntryViewOptions> = {}): EntryCardView {
-    return buildEntryView(snapshot, {
+    // Admins keep the inputs of a closed period, to correct figures after the deadline.
+    const effective = submitter.isAdmin && !snapshot.isOpen && snapshot.window?.openedAt ? { ...snapshot, isOpen: true } : snapshot;
+    return buildEntryView(effective, {
       personName: submitter.name,
       refreshUserIds: submitter.teamsUserId ? [submitter.teamsUserId] : [],
       ...extra,

@@ -96,6 +96,28 @@ export class OutboxRepository {
     return this.settle(id, claimedBy, { status: 'DEAD', lastError: error });
   }
 
+  /**
+   * Hands back a claimed message that was not tried (its conversation's window is full, or the
+   * dispatcher is stopping): due again at `nextAttemptAt`, and the claim's attempt is not counted.
+   */
+  async release(id: string, claimedBy: string, nextAttemptAt: Date): Promise<boolean> {
+    const result = await this.db.outboxMessage.updateMany({
+      where: { id, claimedBy, status: 'SENDING' },
+      data: { status: 'PENDING', nextAttemptAt, leaseUntil: null, attempts: { decrement: 1 } },
+    });
+    return result.count === 1;
+  }
+
+  /** Keeps the claim on messages still being sent, so no other dispatcher takes them meanwhile. */
+  async extendLeases(ids: readonly string[], claimedBy: string, leaseUntil: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db.outboxMessage.updateMany({
+      where: { id: { in: [...ids] }, claimedBy, status: 'SENDING' },
+      data: { leaseUntil },
+    });
+    return result.count;
+  }
+
   /** Gives a dead or blocked message another chance (an admin's decision). */
   async requeue(id: string, now: Date): Promise<boolean> {
     const result = await this.db.outboxMessage.updateMany({

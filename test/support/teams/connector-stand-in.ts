@@ -3,6 +3,13 @@
  * messages and card updates, and where it reads a member's details. Every call must carry a bearer
  * token from the token authority stand-in, for the configured scope; anything else is refused and
  * recorded as unauthorised.
+ *
+ * For delivery tests it can also act as Teams under load (all off unless asked for):
+ * - `limitRate(n)`: at most n accepted writes in any sliding second; beyond that 429 with
+ *   Retry-After, as Teams' 50 requests per second per app. Refused requests do not count.
+ * - `injectFault(...)`: answer chosen requests with 412, 503, 403 BotDisabledByAdmin, and so on.
+ * - `latencyMs`: answer writes after a delay, as the real service does.
+ * Refused requests go to `rejected`, never to `calls`, so `calls` is exactly what arrived.
  */
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import { HttpStandIn, type RecordedRequest, type Reply } from './http-stand-in';
@@ -20,6 +27,29 @@ export interface ConnectorCall {
   readonly activityId?: string;
   readonly activity?: Record<string, unknown>;
   readonly authorised: boolean;
+  /** When it arrived (ms since the epoch). */
+  readonly at?: number;
+}
+
+/** A write the stand-in answered with an error instead of accepting it. */
+export interface RejectedCall {
+  readonly kind: 'create' | 'send' | 'reply' | 'update';
+  readonly conversationId: string;
+  readonly activity?: Record<string, unknown>;
+  readonly status: number;
+  readonly code?: string;
+  readonly at: number;
+}
+
+export interface Fault {
+  /** Which writes it applies to; all of them when absent. */
+  readonly match?: (call: { kind: RejectedCall['kind']; conversationId: string; activity?: Record<string, unknown> }) => boolean;
+  readonly status: number;
+  /** The Bot Framework error code in the body, e.g. 'MessageWritesBlocked'. */
+  readonly code?: string;
+  readonly headers?: Record<string, string>;
+  /** How many matching writes it answers (default 1). */
+  readonly times?: number;
 }
 
 export class ConnectorStandIn {
@@ -27,6 +57,11 @@ export class ConnectorStandIn {
   private readonly http = new HttpStandIn((request) => this.route(request));
   private readonly directory = new Map<string, DirectoryEntry>();
   private nextId = 1000;
+  readonly rejected: RejectedCall[] = [];
+  /** Answer writes this long after they arrive. */
+  latencyMs = 0;
+  private rateLimit: { perSecond: number; retryAfterSeconds: number; accepted: number[] } | null = null;
+  private readonly faults: { fault: Fault; left: number }[] = [];
 
   constructor(
     private readonly authority: { publicJwk: JWK; issuer: string },
@@ -51,7 +86,55 @@ export class ConnectorStandIn {
     return this.calls.filter((c) => c.conversationId === conversationId && c.kind !== 'member' && c.activity).map((c) => c.activity!);
   }
 
+  /** Accept at most `perSecond` writes in any sliding second; answer the rest 429 with Retry-After. */
+  limitRate(perSecond: number, retryAfterSeconds = 1): void {
+    this.rateLimit = { perSecond, retryAfterSeconds, accepted: [] };
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push({ fault, left: fault.times ?? 1 });
+  }
+
+  /** The most writes accepted within any one second (a sliding window over arrival times). */
+  busiestSecond(): number {
+    const times = this.calls.filter((c) => c.kind !== 'member' && c.authorised && c.at !== undefined).map((c) => c.at!).sort((a, b) => a - b);
+    let most = 0;
+    for (let first = 0, last = 0; last < times.length; last++) {
+      while (times[last]! - times[first]! >= 1000) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
+
+  /** Decides whether a write is refused (rate limit, injected fault); null to accept it. */
+  private refusal(kind: RejectedCall['kind'], conversationId: string, activity: Record<string, unknown> | undefined, at: number): Reply | null {
+    const limit = this.rateLimit;
+    if (limit) {
+      while (limit.accepted.length > 0 && at - limit.accepted[0]! >= 1000) limit.accepted.shift();
+      if (limit.accepted.length >= limit.perSecond) {
+        this.rejected.push({ kind, conversationId, activity, status: 429, at });
+        return { status: 429, headers: { 'retry-after': String(limit.retryAfterSeconds) }, body: { error: { code: 'Throttled', message: 'Too many requests' } } };
+      }
+    }
+    const fault = this.faults.find((f) => f.left > 0 && (f.fault.match?.({ kind, conversationId, activity }) ?? true));
+    if (fault) {
+      fault.left--;
+      const { status, code, headers } = fault.fault;
+      this.rejected.push({ kind, conversationId, activity, status, code, at });
+      return { status, headers, body: { error: { code: code ?? 'ServiceError', message: `stand-in fault ${status}` } } };
+    }
+    limit?.accepted.push(at);
+    return null;
+  }
+
   private async route(request: RecordedRequest): Promise<Reply> {
+    const reply = await this.answer(request);
+    if (this.latencyMs > 0 && request.method !== 'GET') await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    return reply;
+  }
+
+  private async answer(request: RecordedRequest): Promise<Reply> {
+    const at = Date.now();
     // Conversation ids contain ':' and ';' and arrive percent-encoded: split first, then decode.
     const parts = request.path.split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
     const authorised = await this.verify(request.headers.authorization);
@@ -63,7 +146,11 @@ export class ConnectorStandIn {
       const id = body.isGroup && body.channelData?.channel?.id
         ? `${body.channelData.channel.id};messageid=${++this.nextId}`
         : `a:personal-${body.members?.[0]?.id ?? 'unknown'}`;
-      this.calls.push({ kind: 'create', conversationId: id, activity: body.activity, authorised });
+      if (authorised) {
+        const refused = this.refusal('create', id, body.activity, at);
+        if (refused) return refused;
+      }
+      this.calls.push({ kind: 'create', conversationId: id, activity: body.activity, authorised, at });
       if (!authorised) return { status: 401, body: { error: { code: 'Unauthorized' } } };
       return { status: 201, body: { id, activityId: String(this.nextId) } };
     }
@@ -79,8 +166,12 @@ export class ConnectorStandIn {
     if (sub === 'activities') {
       const activity = request.body as Record<string, unknown>;
       const kind = request.method === 'PUT' ? 'update' : subId ? 'reply' : 'send';
+      if (authorised) {
+        const refused = this.refusal(kind, conversationId, activity, at);
+        if (refused) return refused;
+      }
       const activityId = kind === 'update' ? subId! : String(++this.nextId);
-      this.calls.push({ kind, conversationId, activityId, activity, authorised });
+      this.calls.push({ kind, conversationId, activityId, activity, authorised, at });
       if (!authorised) return { status: 401, body: { error: { code: 'Unauthorized' } } };
       return { status: kind === 'update' ? 200 : 201, body: { id: activityId } };
     }

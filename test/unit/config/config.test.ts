@@ -15,6 +15,7 @@ describe('configuration', () => {
         tabOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
         tabTokenAudiences: ['api://localhost:3978/00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
         tabAuthDisabled: false,
+        tabExtraHostOrigins: [],
       },
       adminAadObjectIds: [],
       cycle: {

@@ -1,0 +1,20 @@
+import type { Store } from '../db/store';
+import type { PersonRecord } from '../db/repositories/people-repository';
+
+/**
+ * Admins (the performance team) are people with the ADMIN role in the register, and anyone whose
+ * Entra object id is listed in ADMIN_AAD_OBJECT_IDS (so a new council can bootstrap its first admin
+ * before its register is loaded).
+ */
+export class AdminPolicy {
+  constructor(
+    private readonly store: Store,
+    private readonly adminAadObjectIds: readonly string[],
+  ) {}
+
+  async isAdmin(person: PersonRecord | null, aadObjectId: string | null = person?.aadObjectId ?? null): Promise<boolean> {
+    if (aadObjectId && this.adminAadObjectIds.includes(aadObjectId)) return true;
+    if (!person) return false;
+    return (await this.store.repos.people.rolesOf(person.id)).includes('ADMIN');
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Who the cycle talks to about an indicator: its owner if the bot can reach them (they have
+ * installed it), otherwise its delegates who can be reached. Whoever cannot be reached is reported,
+ * so the performance team can ask them to install the app.
+ */
+import type { Repositories } from '../../db/store';
+import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
+import type { ConversationRecord } from '../../db/repositories/conversation-repository';
+import type { PersonRecord } from '../../db/repositories/people-repository';
+
+export interface Reachable {
+  readonly person: PersonRecord;
+  readonly conversation: ConversationRecord;
+}
+
+export class Audience {
+  private readonly people = new Map<string, PersonRecord | null>();
+  private readonly conversations = new Map<string, ConversationRecord | null>();
+
+  constructor(private readonly repos: Repositories) {}
+
+  async person(personId: string): Promise<PersonRecord | null> {
+    if (!this.people.has(personId)) this.people.set(personId, await this.repos.people.findById(personId));
+    return this.people.get(personId)!;
+  }
+
+  async reach(personId: string): Promise<Reachable | null> {
+    if (!this.conversations.has(personId)) this.conversations.set(personId, await this.repos.conversations.personalFor(personId));
+    const conversation = this.conversations.get(personId)!;
+    const person = await this.person(personId);
+    return conversation && person ? { person, conversation } : null;
+  }
+
+  /** The owner if reachable, else the reachable delegates; empty if nobody can be reached. */
+  async forIndicator(indicator: IndicatorRecord): Promise<Reachable[]> {
+    const owner = await this.reach(indicator.ownerId);
+    if (owner) return [owner];
+    const delegates: Reachable[] = [];
+    for (const id of indicator.delegateIds) {
+      const delegate = await this.reach(id);
+      if (delegate) delegates.push(delegate);
+    }
+    return delegates;
+  }
+}

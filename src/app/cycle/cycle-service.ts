@@ -1,0 +1,300 @@
+/**
+ * The monthly cycle's steps. Each step only decides who should hear what and records it in the
+ * outbox (with the period window changes and the audit, in one transaction); the dispatcher sends.
+ * Every message has a dedupe key of purpose, recipient and period, so running a step twice, or two
+ * instances running it at once, records nothing twice.
+ */
+import type { Store } from '../../db/store';
+import type { Clock } from '../../clock';
+import type { NewOutboxMessage } from '../../db/repositories/outbox-repository';
+import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
+import type { Tolerance } from '../../domain/types';
+import { frequencyOfPeriod, periodKey, periodLabel, periodShortLabel, type MonthPeriod, type Period } from '../../domain/periods';
+import { monthSchedule, type CalendarSettings, type MonthSchedule } from '../../domain/cycle-calendar';
+import { formatUkLongDateTime, formatUkDateTime } from '../../domain/dates';
+import { buildEntryCard, buildOutstandingCard } from '../../cards';
+import { cardMessage } from '../../cards/card-message';
+import type { EntryService } from '../entry/entry-service';
+import { registerStatus, type IndicatorStatus } from '../register-status';
+import { isOpenAt } from '../entry/entry-snapshot';
+import { Audience, type Reachable } from './cycle-audience';
+import { cycleStatus, type CycleStatusReport } from './cycle-status';
+
+export type StepName = 'open' | 'remind' | 'escalate' | 'close';
+export type EscalationLevel = 'verifier' | 'director';
+
+export interface StepRequest {
+  readonly step: StepName;
+  readonly month: MonthPeriod;
+  /** scheduled, chat or cli: part of the audit and of the dedupe key of reminders. */
+  readonly trigger: 'scheduled' | 'chat' | 'cli';
+  /** Who asked: a person's name, or "scheduler". */
+  readonly actor: string;
+  readonly actorId?: string | null;
+  /** Scheduled reminders are numbered; on-demand ones share one key, so repeating them sends nothing. */
+  readonly round?: number;
+  /** Escalation level; on demand, both. */
+  readonly level?: EscalationLevel;
+}
+
+export interface StepOutcome {
+  readonly step: StepName;
+  readonly month: string;
+  readonly periods: readonly string[];
+  /** Messages newly recorded for sending. */
+  readonly queued: number;
+  /** Messages that were already recorded by an earlier run. */
+  readonly alreadyQueued: number;
+  /** People who should have heard but have not installed the app. */
+  readonly unreachable: readonly string[];
+  readonly missing?: readonly string[];
+  readonly closed?: readonly string[];
+}
+
+export interface CycleSettings {
+  readonly calendar: CalendarSettings;
+  readonly defaultTolerance: Tolerance;
+}
+
+export class CycleService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly entry: EntryService,
+    private readonly settings: CycleSettings,
+    /** Called after messages are queued, so the dispatcher starts at once instead of at its next poll. */
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  schedule(month: MonthPeriod): MonthSchedule {
+    return monthSchedule(month, this.settings.calendar);
+  }
+
+  status(month: MonthPeriod): Promise<CycleStatusReport> {
+    return cycleStatus(this.store, this.clock, this.schedule(month), this.settings.defaultTolerance);
+  }
+
+  /** Runs a step asked for by an admin (chat or command line), recorded as a run of its own. */
+  async runOnDemand(request: StepRequest, instance: string): Promise<StepOutcome> {
+    const now = this.clock.now();
+    const run = await this.store.repos.cycleRuns.start({
+      runKey: `${request.trigger}|${request.step}|${periodKey(request.month)}|${now.toISOString()}|${instance}`,
+      step: request.step, period: periodKey(request.month), trigger: request.trigger, instance, at: now,
+    });
+    const outcome = await this.run(request);
+    if (run) await this.store.repos.cycleRuns.finish(run.id, this.clock.now(), outcome);
+    return outcome;
+  }
+
+  async run(request: StepRequest): Promise<StepOutcome> {
+    const outcome = await this.runStep(request);
+    if (outcome.queued > 0) this.onQueued();
+    return outcome;
+  }
+
+  private runStep(request: StepRequest): Promise<StepOutcome> {
+    switch (request.step) {
+      case 'open':
+        return this.open(request);
+      case 'remind':
+        return this.remind(request);
+      case 'escalate':
+        return this.escalate(request);
+      case 'close':
+        return this.close(request);
+    }
+  }
+
+  /** Opens the month's periods for entry and sends each owner (or delegate) their entry card. */
+  private async open(request: StepRequest): Promise<StepOutcome> {
+    const now = this.clock.now();
+    const schedule = this.schedule(request.month);
+    const audience = new Audience(this.store.repos);
+    const messages: NewOutboxMessage[] = [];
+    const unreachable = new Set<string>();
+    const toOpen: Period[] = [];
+    for (const period of schedule.periods) {
+      const window = await this.store.repos.periods.find(periodKey(period));
+      if (window?.closedAt) continue; // closed already: opening again is the performance team's call
+      if (!window?.openedAt) toOpen.push(period);
+      const recipients = await this.recipientsFor(await this.indicatorsDue(period), audience, unreachable);
+      for (const reachable of recipients.values()) {
+        const view = await this.entry.card(
+          { personId: reachable.person.id, name: reachable.person.displayName, teamsUserId: reachable.conversation.teamsUserId, isAdmin: false },
+          periodKey(period),
+        );
+        if (view.rows.length === 0) continue;
+        const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}.` } });
+        messages.push(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}.`)));
+      }
+    }
+    return this.record(request, schedule, messages, [...unreachable], async (repos) => {
+      for (const period of toOpen) {
+        await repos.periods.save({ period: periodKey(period), openedAt: now, deadline: schedule.deadline, closedAt: null });
+      }
+    });
+  }
+
+  /** Reminds only those with something still outstanding, naming what. */
+  private async remind(request: StepRequest): Promise<StepOutcome> {
+    const schedule = this.schedule(request.month);
+    const audience = new Audience(this.store.repos);
+    const messages: NewOutboxMessage[] = [];
+    const unreachable = new Set<string>();
+    for (const period of await this.openPeriods(schedule)) {
+      const outstanding = (await this.statuses(period)).filter((s) => s.value === null);
+      const byRecipient = await this.groupByRecipient(outstanding, audience, unreachable);
+      for (const { reachable, statuses } of byRecipient.values()) {
+        const card = buildOutstandingCard({
+          personName: reachable.person.displayName,
+          periodLabel: label(period),
+          items: statuses.map((s) => ({
+            code: s.indicator.code, title: s.indicator.title, periodLabel: periodShortLabel(period), tone: 'warning' as const,
+            what: `Value due by ${formatUkDateTime(schedule.deadline)}`,
+          })),
+        });
+        const round = request.trigger === 'scheduled' ? `remind-${request.round ?? 1}` : 'remind-on-demand';
+        const text = `Reminder: ${statuses.map((s) => s.indicator.code).join(', ')} for ${label(period)} ${statuses.length === 1 ? 'is' : 'are'} still due.`;
+        messages.push(this.message(round, reachable, period, cardMessage(card, text)));
+      }
+    }
+    return this.record(request, schedule, messages, [...unreachable]);
+  }
+
+  /** Tells the verifier (then the director) who is late with what. */
+  private async escalate(request: StepRequest): Promise<StepOutcome> {
+    const schedule = this.schedule(request.month);
+    const levels: EscalationLevel[] = request.level ? [request.level] : ['verifier', 'director'];
+    const audience = new Audience(this.store.repos);
+    const messages: NewOutboxMessage[] = [];
+    const unreachable = new Set<string>();
+    for (const period of await this.openPeriods(schedule)) {
+      const late = (await this.statuses(period)).filter((s) => s.value === null);
+      for (const level of levels) {
+        const byPerson = new Map<string, IndicatorStatus[]>();
+        for (const s of late) {
+          const to = level === 'verifier' ? s.indicator.verifierId : s.indicator.directorId;
+          if (to) byPerson.set(to, [...(byPerson.get(to) ?? []), s]);
+        }
+        for (const [personId, statuses] of byPerson) {
+          const reachable = await audience.reach(personId);
+          if (!reachable) {
+            unreachable.add((await audience.person(personId))?.displayName ?? personId);
+            continue;
+          }
+          const lines: string[] = [];
+          for (const s of statuses) lines.push(`- ${s.indicator.code} ${s.indicator.title}: ${(await audience.person(s.indicator.ownerId))?.displayName ?? 'owner unknown'}`);
+          const text =
+            `**Late ${label(period)} figures** (the deadline was ${formatUkLongDateTime(schedule.deadline)}). ` +
+            `As ${level === 'verifier' ? 'their verifier' : 'director'}, please follow up:\n\n${lines.join('\n')}`;
+          messages.push(this.message(`escalate-${level}`, reachable, period, { type: 'message', text, textFormat: 'markdown' }));
+        }
+      }
+    }
+    return this.record(request, schedule, messages, [...unreachable]);
+  }
+
+  /** Stops entry (but by admins) and records what is still missing, which now rates Missing. */
+  private async close(request: StepRequest): Promise<StepOutcome> {
+    const now = this.clock.now();
+    const schedule = this.schedule(request.month);
+    const closing: Period[] = [];
+    const missing: string[] = [];
+    for (const period of schedule.periods) {
+      const window = await this.store.repos.periods.find(periodKey(period));
+      if (window?.closedAt) continue;
+      closing.push(period);
+      for (const s of await this.statuses(period)) if (s.value === null) missing.push(`${s.indicator.code} ${periodKey(period)}`);
+    }
+    const outcome = await this.record(request, schedule, [], [], async (repos) => {
+      for (const period of closing) {
+        const window = await repos.periods.find(periodKey(period));
+        await repos.periods.save({
+          period: periodKey(period), openedAt: window?.openedAt ?? now, deadline: window?.deadline ?? schedule.deadline, closedAt: now,
+        });
+      }
+      if (closing.length > 0) {
+        await repos.audit.record({
+          actorId: request.actorId ?? null, actorLabel: request.actor, action: 'period.closed', entityType: 'Period',
+          entityId: periodKey(request.month), after: { periods: closing.map(periodKey), missing },
+        });
+      }
+    });
+    return { ...outcome, closed: closing.map(periodKey), missing };
+  }
+
+  private async record(
+    request: StepRequest,
+    schedule: MonthSchedule,
+    messages: NewOutboxMessage[],
+    unreachable: string[],
+    alsoWrite: (repos: Store['repos']) => Promise<void> = async () => {},
+  ): Promise<StepOutcome> {
+    const now = this.clock.now();
+    const queued = await this.store.transaction(async (repos) => {
+      await alsoWrite(repos as Store['repos']);
+      const count = await repos.outbox.enqueue(messages, now);
+      await repos.audit.record({
+        actorId: request.actorId ?? null, actorLabel: request.actor, action: `cycle.${request.step}`, entityType: 'Period',
+        entityId: periodKey(request.month), after: { trigger: request.trigger, queued: count, alreadyQueued: messages.length - count, unreachable },
+      });
+      return count;
+    });
+    return {
+      step: request.step, month: periodKey(request.month), periods: schedule.periods.map(periodKey),
+      queued, alreadyQueued: messages.length - queued, unreachable: unreachable.sort(),
+    };
+  }
+
+  private message(purpose: string, to: Reachable, period: Period, activity: object): NewOutboxMessage {
+    return {
+      dedupeKey: `${purpose}|${to.person.id}|${periodKey(period)}`,
+      purpose, period: periodKey(period), recipient: to.person.id,
+      serviceUrl: to.conversation.serviceUrl, tenantId: to.conversation.tenantId, conversationId: to.conversation.conversationId,
+      teamsUserId: to.conversation.teamsUserId, channelId: null, activity: activity as Record<string, unknown>,
+    };
+  }
+
+  private async indicatorsDue(period: Period): Promise<IndicatorRecord[]> {
+    const frequency = frequencyOfPeriod(period);
+    return (await this.store.repos.indicators.listActive()).filter((i) => i.frequency === frequency);
+  }
+
+  private async recipientsFor(indicators: IndicatorRecord[], audience: Audience, unreachable: Set<string>): Promise<Map<string, Reachable>> {
+    const recipients = new Map<string, Reachable>();
+    for (const indicator of indicators) {
+      const reached = await audience.forIndicator(indicator);
+      if (reached.length === 0) unreachable.add((await audience.person(indicator.ownerId))?.displayName ?? indicator.ownerId);
+      for (const r of reached) recipients.set(r.person.id, r);
+    }
+    return recipients;
+  }
+
+  private async groupByRecipient(statuses: IndicatorStatus[], audience: Audience, unreachable: Set<string>) {
+    const groups = new Map<string, { reachable: Reachable; statuses: IndicatorStatus[] }>();
+    for (const s of statuses) {
+      const reached = await audience.forIndicator(s.indicator);
+      if (reached.length === 0) unreachable.add((await audience.person(s.indicator.ownerId))?.displayName ?? s.indicator.ownerId);
+      for (const r of reached) {
+        const group = groups.get(r.person.id) ?? { reachable: r, statuses: [] };
+        group.statuses.push(s);
+        groups.set(r.person.id, group);
+      }
+    }
+    return groups;
+  }
+
+  private async openPeriods(schedule: MonthSchedule): Promise<Period[]> {
+    const open: Period[] = [];
+    for (const period of schedule.periods) {
+      if (isOpenAt(await this.store.repos.periods.find(periodKey(period)), this.clock.now())) open.push(period);
+    }
+    return open;
+  }
+
+  private statuses(period: Period): Promise<IndicatorStatus[]> {
+    return registerStatus(this.store, { period, now: this.clock.now(), defaultTolerance: this.settings.defaultTolerance });
+  }
+}
+
+const label = (period: Period) => periodLabel(period).split(' (')[0]!;

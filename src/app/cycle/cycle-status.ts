@@ -1,0 +1,46 @@
+/** `cycle status <period>`: for admins, where the month's cycle stands. */
+import type { Store } from '../../db/store';
+import type { Clock } from '../../clock';
+import type { Tolerance } from '../../domain/types';
+import { periodKey, periodLabel, type MonthPeriod } from '../../domain/periods';
+import { formatUkDateTime } from '../../domain/dates';
+import type { MonthSchedule } from '../../domain/cycle-calendar';
+import { registerStatus } from '../register-status';
+
+export interface CycleStatusReport {
+  readonly month: string;
+  readonly lines: readonly string[];
+}
+
+export async function cycleStatus(
+  store: Store, clock: Clock, schedule: MonthSchedule, defaultTolerance: Tolerance,
+): Promise<CycleStatusReport> {
+  const now = clock.now();
+  const month: MonthPeriod = schedule.month;
+  const runs = await store.repos.cycleRuns.forPeriod(periodKey(month));
+  const lines: string[] = [`**Cycle for ${periodLabel(month).split(' (')[0]}** (collects ${schedule.periods.map(periodKey).join(', ')}; deadline ${formatUkDateTime(schedule.deadline)})`];
+  for (const step of schedule.steps) {
+    const name = step.kind === 'remind' ? `remind ${step.round}` : step.kind;
+    const run = runs.find((r) => r.runKey === step.runKey);
+    const manual = runs.filter((r) => r.trigger !== 'scheduled' && r.step === step.kind);
+    const when = run
+      ? `ran ${formatUkDateTime(run.startedAt)}${run.finishedAt ? '' : ' (still running)'}`
+      : step.at <= now ? `due since ${formatUkDateTime(step.at)}, not run` : `due ${formatUkDateTime(step.at)}`;
+    lines.push(`- ${name}: ${when}${manual.length ? `; on demand ${manual.length}×, last ${formatUkDateTime(manual.at(-1)!.startedAt)}` : ''}`);
+  }
+  for (const period of schedule.periods) {
+    const key = periodKey(period);
+    const prompts = await store.repos.outbox.counts({ period: key, purpose: 'prompt' });
+    const all = await store.repos.outbox.counts({ period: key });
+    const statuses = await registerStatus(store, { period, now, defaultTolerance });
+    const owners = new Map<string, boolean>();
+    for (const s of statuses) owners.set(s.indicator.ownerId, (owners.get(s.indicator.ownerId) ?? true) && s.value !== null);
+    const submitted = [...owners.values()].filter(Boolean).length;
+    lines.push(
+      `${key}: prompts ${prompts.SENT} sent, ${prompts.PENDING + prompts.SENDING} pending, ${prompts.BLOCKED + prompts.DEAD} failed; ` +
+        `all messages ${all.SENT} sent, ${all.PENDING + all.SENDING} pending, ${all.BLOCKED} blocked, ${all.DEAD} dead; ` +
+        `owners submitted ${submitted} of ${owners.size}`,
+    );
+  }
+  return { month: periodKey(month), lines };
+}

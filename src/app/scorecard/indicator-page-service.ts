@@ -1,0 +1,190 @@
+/**
+ * One indicator's page: its definition and people, the period's figure against target, the trend
+ * of the last 24 periods, the owner's narratives, and every version of the period's value (who
+ * changed what, when). Thread commentary and action plans arrive with issue #5; until then their
+ * fields are empty and the page says none is recorded.
+ */
+import type { Store } from '../../db/store';
+import type { Clock } from '../../clock';
+import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
+import type { ValueVersion } from '../../db/repositories/value-repository';
+import type { Tolerance } from '../../domain/types';
+import {
+  frequencyOfPeriod,
+  parsePeriod,
+  periodKey,
+  periodLabel,
+  periodShortLabel,
+  trailingPeriods,
+  type Period,
+} from '../../domain/periods';
+import { formatValue } from '../../domain/numbers';
+import { formatUkDateTime } from '../../domain/dates';
+import { describeStatus } from '../../domain/status';
+import { describeTolerance } from '../../domain/tolerance';
+import { travelArrow } from '../../domain/travel';
+import { aggregationLabel, frequencyLabel, kindLabel, lensLabel, polarityLabel, unitLabel } from '../../domain/vocabulary';
+import { registerStatus } from '../register-status';
+import { periodAsAt } from './as-at';
+import { reportMonths } from './report-months';
+import { indicatorTrend } from './indicator-trend';
+import { likelyToRecoverText, sourceText, statusLabel } from './labels';
+import { seesWhoEntered, viewerView, type Viewer } from './tab-viewer';
+import type { IndicatorPageView, NarrativeEntryView, VersionView } from './tab-views';
+
+/** How many periods the trend chart covers: two years of months, six of quarters. */
+export const TREND_LENGTH = 24;
+
+export class PeriodNotOfIndicatorError extends Error {}
+
+export class IndicatorPageService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: { readonly defaultTolerance: Tolerance },
+  ) {}
+
+  /**
+   * The page for the indicator with this code, at `period` (one of its own frequency) or, when
+   * null, at the period the default scorecard month shows. Null when there is no such active
+   * indicator.
+   */
+  async page(viewer: Viewer, code: string, period: Period | null): Promise<IndicatorPageView | null> {
+    const indicator = await this.store.repos.indicators.findByCode(code);
+    if (!indicator || !indicator.active) return null;
+    const now = this.clock.now();
+    const windows = await this.store.repos.periods.list();
+    if (period && frequencyOfPeriod(period) !== indicator.frequency) {
+      throw new PeriodNotOfIndicatorError(`${indicator.code} is reported ${frequencyLabel(indicator.frequency).toLowerCase()}: "${periodKey(period)}" is not one of its periods`);
+    }
+    const shown = period ?? periodAsAt(reportMonths(windows, now).defaultMonth, indicator.frequency);
+    const key = periodKey(shown);
+
+    const [statuses, values, targets, versions] = await Promise.all([
+      registerStatus(this.store, { period: shown, now, defaultTolerance: this.settings.defaultTolerance, indicatorIds: [indicator.id] }),
+      this.store.repos.values.currentFor([indicator.id]),
+      this.store.repos.targets.forIndicators([indicator.id]),
+      this.store.repos.values.history(indicator.id, key),
+    ]);
+    const status = statuses[0]!;
+    const [narratives, audit] = await Promise.all([
+      this.store.repos.narratives.forValues(versions.map((v) => v.id)),
+      this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
+    ]);
+    const names = await this.namesOf([
+      indicator.ownerId, ...indicator.delegateIds, indicator.verifierId, indicator.directorId,
+      ...versions.map((v) => v.enteredById), ...narratives.map((n) => n.enteredById),
+    ]);
+    const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
+    const trend = indicatorTrend(
+      { indicator, values, targets, windows, now, defaultTolerance: this.settings.defaultTolerance },
+      trailingPeriods(shown, TREND_LENGTH),
+    );
+    const namesShown = seesWhoEntered(viewer, indicator);
+    const versionNumber = new Map(versions.map((v) => [v.id, v.version]));
+    const auditActor = new Map(audit.map((entry) => [entry.entityId, entry.actorLabel]));
+
+    return {
+      viewer: viewerView(viewer),
+      code: indicator.code,
+      title: indicator.title,
+      definition: indicator.definition,
+      kindLabel: kindLabel(indicator.kind),
+      unitLabel: unitLabel(indicator.unit),
+      polarityLabel: polarityLabel(indicator.polarity),
+      frequencyLabel: frequencyLabel(indicator.frequency),
+      aggregationLabel: aggregationLabel(indicator.aggregation),
+      lensLabel: lensLabel(indicator.lens),
+      directorate: indicator.directorateName,
+      people: {
+        owner: names.get(indicator.ownerId) ?? 'Unknown',
+        delegates: indicator.delegateIds.map((id) => names.get(id) ?? 'Unknown'),
+        verifier: indicator.verifierId ? (names.get(indicator.verifierId) ?? 'Unknown') : null,
+        director: indicator.directorId ? (names.get(indicator.directorId) ?? 'Unknown') : null,
+      },
+      period: key,
+      periodLabel: periodLabel(shown),
+      current: {
+        value: status.figure,
+        valueText: format(status.figure),
+        target: status.target,
+        targetText: format(status.target),
+        toleranceText: toleranceText(indicator, status.tolerance),
+        status: status.status,
+        statusLabel: statusLabel(status.status),
+        statusText: describeStatus(status.status),
+        sincePreviousPeriod: status.sincePreviousPeriod,
+        sincePreviousPeriodText: travelArrow(status.sincePreviousPeriod),
+        sinceLastYear: status.sinceLastYear,
+        sinceLastYearText: travelArrow(status.sinceLastYear),
+      },
+      trend: trend.map((point) => ({
+        period: periodKey(point.period),
+        label: periodShortLabel(point.period),
+        value: point.figure,
+        valueText: format(point.figure),
+        target: point.target,
+        targetText: format(point.target),
+        status: point.status,
+        statusLabel: statusLabel(point.status),
+      })),
+      narratives: narratives.map((n): NarrativeEntryView => ({
+        remedialAction: n.remedialAction,
+        likelyToRecoverText: likelyToRecoverText(n.likelyToRecover),
+        recoveryPeriod: recoveryPeriodText(n.recoveryPeriod),
+        givenBy: names.get(n.enteredById) ?? 'Unknown',
+        givenAtText: formatUkDateTime(n.enteredAt),
+        valueVersion: versionNumber.get(n.valueId) ?? 0,
+      })),
+      commentary: [],
+      actionPlan: null,
+      history: {
+        namesShown,
+        versions: versions.map((v, index): VersionView => ({
+          version: v.version,
+          value: v.value,
+          valueText: format(v.value)!,
+          changeText: changeText(versions[index - 1], v, format),
+          enteredBy: namesShown ? enteredBy(v, names, auditActor) : null,
+          enteredAtText: formatUkDateTime(v.enteredAt),
+          enteredAt: v.enteredAt.toISOString(),
+          sourceText: sourceText(v.source),
+          note: v.note,
+        })),
+      },
+    };
+  }
+
+  private async namesOf(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    const people = await this.store.repos.people.findByIds(wanted);
+    return new Map(people.map((p) => [p.id, p.displayName]));
+  }
+}
+
+function toleranceText(indicator: IndicatorRecord, tolerance: Tolerance): string {
+  if (indicator.kind === 'DATA_ONLY') return 'Not rated: data only';
+  const text = describeTolerance(tolerance, indicator.unit, indicator.decimals);
+  return indicator.tolerance === null ? `${capitalise(text)} (the organisation's default)` : capitalise(text);
+}
+
+function changeText(previous: ValueVersion | undefined, current: ValueVersion, format: (n: number) => string | null): string | null {
+  if (!previous) return null;
+  return previous.value === current.value ? 'Note changed, figure unchanged' : `Corrected from ${format(previous.value)}`;
+}
+
+/** The person who entered it; for imports, the audit log's actor ("import register.xlsx"). */
+function enteredBy(v: ValueVersion, names: ReadonlyMap<string, string>, auditActor: ReadonlyMap<string, string>): string {
+  if (v.enteredById) return names.get(v.enteredById) ?? 'Unknown';
+  return auditActor.get(v.id) ?? sourceText(v.source);
+}
+
+/** "2027-01" as "January 2027"; anything else as typed. */
+function recoveryPeriodText(text: string): string {
+  const parsed = parsePeriod(text);
+  return parsed.ok ? periodLabel(parsed.value) : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

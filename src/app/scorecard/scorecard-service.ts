@@ -1,0 +1,113 @@
+/**
+ * The balanced scorecard for a month: every active indicator at the period its frequency shows as
+ * at that month (see as-at.ts), counted by lens and status, with the rows the tab filters in the
+ * browser. One call gives the whole page, so filtering costs no further requests.
+ */
+import type { Store } from '../../db/store';
+import type { Clock } from '../../clock';
+import type { Tolerance } from '../../domain/types';
+import { FREQUENCIES, LENSES } from '../../domain/types';
+import { periodKey, periodLabel, periodShortLabel, parsePeriod, type MonthPeriod } from '../../domain/periods';
+import { formatValue } from '../../domain/numbers';
+import { describeStatus } from '../../domain/status';
+import { travelArrow } from '../../domain/travel';
+import { lensLabel } from '../../domain/vocabulary';
+import { registerStatus, type IndicatorStatus } from '../register-status';
+import { periodAsAt } from './as-at';
+import { reportMonths } from './report-months';
+import { STATUS_ORDER, statusLabel } from './labels';
+import { viewerView, type Viewer } from './tab-viewer';
+import type { IndicatorRowView, LensSummaryView, Option, ScorecardView } from './tab-views';
+
+export const AS_AT_NOTE =
+  'Monthly indicators are shown for the month chosen, quarterly and annual indicators for their latest quarter or year ended by then.';
+
+export class ScorecardService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: { readonly defaultTolerance: Tolerance },
+  ) {}
+
+  /** The month's scorecard; the latest closed month when `month` is null. */
+  async scorecard(viewer: Viewer, month: MonthPeriod | null): Promise<ScorecardView> {
+    const now = this.clock.now();
+    const offered = reportMonths(await this.store.repos.periods.list(), now);
+    const chosen = month ?? offered.defaultMonth;
+    const perFrequency = await Promise.all(
+      FREQUENCIES.map((frequency) =>
+        registerStatus(this.store, { period: periodAsAt(chosen, frequency), now, defaultTolerance: this.settings.defaultTolerance }),
+      ),
+    );
+    const statuses = perFrequency.flat();
+    const owners = new Map(
+      (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),
+    );
+    const rows = statuses.map((s) => toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown')).sort(byLensThenCode);
+
+    const months = offered.months.some((m) => periodKey(m) === periodKey(chosen)) ? offered.months : [chosen, ...offered.months];
+    return {
+      viewer: viewerView(viewer),
+      month: periodKey(chosen),
+      monthLabel: periodLabel(chosen),
+      months: months.map((m) => ({ value: periodKey(m), label: periodLabel(m) })),
+      asAtNote: AS_AT_NOTE,
+      lenses: LENSES.map((lens) => lensSummary(lens, rows)),
+      indicators: rows,
+      filters: {
+        lenses: LENSES.map((lens) => ({ value: lens, label: lensLabel(lens) })),
+        directorates: distinct(rows.map((r) => ({ value: r.directorate, label: r.directorate }))),
+        statuses: STATUS_ORDER.map((status) => ({ value: status, label: statusLabel(status) })),
+        owners: distinct(rows.map((r) => ({ value: r.ownerId, label: r.ownerName }))),
+      },
+    };
+  }
+}
+
+function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
+  const { indicator } = s;
+  const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
+  const period = parsePeriod(s.period);
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    lens: indicator.lens,
+    lensLabel: lensLabel(indicator.lens),
+    directorate: indicator.directorateName,
+    ownerId: indicator.ownerId,
+    ownerName,
+    period: s.period,
+    periodLabel: period.ok ? periodShortLabel(period.value) : s.period,
+    value: s.figure,
+    valueText: format(s.figure),
+    target: s.target,
+    targetText: format(s.target),
+    status: s.status,
+    statusLabel: statusLabel(s.status),
+    statusText: describeStatus(s.status),
+    sincePreviousPeriod: s.sincePreviousPeriod,
+    sincePreviousPeriodText: travelArrow(s.sincePreviousPeriod),
+    sinceLastYear: s.sinceLastYear,
+    sinceLastYearText: travelArrow(s.sinceLastYear),
+  };
+}
+
+function lensSummary(lens: LensSummaryView['lens'], rows: readonly IndicatorRowView[]): LensSummaryView {
+  const mine = rows.filter((r) => r.lens === lens);
+  return {
+    lens,
+    label: lensLabel(lens),
+    total: mine.length,
+    counts: STATUS_ORDER.map((status) => ({ status, label: statusLabel(status), count: mine.filter((r) => r.status === status).length })),
+  };
+}
+
+function byLensThenCode(a: IndicatorRowView, b: IndicatorRowView): number {
+  return LENSES.indexOf(a.lens) - LENSES.indexOf(b.lens) || a.code.localeCompare(b.code);
+}
+
+function distinct(options: readonly Option[]): Option[] {
+  const seen = new Map<string, Option>();
+  for (const option of options) if (!seen.has(option.value)) seen.set(option.value, option);
+  return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label));
+}

@@ -1,0 +1,202 @@
+/**
+ * What the Scorecard tab's API sends: the view models of its three pages, already formatted for
+ * people (UK dates and numbers, labels) with the raw numbers beside them for the chart. The browser
+ * code imports these types only, so the two sides cannot drift apart.
+ */
+import type { Lens, Status, Travel } from '../../domain/types';
+
+export interface ViewerView {
+  readonly name: string;
+  readonly email: string;
+  readonly isAdmin: boolean;
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface StatusCountView {
+  readonly status: Status;
+  /** "Red", "Amber", "Green", "Data only", "Missing", "Due". */
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface LensSummaryView {
+  readonly lens: Lens;
+  readonly label: string;
+  readonly total: number;
+  /** Every status, in a fixed order, zeros included. */
+  readonly counts: readonly StatusCountView[];
+}
+
+export interface IndicatorRowView {
+  readonly code: string;
+  readonly title: string;
+  readonly lens: Lens;
+  readonly lensLabel: string;
+  readonly directorate: string;
+  readonly ownerId: string;
+  readonly ownerName: string;
+  /** The indicator's own period shown, "2026/27 Q2", and its short label, "Q2 2026/27". */
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly value: number | null;
+  readonly valueText: string | null;
+  readonly target: number | null;
+  readonly targetText: string | null;
+  readonly status: Status;
+  readonly statusLabel: string;
+  /** "On target", "Within tolerance" … */
+  readonly statusText: string;
+  readonly sincePreviousPeriod: Travel;
+  readonly sincePreviousPeriodText: string;
+  readonly sinceLastYear: Travel;
+  readonly sinceLastYearText: string;
+}
+
+export interface ScorecardView {
+  readonly viewer: ViewerView;
+  /** The month chosen, "2026-10", and "October 2026". */
+  readonly month: string;
+  readonly monthLabel: string;
+  readonly months: readonly Option[];
+  /** How quarterly and annual indicators are placed in a month's scorecard. */
+  readonly asAtNote: string;
+  readonly lenses: readonly LensSummaryView[];
+  readonly indicators: readonly IndicatorRowView[];
+  readonly filters: {
+    readonly lenses: readonly Option[];
+    readonly directorates: readonly Option[];
+    readonly statuses: readonly Option[];
+    readonly owners: readonly Option[];
+  };
+}
+
+export interface TrendPointView {
+  readonly period: string;
+  /** "Oct 2026", "Q2 2026/27". */
+  readonly label: string;
+  readonly value: number | null;
+  readonly valueText: string | null;
+  readonly target: number | null;
+  readonly targetText: string | null;
+  readonly status: Status;
+  readonly statusLabel: string;
+}
+
+export interface NarrativeEntryView {
+  readonly remedialAction: string;
+  /** "Yes", "No", "Not sure". */
+  readonly likelyToRecoverText: string;
+  readonly recoveryPeriod: string;
+  readonly givenBy: string;
+  readonly givenAtText: string;
+  /** Which version of the value it was given for. */
+  readonly valueVersion: number;
+}
+
+/** Thread commentary from the Performance Board's channel (issue #5 fills this in). */
+export interface CommentaryView {
+  readonly authorName: string;
+  readonly postedAtText: string;
+  readonly text: string;
+}
+
+/** The action plan for a red indicator and its approval (issue #5 fills this in). */
+export interface ActionPlanView {
+  readonly summary: string;
+  readonly stateText: string;
+  readonly decidedBy: string | null;
+  readonly decidedAtText: string | null;
+}
+
+export interface VersionView {
+  readonly version: number;
+  readonly value: number;
+  readonly valueText: string;
+  /** "Corrected from 79.2%" for a correction; null for the first figure. */
+  readonly changeText: string | null;
+  /** Who entered it; null when the viewer may not see names. */
+  readonly enteredBy: string | null;
+  readonly enteredAtText: string;
+  readonly enteredAt: string;
+  /** "Teams card", "Register import" … */
+  readonly sourceText: string;
+  readonly note: string;
+}
+
+export interface IndicatorPageView {
+  readonly viewer: ViewerView;
+  readonly code: string;
+  readonly title: string;
+  readonly definition: string;
+  readonly kindLabel: string;
+  readonly unitLabel: string;
+  readonly polarityLabel: string;
+  readonly frequencyLabel: string;
+  readonly aggregationLabel: string;
+  readonly lensLabel: string;
+  readonly directorate: string;
+  readonly people: {
+    readonly owner: string;
+    readonly delegates: readonly string[];
+    readonly verifier: string | null;
+    readonly director: string | null;
+  };
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly current: {
+    readonly value: number | null;
+    readonly valueText: string | null;
+    readonly target: number | null;
+    readonly targetText: string | null;
+    readonly toleranceText: string;
+    readonly status: Status;
+    readonly statusLabel: string;
+    readonly statusText: string;
+    readonly sincePreviousPeriod: Travel;
+    readonly sincePreviousPeriodText: string;
+    readonly sinceLastYear: Travel;
+    readonly sinceLastYearText: string;
+  };
+  /** The last 24 periods of the indicator's frequency, oldest first, ending with `period`. */
+  readonly trend: readonly TrendPointView[];
+  readonly narratives: readonly NarrativeEntryView[];
+  readonly commentary: readonly CommentaryView[];
+  readonly actionPlan: ActionPlanView | null;
+  readonly history: {
+    /** Whether this viewer sees who entered each version (see the README's Scorecard tab roles). */
+    readonly namesShown: boolean;
+    /** Oldest first. */
+    readonly versions: readonly VersionView[];
+  };
+}
+
+export interface MyIndicatorRowView {
+  readonly code: string;
+  readonly title: string;
+  readonly periodLabel: string | null;
+  readonly valueText: string | null;
+  readonly targetText: string | null;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly statusText: string;
+  readonly trendText: string;
+}
+
+export interface OutstandingRowView {
+  readonly code: string;
+  readonly title: string;
+  readonly periodLabel: string;
+  readonly what: string;
+}
+
+export interface MyPageView {
+  readonly viewer: ViewerView;
+  /** The period open for entry now, if any: "October 2026". */
+  readonly openPeriodLabel: string | null;
+  readonly outstanding: readonly OutstandingRowView[];
+  readonly indicators: readonly MyIndicatorRowView[];
+}

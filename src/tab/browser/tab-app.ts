@@ -1,0 +1,126 @@
+/**
+ * The tab as a small single-page app: reads the route from the URL, makes the one API call the
+ * page needs, renders it, and moves focus and the document title with each page so that screen
+ * reader and keyboard users know where they are.
+ */
+import type { IndicatorPageView, MyPageView, ScorecardView } from '../../app/scorecard/tab-views';
+import { h, replaceChildren } from './dom';
+import { ApiError, type TabApi } from './api-client';
+import { parseRoute, routeSearch, type Route } from './route';
+import { ScorecardPage } from './views/scorecard-page';
+import { indicatorPage } from './views/indicator-page';
+import { myPage } from './views/my-page';
+import { errorPage } from './views/message-pages';
+import type { Navigator } from './views/navigator';
+
+export class TabApp implements Navigator {
+  private readonly main = document.getElementById('main')!;
+  private readonly announcer = document.getElementById('announcer')!;
+  private readonly navElement = document.getElementById('app-nav')!;
+  /** The scorecard of each month already fetched, so going back to it costs no request. */
+  private readonly scorecards = new Map<string, ScorecardView>();
+  private lastMonth: string | null = null;
+  private rendering = 0;
+
+  constructor(private readonly api: TabApi) {}
+
+  start(): void {
+    window.addEventListener('popstate', () => void this.show(parseRoute(location.search), true));
+    document.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[data-nav]') as HTMLAnchorElement | null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.go(parseRoute(new URL(link.href).search));
+    });
+    void this.show(parseRoute(location.search), false);
+  }
+
+  href(route: Route): string {
+    return `${location.pathname}${routeSearch(route, location.search)}`;
+  }
+
+  go(route: Route): void {
+    history.pushState(null, '', this.href(route));
+    void this.show(route, true);
+  }
+
+  replace(route: Route): void {
+    history.replaceState(null, '', this.href(route));
+  }
+
+  announce(text: string): void {
+    // Emptying first makes screen readers announce a repeated message too.
+    this.announcer.textContent = '';
+    window.setTimeout(() => (this.announcer.textContent = text), 50);
+  }
+
+  private async show(route: Route, moveFocus: boolean): Promise<void> {
+    const ticket = ++this.rendering;
+    this.renderNav(route);
+    this.main.setAttribute('aria-busy', 'true');
+    try {
+      const content = await this.content(route);
+      if (ticket !== this.rendering) return; // a later navigation won
+      replaceChildren(this.main, content);
+    } catch (error) {
+      if (ticket !== this.rendering) return;
+      replaceChildren(this.main, this.failure(error));
+    } finally {
+      if (ticket === this.rendering) this.main.removeAttribute('aria-busy');
+    }
+    const heading = this.main.querySelector('h1');
+    document.title = `${heading?.textContent ?? 'Scorecard'} – Council performance`;
+    if (moveFocus) (heading as HTMLElement | null)?.focus();
+  }
+
+  private async content(route: Route): Promise<HTMLElement[]> {
+    switch (route.view) {
+      case 'scorecard': {
+        const view = await this.scorecard(route.month);
+        this.lastMonth = view.month;
+        return new ScorecardPage(view, route.filters, this).render();
+      }
+      case 'indicator': {
+        const page = await this.api.get<IndicatorPageView>('/api/tab/indicator', { code: route.code, period: route.period });
+        return indicatorPage(page, route.month ?? this.lastMonth, this);
+      }
+      case 'my':
+        return myPage(await this.api.get<MyPageView>('/api/tab/me'), this);
+    }
+  }
+
+  private async scorecard(month: string | null): Promise<ScorecardView> {
+    const cached = this.scorecards.get(month ?? '');
+    if (cached) return cached;
+    const view = await this.api.get<ScorecardView>('/api/tab/scorecard', { month });
+    this.scorecards.set(month ?? '', view);
+    this.scorecards.set(view.month, view);
+    return view;
+  }
+
+  private renderNav(route: Route): void {
+    const item = (label: string, target: Route, current: boolean) =>
+      h('li', {}, h('a', { href: this.href(target), 'data-nav': true, 'aria-current': current ? 'page' : null }, label));
+    const empty = { lens: '', directorate: '', status: '', owner: '' };
+    replaceChildren(
+      this.navElement,
+      h(
+        'ul',
+        {},
+        item('Scorecard', { view: 'scorecard', month: this.lastMonth, filters: empty }, route.view === 'scorecard'),
+        item('My indicators', { view: 'my' }, route.view === 'my'),
+      ),
+    );
+    this.navElement.hidden = false;
+  }
+
+  private failure(error: unknown): HTMLElement[] {
+    if (error instanceof ApiError) {
+      if (error.status === 403) return errorPage('You are not in the performance register', error.message);
+      if (error.status === 401) return errorPage('You could not be signed in', `${error.message} Close the tab and open it again; if it keeps happening, tell the performance team.`);
+      if (error.status === 404) return errorPage('Not found', error.message);
+      return errorPage('Something went wrong', error.message);
+    }
+    return errorPage('Something went wrong', 'The scorecard could not be loaded. Check your connection and try again.');
+  }
+}

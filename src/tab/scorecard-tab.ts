@@ -1,0 +1,48 @@
+/**
+ * Assembles the Scorecard tab from the configuration and the store, as one mount for the HTTP
+ * server, so the wiring needs a single line for it.
+ */
+import type { Server } from 'restify';
+import type { Config } from '../config/config';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging/logger';
+import type { Store } from '../db/store';
+import { PeopleService } from '../app/people-service';
+import { MyWorkService } from '../app/my-work-service';
+import { AdminPolicy } from '../app/admin-policy';
+import { TabViewers } from '../app/scorecard/tab-viewer';
+import { ScorecardService } from '../app/scorecard/scorecard-service';
+import { IndicatorPageService } from '../app/scorecard/indicator-page-service';
+import { MyPageService } from '../app/scorecard/my-page-service';
+import { TabTokenVerifier } from './tab-token-verifier';
+import { TabSignIn } from './tab-sign-in';
+import { TabAssets } from './tab-assets';
+import { tabRoutes } from './tab-routes';
+
+export function scorecardTab(config: Config, store: Store, clock: Clock, log: Logger): (server: Server) => void {
+  const settings = { defaultTolerance: config.defaultTolerance };
+  if (config.app.tabAuthDisabled) {
+    log.warn(
+      'TAB_AUTH_DISABLED is set: the Scorecard tab\'s API trusts no token and answers anyone as the first admin ' +
+        '(or the person in the X-Tab-Dev-User header). This is for local development only; never expose it to a network.',
+    );
+  }
+  const verifier = config.app.tabAuthDisabled
+    ? null
+    : new TabTokenVerifier({
+        openIdMetadataUrl: config.app.tabOpenIdMetadataUrl,
+        audiences: config.app.tabTokenAudiences,
+        tenantId: config.bot.tenantId,
+      });
+  const viewers = new TabViewers(store, new PeopleService(store), new AdminPolicy(store, config.adminAadObjectIds));
+  return tabRoutes({
+    app: config.app,
+    performanceTeamContact: config.performanceTeamContact,
+    log,
+    signIn: new TabSignIn(verifier, viewers, config.performanceTeamContact, log),
+    assets: new TabAssets(),
+    scorecard: new ScorecardService(store, clock, settings),
+    indicatorPage: new IndicatorPageService(store, clock, settings),
+    myPage: new MyPageService(new MyWorkService(store, clock, settings)),
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The Scorecard tab's HTTP transport: its pages and assets under /tab/, and its JSON API under
+ * /api/tab/, where every request must sign in (see tab-sign-in.ts). Parameters are read and
+ * checked here; everything else is the use cases' business (src/app/scorecard).
+ */
+import type { Request, Response, Server } from 'restify';
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../logging/logger';
+import type { Viewer } from '../app/scorecard/tab-viewer';
+import type { ScorecardService } from '../app/scorecard/scorecard-service';
+import { PeriodNotOfIndicatorError, type IndicatorPageService } from '../app/scorecard/indicator-page-service';
+import type { MyPageService } from '../app/scorecard/my-page-service';
+import { parsePeriod, type MonthPeriod, type Period } from '../domain/periods';
+import type { TabAssets, TabAsset } from './tab-assets';
+import type { TabSignIn } from './tab-sign-in';
+import { TAB_PATHS, tabAboutHtml, tabPageHeaders, tabPageHtml, tabPageSettings, type TabPage } from './tab-pages';
+
+export interface TabRoutesDeps {
+  readonly app: AppConfig;
+  readonly performanceTeamContact: string;
+  readonly log: Logger;
+  readonly signIn: TabSignIn;
+  readonly assets: TabAssets;
+  readonly scorecard: ScorecardService;
+  readonly indicatorPage: IndicatorPageService;
+  readonly myPage: MyPageService;
+}
+
+export const TAB_API = {
+  scorecard: '/api/tab/scorecard',
+  indicator: '/api/tab/indicator',
+  me: '/api/tab/me',
+} as const;
+
+/** A refusal to answer, with the status and message the caller gets. */
+class ApiRefusal extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function tabRoutes(deps: TabRoutesDeps): (server: Server) => void {
+  return (server) => {
+    deps.assets.warm((error) => deps.log.error({ err: error }, 'the tab script or stylesheet cannot be built'));
+
+    for (const page of ['scorecard', 'config'] as const satisfies readonly TabPage[]) {
+      server.get(TAB_PATHS[page], async (_req: Request, res: Response) => {
+        res.sendRaw(200, tabPageHtml(tabPageSettings(page, deps.app)), tabPageHeaders(deps.app));
+      });
+    }
+    server.get(TAB_PATHS.about, async (_req: Request, res: Response) => {
+      res.sendRaw(200, tabAboutHtml(deps.performanceTeamContact), tabPageHeaders(deps.app));
+    });
+    server.get(TAB_PATHS.script, asset(deps, () => deps.assets.scriptAsset()));
+    server.get(TAB_PATHS.stylesheet, asset(deps, () => deps.assets.stylesheetAsset()));
+
+    server.get(TAB_API.scorecard, api(deps, (viewer, query) => deps.scorecard.scorecard(viewer, monthParam(query))));
+    server.get(TAB_API.indicator, api(deps, async (viewer, query) => {
+      const code = query.get('code')?.trim();
+      if (!code) throw new ApiRefusal(400, 'Say which indicator: ?code=FIN03');
+      const page = await deps.indicatorPage.page(viewer, code, periodParam(query)).catch((error: unknown) => {
+        if (error instanceof PeriodNotOfIndicatorError) throw new ApiRefusal(400, error.message);
+        throw error;
+      });
+      if (!page) throw new ApiRefusal(404, `There is no indicator ${code} in the register.`);
+      return page;
+    }));
+    server.get(TAB_API.me, api(deps, (viewer) => deps.myPage.page(viewer)));
+  };
+}
+
+function asset(deps: TabRoutesDeps, load: () => Promise<TabAsset>) {
+  return async (_req: Request, res: Response): Promise<void> => {
+    try {
+      const { body, contentType } = await load();
+      res.sendRaw(200, body, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    } catch (error) {
+      deps.log.error({ err: error }, 'a tab asset failed');
+      res.sendRaw(500, 'The tab could not be built; see the server log.', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+  };
+}
+
+/** An API route: sign in first, answer JSON, never cache, and turn refusals into their status. */
+function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParams) => Promise<unknown>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      const signedIn = await deps.signIn.signIn(req);
+      if (!signedIn.ok) {
+        if (signedIn.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+        res.json(signedIn.status, { error: signedIn.error });
+        return;
+      }
+      res.json(200, await answer(signedIn.viewer, new URL(req.url ?? '/', 'http://tab.invalid').searchParams));
+    } catch (error) {
+      if (error instanceof ApiRefusal) {
+        res.json(error.status, { error: error.message });
+        return;
+      }
+      deps.log.error({ err: error, url: req.url }, 'the tab API failed');
+      res.json(500, { error: 'Something went wrong; nothing was changed. Please try again.' });
+    }
+  };
+}
+
+function monthParam(query: URLSearchParams): MonthPeriod | null {
+  const period = periodParam(query, 'month');
+  if (period && period.kind !== 'MONTH') throw new ApiRefusal(400, 'Choose the scorecard by month, as in ?month=2026-10.');
+  return period as MonthPeriod | null;
+}
+
+function periodParam(query: URLSearchParams, name = 'period'): Period | null {
+  const text = query.get(name)?.trim();
+  if (!text) return null;
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) throw new ApiRefusal(400, parsed.error);
+  return parsed.value;
+}

@@ -1,0 +1,80 @@
+/**
+ * Kill -9 mid-dispatch, restart, and every message arrives exactly once.
+ *
+ * A real dispatcher (dispatch-worker.ts: the product's dispatcher and its botbuilder Messenger, real
+ * tokens) sends 36 pending prompts to the connector stand-in at 6 a second. After the 12th
+ * "message sent" line (logged once a send is recorded) the test kills it with SIGKILL: the
+ * dispatcher is then pacing, 166 ms from its next send, with the next rows already claimed. A
+ * second worker is started on the same database and runs until nothing is pending. Each message
+ * must have arrived once; the rows the dead worker had claimed but not sent must have been taken
+ * over only when their lease ran out.
+ *
+ * The kill lands between sends on purpose: a message whose request is out when the process dies is
+ * "in doubt" and is sent again (README, Delivery), so a kill mid-request could rightly duplicate
+ * that one message. The test checks that its kill did land between sends before judging.
+ */
+import { BACKENDS } from '../support/test-database';
+import { runTemplate } from '../support/test-paths';
+import { TeamsStandIns } from '../support/teams/teams-stand-ins';
+import { arrivals, finished, messageText, preparedDatabase, startWorker } from '../support/delivery/dispatch-workers';
+
+const MESSAGES = 36;
+const KILL_AFTER = 12;
+const LEASE_MS = 4_000;
+
+describe.each(BACKENDS)('a dispatcher killed mid-dispatch and restarted [%s]', (backend) => {
+  const teams = new TeamsStandIns();
+  let database: { url: string; drop(): Promise<void> };
+
+  beforeAll(async () => {
+    await teams.start();
+    database = await preparedDatabase(backend, MESSAGES, teams.connector.serviceUrl, runTemplate('pglite'));
+  });
+  afterAll(async () => {
+    await teams.stop();
+    await database?.drop();
+  });
+
+  it('delivers every pending message exactly once, taking over the dead worker\'s claims when their lease runs out', async () => {
+    const env = { ...teams.serverEnv(), DATABASE_URL: database.url, DELIVERY_MESSAGES_PER_SECOND: '6', LOG_LEVEL: 'debug' };
+    const { connector } = teams;
+
+    let sentLines = 0;
+    let arrivedAtKill = -1;
+    let killedAt = 0;
+    const first = startWorker(env, { instanceId: 'first', leaseMs: LEASE_MS }, (line) => {
+      if (!line.includes('"msg":"message sent"') || ++sentLines !== KILL_AFTER) return;
+      first.kill();
+      killedAt = Date.now();
+      arrivedAtKill = connector.calls.length;
+    });
+    expect(await first.exited).toBeNull(); // killed by the signal, not finished
+    expect(sentLines).toBe(KILL_AFTER);
+    // The kill landed between sends: nothing had arrived that the worker had not recorded as sent.
+    expect(arrivedAtKill).toBe(KILL_AFTER);
+    expect(connector.calls).toHaveLength(KILL_AFTER);
+
+    const report = await finished(startWorker(env, { instanceId: 'second', leaseMs: LEASE_MS }));
+    expect(report.counts).toEqual({ PENDING: 0, SENDING: 0, SENT: MESSAGES, BLOCKED: 0, DEAD: 0 });
+
+    const counts = arrivals(connector.calls);
+    const notOnce = Array.from({ length: MESSAGES }, (_, i) => messageText(i)).filter((text) => counts.get(text) !== 1);
+    expect(notOnce).toEqual([]);
+    expect(connector.calls).toHaveLength(MESSAGES);
+    expect(connector.calls.every((c) => c.kind === 'send' && c.authorised)).toBe(true);
+
+    const { rows } = report;
+    expect(rows.every((m) => m.status === 'SENT' && m.activityId)).toBe(true);
+    expect(rows.filter((m) => m.claimedBy === 'first')).toHaveLength(KILL_AFTER);
+    // Claimed by the first worker (one try counted), never sent by it, taken over by the second.
+    const takenOver = rows.filter((m) => m.attempts === 2);
+    expect(takenOver.length).toBeGreaterThanOrEqual(1);
+    expect(takenOver.every((m) => m.claimedBy === 'second')).toBe(true);
+    for (const message of takenOver) {
+      const arrival = connector.calls.find((c) => c.activity?.text === message.text)!;
+      // Claimed at most a moment before the kill, so its lease ran out no sooner than about LEASE_MS after it.
+      expect(arrival.at!).toBeGreaterThanOrEqual(killedAt + LEASE_MS - 1_000);
+    }
+    expect(rows.filter((m) => m.attempts === 1)).toHaveLength(MESSAGES - takenOver.length);
+  });
+});

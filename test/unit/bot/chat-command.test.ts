@@ -1,0 +1,21 @@
+import { parseChatCommand } from '../../../src/bot/chat-command';
+
+describe('what a person types to the bot', () => {
+  it.each([
+    ['help', { kind: 'help' }],
+    ['  Help. ', { kind: 'help' }],
+    ['My Indicators', { kind: 'myIndicators' }],
+    ['<at>Performance</at> submit', { kind: 'submit' }],
+    ['status', { kind: 'status' }],
+    ['open 2026-10', { kind: 'cycle', step: 'open', period: '2026-10' }],
+    ['Remind 2026-10', { kind: 'cycle', step: 'remind', period: '2026-10' }],
+    ['escalate  2026-10', { kind: 'cycle', step: 'escalate', period: '2026-10' }],
+    ['close 2026-10', { kind: 'cycle', step: 'close', period: '2026-10' }],
+    ['cycle status 2026-10', { kind: 'cycle', step: 'status', period: '2026-10' }],
+    ['open october', { kind: 'cycle', step: 'open', period: 'october' }],
+    ['what is the weather', { kind: 'unknown', text: 'what is the weather' }],
+    ['', { kind: 'unknown', text: '' }],
+  ])('reads %j', (text, command) => {
+    expect(parseChatCommand(text)).toEqual(command);
+  });
+});

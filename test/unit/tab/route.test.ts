@@ -1,0 +1,28 @@
+import { parseRoute, routeSearch, NO_FILTERS } from '../../../src/tab/browser/route';
+
+describe('the tab\'s routes in its URL', () => {
+  it('reads the scorecard, with its month and filters, by default', () => {
+    expect(parseRoute('')).toEqual({ view: 'scorecard', month: null, filters: NO_FILTERS });
+    expect(parseRoute('?month=2026-09&lens=FINANCE&status=RED')).toEqual({
+      view: 'scorecard', month: '2026-09', filters: { ...NO_FILTERS, lens: 'FINANCE', status: 'RED' },
+    });
+  });
+
+  it('reads an indicator page and "my indicators"; an indicator without a code is the scorecard', () => {
+    expect(parseRoute('?view=indicator&code=ENV01&period=2026%2F27+Q2&month=2026-09')).toEqual({
+      view: 'indicator', code: 'ENV01', period: '2026/27 Q2', month: '2026-09',
+    });
+    expect(parseRoute('?view=my')).toEqual({ view: 'my' });
+    expect(parseRoute('?view=indicator').view).toBe('scorecard');
+  });
+
+  it('writes routes back so that they read the same, carrying the development-mode person along', () => {
+    const routes = [
+      { view: 'scorecard', month: '2026-09', filters: { ...NO_FILTERS, owner: 'abc', directorate: 'Place and Environment' } },
+      { view: 'indicator', code: 'A/B 1', period: '2026/27 Q2', month: null },
+      { view: 'my' },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeSearch(route))).toEqual(route);
+    expect(routeSearch({ view: 'my' }, '?as=gareth.lewis%40fenmarsh.gov.uk&lens=X')).toBe('?view=my&as=gareth.lewis%40fenmarsh.gov.uk');
+  });
+});
