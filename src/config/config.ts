@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseTolerance } from '../domain/tolerance';
 import type { Tolerance } from '../domain/types';
+import type { CalendarSettings } from '../domain/cycle-calendar';
 
 export interface Config {
   readonly port: number;
@@ -32,17 +33,8 @@ export interface Config {
  * The monthly calendar, in working days after the end of the month reported (Monday to Friday,
  * less England and Wales bank holidays), at UK local times.
  */
-export interface CycleConfig {
-  readonly openWorkingDay: number;
-  readonly openTime: string;
-  readonly reminderWorkingDays: readonly number[];
-  readonly deadlineWorkingDay: number;
-  readonly deadlineTime: string;
-  readonly escalateVerifierWorkingDay: number;
-  readonly escalateDirectorWorkingDay: number;
-  readonly closeWorkingDay: number;
-  readonly digestWorkingDay: number;
-  /** Every step other than the deadline runs at openTime on its day; close runs at deadlineTime. */
+export interface CycleConfig extends CalendarSettings {
+  /** Run the calendar on its own; steps can always be run on demand. */
   readonly schedulerEnabled: boolean;
 }
 

@@ -1,13 +1,7 @@
 import { describeEachDatabase } from '../support/test-database';
-import type { NewOutboxMessage } from '../../src/db/repositories/outbox-repository';
+import { T0, later, outboxMessage } from '../support/outbox-fixtures';
 
-const T0 = new Date('2026-11-04T09:00:00Z');
-const later = (ms: number) => new Date(T0.getTime() + ms);
-const message = (n: number): NewOutboxMessage => ({
-  dedupeKey: `prompt|person-${n}|2026-10`, purpose: 'prompt', period: '2026-10', recipient: `person-${n}`,
-  serviceUrl: 'http://127.0.0.1:1/', tenantId: 'tenant', conversationId: `a:conv-${n}`, teamsUserId: null, channelId: null,
-  activity: { type: 'message', text: `Hello ${n}` },
-});
+const message = outboxMessage;
 
 describeEachDatabase('the outbox', (db) => {
   it('records each message once, however often it is enqueued', async () => {

@@ -31,17 +31,8 @@ export interface LensSummaryView {
   readonly counts: readonly StatusCountView[];
 }
 
-export interface IndicatorRowView {
-  readonly code: string;
-  readonly title: string;
-  readonly lens: Lens;
-  readonly lensLabel: string;
-  readonly directorate: string;
-  readonly ownerId: string;
-  readonly ownerName: string;
-  /** The indicator's own period shown, "2026/27 Q2", and its short label, "Q2 2026/27". */
-  readonly period: string;
-  readonly periodLabel: string;
+/** A figure for a period with its target, status and direction of travel, raw and formatted. */
+export interface StatusFiguresView {
   readonly value: number | null;
   readonly valueText: string | null;
   readonly target: number | null;
@@ -54,6 +45,19 @@ export interface IndicatorRowView {
   readonly sincePreviousPeriodText: string;
   readonly sinceLastYear: Travel;
   readonly sinceLastYearText: string;
+}
+
+export interface IndicatorRowView extends StatusFiguresView {
+  readonly code: string;
+  readonly title: string;
+  readonly lens: Lens;
+  readonly lensLabel: string;
+  readonly directorate: string;
+  readonly ownerId: string;
+  readonly ownerName: string;
+  /** The indicator's own period shown, "2026/27 Q2", and its short label, "Q2 2026/27". */
+  readonly period: string;
+  readonly periodLabel: string;
 }
 
 export interface ScorecardView {
@@ -147,20 +151,7 @@ export interface IndicatorPageView {
   };
   readonly period: string;
   readonly periodLabel: string;
-  readonly current: {
-    readonly value: number | null;
-    readonly valueText: string | null;
-    readonly target: number | null;
-    readonly targetText: string | null;
-    readonly toleranceText: string;
-    readonly status: Status;
-    readonly statusLabel: string;
-    readonly statusText: string;
-    readonly sincePreviousPeriod: Travel;
-    readonly sincePreviousPeriodText: string;
-    readonly sinceLastYear: Travel;
-    readonly sinceLastYearText: string;
-  };
+  readonly current: StatusFiguresView & { readonly toleranceText: string };
   /** The last 24 periods of the indicator's frequency, oldest first, ending with `period`. */
   readonly trend: readonly TrendPointView[];
   readonly narratives: readonly NarrativeEntryView[];

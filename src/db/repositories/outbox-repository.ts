@@ -27,19 +27,11 @@ export interface OutboxMessage {
   readonly createdAt: Date;
 }
 
-export interface NewOutboxMessage {
-  /** purpose|recipient|period: the same message can be recorded only once. */
-  readonly dedupeKey: string;
-  readonly purpose: string;
-  readonly period: string | null;
-  readonly recipient: string;
-  readonly serviceUrl: string;
-  readonly tenantId: string | null;
-  readonly conversationId: string | null;
-  readonly teamsUserId: string | null;
-  readonly channelId: string | null;
-  readonly activity: Record<string, unknown>;
-}
+/** What a step records: who, where and what; the dedupe key (purpose|recipient|period) makes it once-only. */
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  'dedupeKey' | 'purpose' | 'period' | 'recipient' | 'serviceUrl' | 'tenantId' | 'conversationId' | 'teamsUserId' | 'channelId' | 'activity'
+>;
 
 export type OutboxCounts = Record<OutboxStatus, number>;
 
