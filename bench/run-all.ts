@@ -4,8 +4,9 @@
  */
 import type { Benchmark } from './benchmark';
 import { fanout } from './fanout';
+import { digest } from './digest';
 
-const BENCHMARKS: readonly Benchmark[] = [fanout];
+const BENCHMARKS: readonly Benchmark[] = [digest, fanout];
 
 async function main(): Promise<void> {
   let failed = 0;

@@ -26,6 +26,9 @@ import { OutboxDispatcher } from './delivery/outbox-dispatcher';
 import { UndeliverableReporter } from './delivery/undeliverable-reporter';
 import { createDeliveryMessenger } from './delivery/delivery-messenger';
 import { scorecardTab } from './tab/scorecard-tab';
+import { BoardService } from './app/board/board-service';
+import { ActionPlanService } from './app/board/action-plan-service';
+import { TeamRosterReader } from './bot/team-roster-reader';
 
 export interface Application {
   readonly log: Logger;
@@ -34,6 +37,8 @@ export interface Application {
   readonly messenger: Messenger;
   readonly cycle: CycleService;
   readonly scheduler: CycleScheduler;
+  readonly board: BoardService;
+  readonly plans: ActionPlanService;
   /** Starts serving; resolves with the port. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -81,13 +86,23 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
     () => dispatcher.wake(),
   );
-  const scheduler = new CycleScheduler(store, clock, cycle, instanceId, log);
+  const admins = new AdminPolicy(store, config.adminAadObjectIds);
+  const wakeDispatcher = () => dispatcher.wake();
+  const plans = new ActionPlanService(store, clock, { ...settings, adminIds: () => admins.adminPersonIds() }, wakeDispatcher);
+  const board = new BoardService(store, clock, settings, new TeamRosterReader(adapter, config.bot.appId ?? ''), plans, log, wakeDispatcher);
+  const scheduler = new CycleScheduler(store, clock, cycle, instanceId, log, {
+    ready: async () => (await board.channel()) !== null,
+    digest: (month) => board.digest({ month, trigger: 'scheduled', actor: 'scheduler' }),
+    remindOverdueActions: () => plans.remindOverdue(),
+  }, config.cycle.openTime);
   const bot = new PerformanceBot({
     people: new PeopleService(store),
     entry,
     myWork: new MyWorkService(store, clock, settings),
     cycle,
-    admins: new AdminPolicy(store, config.adminAadObjectIds),
+    board,
+    plans,
+    admins,
     instanceId,
     performanceTeamContact: config.performanceTeamContact,
     log,
@@ -112,6 +127,8 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     messenger,
     cycle,
     scheduler,
+    board,
+    plans,
     start: async () => {
       const port = await server.listen(config.port);
       if (config.delivery.dispatcherEnabled) dispatcher.start();

@@ -17,4 +17,11 @@ export class AdminPolicy {
     if (!person) return false;
     return (await this.store.repos.people.rolesOf(person.id)).includes('ADMIN');
   }
+
+  /** Everyone who is an admin and in the register. */
+  async adminPersonIds(): Promise<string[]> {
+    const byRole = await this.store.repos.people.withRole('ADMIN');
+    const byId = await Promise.all(this.adminAadObjectIds.map((id) => this.store.repos.people.findByAadObjectId(id)));
+    return [...new Set([...byRole, ...byId.filter((p) => p !== null)].map((p) => p.id))];
+  }
 }

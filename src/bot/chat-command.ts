@@ -5,6 +5,9 @@ export type ChatCommand =
   | { readonly kind: 'submit' }
   | { readonly kind: 'status' }
   | { readonly kind: 'cycle'; readonly step: 'open' | 'remind' | 'escalate' | 'close' | 'status'; readonly period: string }
+  | { readonly kind: 'plan'; readonly code: string; readonly period: string | null }
+  | { readonly kind: 'setBoardChannel' }
+  | { readonly kind: 'digest'; readonly period: string }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** The commands, as `help` lists them and as the app manifest's command list declares them. */
@@ -13,6 +16,7 @@ export const CHAT_COMMANDS = [
   { command: 'my indicators', description: 'Your indicators with their latest value, status and trend' },
   { command: 'submit', description: 'The card to enter this period\'s figures' },
   { command: 'status', description: 'What is still outstanding from you' },
+  { command: 'plan SRV01', description: 'The action plan card for a red or amber indicator of yours' },
 ] as const;
 
 /** Commands for the performance team (admins); `help` lists them for admins only. */
@@ -22,6 +26,8 @@ export const ADMIN_COMMANDS = [
   { command: 'escalate 2026-10', description: 'Tell verifiers and directors who is late with what' },
   { command: 'close 2026-10', description: 'Close the month; what is missing rates Missing' },
   { command: 'cycle status 2026-10', description: 'Where the month\'s cycle stands' },
+  { command: 'set board channel', description: 'Run in the Performance Board\'s channel to post digests there' },
+  { command: 'digest 2026-10', description: 'Post the month\'s digest and threads to the Board channel' },
 ] as const;
 
 const WORDS: Record<string, ChatCommand['kind']> = {
@@ -45,8 +51,12 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
     const step = cycle[1] === 'cycle status' ? 'status' : (cycle[1] as 'open' | 'remind' | 'escalate' | 'close');
     return { kind: 'cycle', step, period: cycle[2]! };
   }
+  if (cleaned === 'set board channel') return { kind: 'setBoardChannel' };
+  const digest = /^digest\s+(\S+)$/.exec(cleaned);
+  if (digest) return { kind: 'digest', period: digest[1]! };
+  const plan = /^(?:action )?plan\s+(\S+)(?:\s+(\S+))?$/.exec(cleaned);
+  if (plan) return { kind: 'plan', code: plan[1]!.toUpperCase(), period: plan[2] ?? null };
   const kind = WORDS[cleaned];
   if (!kind || kind === 'unknown') return { kind: 'unknown', text: cleaned };
   return { kind } as ChatCommand;
-
 }

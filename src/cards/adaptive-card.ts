@@ -4,7 +4,8 @@
  *
  * Only what Teams renders for bot-sent cards: schema 1.5, Action.Execute with an Action.Submit
  * fallback for clients without Universal Actions. Optional properties are left out of the JSON
- * when not set, so cards stay lean (Teams refuses messages over about 100 KB).
+ * when not set, so cards stay lean (Teams refuses messages over about 100 KB). Teams' own
+ * additions are here too: Chart.* elements (always with a fallback) and @mentions.
  */
 import type { Status, Travel } from '../domain/types';
 import type { Tone } from './view-models';
@@ -135,20 +136,121 @@ export interface ChoiceSetInput extends InputBase {
   readonly type: 'Input.ChoiceSet';
   readonly choices: readonly Choice[];
   readonly value?: string;
-  readonly style?: 'compact' | 'expanded';
+  /** 'filtered' (1.5): a type-ahead list, for long lists such as people. */
+  readonly style?: 'compact' | 'expanded' | 'filtered';
   readonly isMultiSelect?: boolean;
   readonly placeholder?: string;
   readonly wrap?: boolean;
 }
 
-export type CardInput = NumberInput | TextInput | ChoiceSetInput;
+export interface DateInput extends InputBase {
+  readonly type: 'Input.Date';
+  /** Dates are yyyy-mm-dd, in value, min and max alike. */
+  readonly value?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly placeholder?: string;
+}
+
+export type CardInput = NumberInput | TextInput | ChoiceSetInput | DateInput;
 
 export interface ActionSet extends ElementBase {
   readonly type: 'ActionSet';
   readonly actions: readonly CardAction[];
 }
 
-export type CardElement = TextBlock | RichTextBlock | Container | ColumnSet | FactSet | CardInput | ActionSet;
+// ---------------------------------------------------------------------------------------------
+// Charts (Teams only)
+//
+// Teams renders Chart.* on desktop, web and Android, but not on iOS, and the adaptivecards JS
+// renderer does not know them at all: every chart carries a `fallback` element showing the same
+// figures as text, which is what those clients render instead.
+
+/** Teams' chart palette: named colours only, no hex. */
+export type ChartColor =
+  | 'good'
+  | 'warning'
+  | 'attention'
+  | 'neutral'
+  | 'categoricalRed'
+  | 'categoricalPurple'
+  | 'categoricalLavender'
+  | 'categoricalBlue'
+  | 'categoricalLightBlue'
+  | 'categoricalTeal'
+  | 'categoricalGreen'
+  | 'categoricalLime'
+  | 'categoricalMarigold'
+  | `sequential${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`
+  | 'divergingBlue'
+  | 'divergingLightBlue'
+  | 'divergingCyan'
+  | 'divergingTeal'
+  | 'divergingYellow'
+  | 'divergingPeach'
+  | 'divergingLightRed'
+  | 'divergingRed'
+  | 'divergingMaroon'
+  | 'divergingGray';
+
+/** What a chart falls back to: plain elements every client renders (never another chart). */
+export type ChartFallback = TextBlock | RichTextBlock | Container | ColumnSet | FactSet;
+
+interface ChartBase extends ElementBase {
+  readonly title?: string;
+  readonly colorSet?: 'categorical' | 'sequential' | 'diverging';
+  readonly fallback: ChartFallback;
+}
+
+export interface DonutDatum {
+  readonly legend: string;
+  readonly value: number;
+  readonly color?: ChartColor;
+}
+
+export interface DonutChart extends ChartBase {
+  readonly type: 'Chart.Donut';
+  readonly data: readonly DonutDatum[];
+}
+
+export interface BarDatum {
+  readonly x: string | number;
+  readonly y: number;
+  readonly color?: ChartColor;
+}
+
+export interface VerticalBarChart extends ChartBase {
+  readonly type: 'Chart.VerticalBar';
+  readonly data: readonly BarDatum[];
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly color?: ChartColor;
+  readonly showBarValues?: boolean;
+}
+
+export interface LinePoint {
+  /** A number, or a date as yyyy-mm-dd: Teams does not take free labels on a line chart's x axis. */
+  readonly x: number | string;
+  readonly y: number;
+}
+
+export interface LineSeries {
+  readonly legend?: string;
+  readonly values: readonly LinePoint[];
+  readonly color?: ChartColor;
+}
+
+export interface LineChart extends ChartBase {
+  readonly type: 'Chart.Line';
+  readonly data: readonly LineSeries[];
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly color?: ChartColor;
+}
+
+export type ChartElement = DonutChart | VerticalBarChart | LineChart;
+
+export type CardElement = TextBlock | RichTextBlock | Container | ColumnSet | FactSet | CardInput | ActionSet | ChartElement;
 
 // ---------------------------------------------------------------------------------------------
 // Actions
@@ -183,6 +285,22 @@ export interface ShowCardAction {
 
 export type CardAction = ExecuteAction | SubmitAction | ShowCardAction;
 
+/**
+ * A Teams @mention: `text` ("<at>Gareth Lewis</at>") must appear verbatim in a TextBlock of the
+ * card; Teams turns that text into the mention and notifies the person.
+ */
+export interface Mention {
+  readonly type: 'mention';
+  readonly text: string;
+  readonly mentioned: { readonly id: string; readonly name: string };
+}
+
+/** Teams' own properties of a card. */
+export interface TeamsCardProperties {
+  readonly width?: 'Full';
+  readonly entities?: readonly Mention[];
+}
+
 export interface Refresh {
   readonly action: ExecuteAction;
   readonly userIds: readonly string[];
@@ -197,7 +315,7 @@ export interface AdaptiveCard {
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
   readonly refresh?: Refresh;
-  readonly msteams?: { readonly width: 'Full' };
+  readonly msteams?: TeamsCardProperties;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +367,39 @@ export function choiceSetInput(
   return { type: 'Input.ChoiceSet', id, choices, ...props };
 }
 
+export function dateInput(id: string, props: Omit<Props<DateInput>, 'id'> = {}): DateInput {
+  return { type: 'Input.Date', id, ...props };
+}
+
+export function donutChart(
+  data: readonly DonutDatum[],
+  fallback: ChartFallback,
+  props: Omit<Props<DonutChart>, 'data' | 'fallback'> = {},
+): DonutChart {
+  return { type: 'Chart.Donut', ...props, data, fallback };
+}
+
+export function verticalBarChart(
+  data: readonly BarDatum[],
+  fallback: ChartFallback,
+  props: Omit<Props<VerticalBarChart>, 'data' | 'fallback'> = {},
+): VerticalBarChart {
+  return { type: 'Chart.VerticalBar', ...props, data, fallback };
+}
+
+export function lineChart(
+  data: readonly LineSeries[],
+  fallback: ChartFallback,
+  props: Omit<Props<LineChart>, 'data' | 'fallback'> = {},
+): LineChart {
+  return { type: 'Chart.Line', ...props, data, fallback };
+}
+
+/** The mention of a person by their Teams user id (29:...), AAD object id or UPN. */
+export function mention(id: string, name: string): Mention {
+  return { type: 'mention', text: `<at>${name}</at>`, mentioned: { id, name } };
+}
+
 export function actionSet(actions: readonly CardAction[], props: Omit<Props<ActionSet>, 'actions'> = {}): ActionSet {
   return { type: 'ActionSet', actions, ...props };
 }
@@ -263,16 +414,21 @@ export function executeAction(
   title: string,
   data: Readonly<Record<string, unknown>> = {},
   style?: ActionStyle,
+  /** 'none': the action sends no inputs, so the client does not validate them (e.g. Approve beside a required comment). */
+  associatedInputs?: 'auto' | 'none',
 ): ExecuteAction {
   const payload: ActionData = { ...data, verb };
-  const styled = style === undefined ? {} : { style };
+  const options = {
+    ...(style === undefined ? {} : { style }),
+    ...(associatedInputs === undefined ? {} : { associatedInputs }),
+  };
   return {
     type: 'Action.Execute',
     title,
     verb,
     data: payload,
-    ...styled,
-    fallback: { type: 'Action.Submit', title, data: payload, ...styled },
+    ...options,
+    fallback: { type: 'Action.Submit', title, data: payload, ...options },
   };
 }
 
@@ -296,11 +452,25 @@ export interface AdaptiveCardParts {
   readonly refresh?: Refresh;
   /** Wide cards (tables, forms) use the full width of the Teams conversation. */
   readonly fullWidth?: boolean;
+  /** People @mentioned: each mention's text must be in the card's text. */
+  readonly mentions?: readonly Mention[];
 }
 
 export function adaptiveCard(parts: AdaptiveCardParts): AdaptiveCard {
   const fallbackText = parts.fallbackText.trim();
   if (fallbackText === '') throw new Error('An Adaptive Card needs a non-empty fallbackText.');
+  const mentions = parts.mentions ?? [];
+  const bodyJson = JSON.stringify(parts.body);
+  for (const m of mentions) {
+    // Teams shows a mention whose text is not in the card as nothing at all: a bug in the builder.
+    if (!bodyJson.includes(JSON.stringify(m.text).slice(1, -1))) {
+      throw new Error(`The mention ${m.text} is not in the card's text.`);
+    }
+  }
+  const msteams: TeamsCardProperties = {
+    ...(parts.fullWidth ? { width: 'Full' as const } : {}),
+    ...(mentions.length > 0 ? { entities: mentions } : {}),
+  };
   return {
     $schema: ADAPTIVE_CARD_SCHEMA,
     type: 'AdaptiveCard',
@@ -309,7 +479,7 @@ export function adaptiveCard(parts: AdaptiveCardParts): AdaptiveCard {
     body: parts.body,
     ...(parts.actions && parts.actions.length > 0 ? { actions: parts.actions } : {}),
     ...(parts.refresh ? { refresh: parts.refresh } : {}),
-    ...(parts.fullWidth ? { msteams: { width: 'Full' as const } } : {}),
+    ...(Object.keys(msteams).length > 0 ? { msteams } : {}),
   };
 }
 

@@ -7,3 +7,4 @@ export { buildMyIndicatorsCard } from './my-indicators-card';
 export { buildOutstandingCard } from './outstanding-card';
 export { buildHelpCard } from './help-card';
 export { buildNotRegisteredCard } from './not-registered-card';
+export * from './board';

@@ -1,5 +1,5 @@
 /**
- * npm run cycle -- <open|remind|escalate|close|status> <month, e.g. 2026-10>
+ * npm run cycle -- <open|remind|escalate|close|status|digest> <month, e.g. 2026-10>
  *
  * Runs a step of the monthly cycle on demand, as the performance team. Messages it records are
  * sent by the bot server's dispatcher (now, if it is running against PostgreSQL; when it next
@@ -13,9 +13,13 @@ import { parsePeriod } from '../domain/periods';
 import { systemClock } from '../clock';
 import { instanceIdentity } from '../instance-identity';
 import { runCommand, UsageError } from './run-command';
+import { BoardService } from '../app/board/board-service';
+import { ActionPlanService } from '../app/board/action-plan-service';
+import { AdminPolicy } from '../app/admin-policy';
+import { createLogger } from '../logging/logger';
 
-const USAGE = 'Usage: npm run cycle -- <open|remind|escalate|close|status> <month such as 2026-10>';
-const STEPS = ['open', 'remind', 'escalate', 'close', 'status'] as const;
+const USAGE = 'Usage: npm run cycle -- <open|remind|escalate|close|status|digest> <month such as 2026-10>';
+const STEPS = ['open', 'remind', 'escalate', 'close', 'status', 'digest'] as const;
 
 void runCommand('cycle command', async ({ config, database }) => {
   const [step, monthText, ...rest] = process.argv.slice(2);
@@ -26,6 +30,19 @@ void runCommand('cycle command', async ({ config, database }) => {
   const store = new Store(database.prisma);
   const settings = { defaultTolerance: config.defaultTolerance };
   const cycle = new CycleService(store, systemClock, new EntryService(store, systemClock, settings), { calendar: config.cycle, ...settings });
+  if (step === 'digest') {
+    const plans = new ActionPlanService(store, systemClock, { ...settings, adminIds: () => new AdminPolicy(store, config.adminAadObjectIds).adminPersonIds() });
+    // No Teams connection from the command line: owners without the app are named, not @mentioned.
+    const noRoster = { members: () => Promise.reject(new Error('the team roster is read only by the bot server')) };
+    const board = new BoardService(store, systemClock, settings, noRoster, plans, createLogger({ logLevel: 'error' }));
+    const outcome = await board.digest({ month: month.value, trigger: 'cli', actor: `command line (${os.userInfo().username})` });
+    if (!outcome.channelSet) {
+      console.error('There is no Board channel yet: in the Performance Board\'s channel, mention the bot and type "set board channel".');
+      return 2;
+    }
+    console.log(`digest ${outcome.month}: ${outcome.digestQueued ? 'queued' : 'already posted earlier'}; threads ${outcome.threadsQueued} new, ${outcome.threadsAlready} already posted; plan requests ${outcome.planRequestsQueued}.`);
+    return 0;
+  }
   if (step === 'status') {
     console.log((await cycle.status(month.value)).lines.join('\n').replace(/\*\*/g, ''));
     return 0;

@@ -16,6 +16,8 @@ import { NarrativeRepository } from './repositories/narrative-repository';
 import { OutboxRepository } from './repositories/outbox-repository';
 import { CycleRunRepository } from './repositories/cycle-run-repository';
 import { CronLockRepository } from './repositories/cron-lock-repository';
+import { BoardRepository } from './repositories/board-repository';
+import { ActionPlanRepository } from './repositories/action-plan-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -30,6 +32,8 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly cycleRuns: CycleRunRepository;
   readonly cronLocks: CronLockRepository;
+  readonly board: BoardRepository;
+  readonly actionPlans: ActionPlanRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -46,6 +50,8 @@ function repositoriesOver(db: Db): Repositories {
     outbox: new OutboxRepository(db),
     cycleRuns: new CycleRunRepository(db),
     cronLocks: new CronLockRepository(db),
+    board: new BoardRepository(db),
+    actionPlans: new ActionPlanRepository(db),
   };
 }
 

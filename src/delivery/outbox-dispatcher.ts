@@ -71,6 +71,15 @@ const MIN_IDLE_MS = 20;
 
 type Turn = 'go' | 'later' | 'stopped';
 
+/** How long an update waits before looking again for the message it replaces to be sent. */
+const UPDATE_WAIT_MS = 2_000;
+
+class OriginalNotSentYet extends Error {
+  constructor() {
+    super('the message this update replaces has not been sent yet');
+  }
+}
+
 export class OutboxDispatcher {
   private readonly store: Store;
   private readonly outbox: OutboxRepository;
@@ -228,6 +237,11 @@ export class OutboxDispatcher {
     try {
       sent = await this.deliver(message);
     } catch (error) {
+      if (error instanceof OriginalNotSentYet) {
+        // An update waits for the message it replaces; waiting is not a failed try.
+        await this.outbox.release(message.id, this.instanceId, new Date(this.clock.now().getTime() + UPDATE_WAIT_MS));
+        return;
+      }
       await this.settleFailure(message, error);
       return;
     }
@@ -238,8 +252,9 @@ export class OutboxDispatcher {
     else this.log.warn({ outboxId: message.id }, 'message sent, but another dispatcher had taken its claim: it may arrive twice');
   }
 
-  private deliver(message: OutboxMessage): Promise<Sent> {
+  private async deliver(message: OutboxMessage): Promise<Sent> {
     const activity = message.activity as Partial<Activity>;
+    if (message.replacesOutboxId) return this.replace(message.replacesOutboxId, activity);
     if (message.conversationId) {
       return this.messenger.send({ serviceUrl: message.serviceUrl, conversationId: message.conversationId, tenantId: message.tenantId }, activity);
     }
@@ -254,6 +269,21 @@ export class OutboxDispatcher {
       );
     }
     return Promise.reject(Object.assign(new Error('the message has no conversation, Teams user or channel to go to'), { statusCode: 400, code: 'NoAddress' }));
+  }
+
+  /**
+   * Replaces the activity another outbox message sent (a card whose state changed, for everyone
+   * who sees it). Until that message is sent the update waits; if it never will be, neither will this.
+   */
+  private async replace(originalId: string, activity: Partial<Activity>): Promise<Sent> {
+    const original = await this.outbox.find(originalId);
+    if (!original || original.status === 'BLOCKED' || original.status === 'DEAD') {
+      throw Object.assign(new Error('the message this update replaces was never delivered'), { statusCode: 404, code: 'OriginalNotDelivered' });
+    }
+    if (original.status !== 'SENT' || !original.activityId || !original.sentConversationId) throw new OriginalNotSentYet();
+    const address = { serviceUrl: original.serviceUrl, conversationId: original.sentConversationId, tenantId: original.tenantId };
+    await this.messenger.update(address, original.activityId, activity);
+    return { conversationId: original.sentConversationId, activityId: original.activityId };
   }
 
   private async settleFailure(message: OutboxMessage, error: unknown): Promise<void> {

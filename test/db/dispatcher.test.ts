@@ -71,6 +71,36 @@ describeEachDatabase('the outbox dispatcher', (db) => {
     store = db().store;
   });
 
+  it('sends an update only once the message it replaces is sent, to that message, without counting the wait as a try', async () => {
+    const original = prompt(1);
+    const update: NewOutboxMessage = {
+      ...prompt(1), dedupeKey: 'card-update|person-1', purpose: 'card-update', conversationId: null,
+      activity: { type: 'message', text: 'Decided' }, replacesOutboxId: 'to be set',
+    };
+    // The update is recorded first, so it is claimed before the message it replaces has gone.
+    await store.repos.outbox.enqueue([original], T0);
+    const originalRow = await row(original.dedupeKey);
+    await store.repos.outbox.enqueue([{ ...update, replacesOutboxId: originalRow.id }], new Date(T0.getTime() - 1));
+    await dispatcher().runUntilIdle();
+
+    const sent = await row(original.dedupeKey);
+    expect(messenger.updates).toEqual([{ conversationId: 'a:chat-1', activityId: sent.activityId, text: 'Decided', at: expect.any(Number) }]);
+    expect(messenger.updates[0]!.at).toBeGreaterThanOrEqual(messenger.sends[0]!.at);
+    expect(await row(update.dedupeKey)).toMatchObject({ status: 'SENT', attempts: 1, activityId: sent.activityId });
+  });
+
+  it('gives up an update whose original was never delivered', async () => {
+    messenger.failWhen(() => true, () => connectorError(403, 'MessageWritesBlocked'));
+    await store.repos.outbox.enqueue([prompt(2)], T0);
+    await dispatcher().runUntilIdle();
+    const blocked = await row(prompt(2).dedupeKey);
+    expect(blocked.status).toBe('BLOCKED');
+    await store.repos.outbox.enqueue([{ ...prompt(2), dedupeKey: 'card-update|person-2', conversationId: null, replacesOutboxId: blocked.id }], time.now());
+    await dispatcher().runUntilIdle();
+    expect(messenger.updates).toEqual([]);
+    expect((await row('card-update|person-2')).status).toBe('DEAD');
+  });
+
   it('sends every message once, paced so no second holds more than the rate, and records each', async () => {
     await store.repos.outbox.enqueue(Array.from({ length: 30 }, (_, i) => prompt(i)), T0);
     await dispatcher().runUntilIdle();

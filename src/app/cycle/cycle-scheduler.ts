@@ -11,13 +11,14 @@ import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logging/logger';
 import { monthReportedIn, type ScheduledStep, type MonthSchedule } from '../../domain/cycle-calendar';
-import { periodKey, previousPeriod } from '../../domain/periods';
+import { periodKey, previousPeriod, type MonthPeriod } from '../../domain/periods';
+import { ukDateOf, ukLocalToInstant } from '../../domain/uk-time';
 import { currentMonth } from '../../domain/periods-today';
 import type { CycleService, StepName, StepRequest } from './cycle-service';
 
 export const TICK_CRON = '*/5 * * * *';
 
-/** The steps this release runs; the Board's digest comes with its own issue. */
+/** The cycle's own steps; the Board's digest runs through BoardSteps. */
 const RUNNABLE: Partial<Record<ScheduledStep['kind'], (step: ScheduledStep) => Pick<StepRequest, 'step' | 'round' | 'level'>>> = {
   open: () => ({ step: 'open' }),
   remind: (s) => ({ step: 'remind', round: s.round }),
@@ -29,6 +30,14 @@ const RUNNABLE: Partial<Record<ScheduledStep['kind'], (step: ScheduledStep) => P
 /** Nudges overtaken by a later step of the same month are not sent late: they would only be noise. */
 const SUPERSEDED_BY_LATER: ReadonlySet<ScheduledStep['kind']> = new Set(['remind', 'escalate-verifier', 'escalate-director']);
 
+/** What the Board adds to the calendar: the month's digest, and a daily look for overdue actions. */
+export interface BoardSteps {
+  /** False while no Board channel is set: the digest then waits (unclaimed) until one is. */
+  ready(): Promise<boolean>;
+  digest(month: MonthPeriod): Promise<unknown>;
+  remindOverdueActions(): Promise<unknown>;
+}
+
 export class CycleScheduler {
   private task: ScheduledTask | null = null;
 
@@ -38,6 +47,9 @@ export class CycleScheduler {
     private readonly cycle: CycleService,
     private readonly instanceId: string,
     private readonly log: Logger,
+    private readonly board: BoardSteps | null = null,
+    /** UK local time ("09:00") from which the day's overdue actions are reminded. */
+    private readonly dailyTime = '09:00',
   ) {}
 
   /** Runs every step due now that has not run; returns the run keys it ran. */
@@ -52,13 +64,25 @@ export class CycleScheduler {
       for (const step of earlier.steps) if (step.kind === 'close' && step.at <= now) await this.runOnce(step, earlier, ran);
     }
     const schedule = this.cycle.schedule(reported);
-    const due = schedule.steps.filter((step) => step.at <= now && RUNNABLE[step.kind]);
+    const due = schedule.steps.filter((step) => step.at <= now && (RUNNABLE[step.kind] || (step.kind === 'digest' && this.board)));
     for (const [i, step] of due.entries()) {
       const overtaken = SUPERSEDED_BY_LATER.has(step.kind) && due.slice(i + 1).some((later) => later.kind !== 'digest');
       if (overtaken) continue;
       await this.runOnce(step, schedule, ran);
     }
+    await this.runDaily(now, ran);
     return ran;
+  }
+
+  /** Once a UK day, from the daily time: remind leads of overdue actions. */
+  private async runDaily(now: Date, ran: string[]): Promise<void> {
+    if (!this.board) return;
+    const today = ukDateOf(now);
+    if (now < ukLocalToInstant(today, this.dailyTime)) return;
+    const key = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+    const runKey = `scheduled|overdue-actions|${key}`;
+    const board = this.board;
+    await this.guarded(runKey, 'overdue-actions', key, () => board.remindOverdueActions(), ran);
   }
 
   private async anyOpen(schedule: MonthSchedule): Promise<boolean> {
@@ -70,21 +94,29 @@ export class CycleScheduler {
   }
 
   private async runOnce(step: ScheduledStep, schedule: MonthSchedule, ran: string[]): Promise<void> {
+    const board = this.board;
+    if (step.kind === 'digest') {
+      if (board && (await board.ready())) await this.guarded(step.runKey, step.kind, periodKey(schedule.month), () => board.digest(schedule.month), ran);
+      return;
+    }
     const make = RUNNABLE[step.kind];
     if (!make) return;
-    const now = this.clock.now();
-    const run = await this.store.repos.cycleRuns.start({
-      runKey: step.runKey, step: step.kind, period: periodKey(schedule.month), trigger: 'scheduled', instance: this.instanceId, at: now,
-    });
-    if (!run) return; // run before, here or by another instance
+    await this.guarded(step.runKey, step.kind, periodKey(schedule.month), () =>
+      this.cycle.run({ ...make(step), month: schedule.month, trigger: 'scheduled', actor: 'scheduler' }), ran);
+  }
+
+  /** Runs `work` unless its run key was claimed before, here or by another instance. */
+  private async guarded(runKey: string, step: string, period: string, work: () => Promise<unknown>, ran: string[]): Promise<void> {
+    const run = await this.store.repos.cycleRuns.start({ runKey, step, period, trigger: 'scheduled', instance: this.instanceId, at: this.clock.now() });
+    if (!run) return;
     try {
-      const outcome = await this.cycle.run({ ...make(step), month: schedule.month, trigger: 'scheduled', actor: 'scheduler' });
+      const outcome = await work();
       await this.store.repos.cycleRuns.finish(run.id, this.clock.now(), outcome);
-      this.log.info({ runKey: step.runKey, outcome }, 'cycle step ran');
-      ran.push(step.runKey);
+      this.log.info({ runKey, outcome }, 'cycle step ran');
+      ran.push(runKey);
     } catch (error) {
       await this.store.repos.cycleRuns.finish(run.id, this.clock.now(), { error: (error as Error).message });
-      this.log.error({ err: error, runKey: step.runKey }, 'cycle step failed');
+      this.log.error({ err: error, runKey }, 'cycle step failed');
     }
   }
 

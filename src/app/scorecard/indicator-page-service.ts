@@ -1,8 +1,7 @@
 /**
  * One indicator's page: its definition and people, the period's figure against target, the trend
  * of the last 24 periods, the owner's narratives, and every version of the period's value (who
- * changed what, when). Thread commentary and action plans arrive with issue #5; until then their
- * fields are empty and the page says none is recorded.
+ * changed what, when), with the Board's commentary from the indicator's thread and its action plan.
  */
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
@@ -19,7 +18,7 @@ import {
   type Period,
 } from '../../domain/periods';
 import { formatValue } from '../../domain/numbers';
-import { formatUkDateTime } from '../../domain/dates';
+import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { describeStatus } from '../../domain/status';
 import { describeTolerance } from '../../domain/tolerance';
 import { travelArrow } from '../../domain/travel';
@@ -30,7 +29,10 @@ import { reportMonths } from './report-months';
 import { indicatorTrend } from './indicator-trend';
 import { likelyToRecoverText, sourceText, statusLabel } from './labels';
 import { seesWhoEntered, viewerView, type Viewer } from './tab-viewer';
-import type { IndicatorPageView, NarrativeEntryView, VersionView } from './tab-views';
+import type { ActionPlanView, CommentaryView, IndicatorPageView, NarrativeEntryView, VersionView } from './tab-views';
+import type { PlanVersionRecord } from '../../db/repositories/action-plan-repository';
+import { latestVersionState } from '../board/plan-state';
+import { planStateWord } from '../../cards/board';
 
 /** How many periods the trend chart covers: two years of months, six of quarters. */
 export const TREND_LENGTH = 24;
@@ -67,13 +69,17 @@ export class IndicatorPageService {
       this.store.repos.values.history(indicator.id, key),
     ]);
     const status = statuses[0]!;
-    const [narratives, audit] = await Promise.all([
+    const [narratives, audit, thread, plan] = await Promise.all([
       this.store.repos.narratives.forValues(versions.map((v) => v.id)),
       this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
+      this.store.repos.board.thread(indicator.id, key),
+      this.store.repos.actionPlans.find(indicator.id, key),
     ]);
+    const commentary = thread ? await this.store.repos.board.commentaryFor([thread.id]) : [];
+    const latestPlan = plan?.versions.at(-1) ?? null;
     const names = await this.namesOf([
       indicator.ownerId, ...indicator.delegateIds, indicator.verifierId, indicator.directorId,
-      ...versions.map((v) => v.enteredById), ...narratives.map((n) => n.enteredById),
+      ...versions.map((v) => v.enteredById), ...narratives.map((n) => n.enteredById), latestPlan?.decidedById ?? null,
     ]);
     const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
     const trend = indicatorTrend(
@@ -136,8 +142,8 @@ export class IndicatorPageService {
         givenAtText: formatUkDateTime(n.enteredAt),
         valueVersion: versionNumber.get(n.valueId) ?? 0,
       })),
-      commentary: [],
-      actionPlan: null,
+      commentary: commentary.map((c): CommentaryView => ({ authorName: c.authorName, postedAtText: formatUkDateTime(c.postedAt), text: c.text })),
+      actionPlan: plan ? actionPlanView(latestPlan, names) : null,
       history: {
         namesShown,
         versions: versions.map((v, index): VersionView => ({
@@ -160,6 +166,20 @@ export class IndicatorPageService {
     const people = await this.store.repos.people.findByIds(wanted);
     return new Map(people.map((p) => [p.id, p.displayName]));
   }
+}
+
+/** The plan's latest version in a sentence, with where its approval stands. */
+function actionPlanView(latest: PlanVersionRecord | null, names: ReadonlyMap<string, string>): ActionPlanView {
+  if (!latest) return { summary: 'Asked for; the owner has not submitted it yet.', stateText: capitalise(planStateWord('REQUESTED')), decidedBy: null, decidedAtText: null };
+  const actions = `${latest.actions.length} ${latest.actions.length === 1 ? 'action' : 'actions'}`;
+  const summary = `Version ${latest.version}: ${actions}, expected to recover by ${recoveryPeriodText(latest.expectedRecovery)}; likely to be enough: ${likelyToRecoverText(latest.likelySufficient)}. ` +
+    latest.actions.map((a) => `${a.description} (${names.get(a.leadId) ?? 'lead unknown'}, by ${formatUkDate(a.dueDate)}${a.completedAt ? ', done' : ''})`).join('; ');
+  return {
+    summary,
+    stateText: `${capitalise(planStateWord(latestVersionState(latest)))}${latest.decisionComment ? `: ${latest.decisionComment}` : ''}`,
+    decidedBy: latest.decidedById ? (names.get(latest.decidedById) ?? 'Unknown') : null,
+    decidedAtText: latest.decidedAt ? formatUkDateTime(latest.decidedAt) : null,
+  };
 }
 
 function toleranceText(indicator: IndicatorRecord, tolerance: Tolerance): string {

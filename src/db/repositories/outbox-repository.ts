@@ -24,6 +24,8 @@ export interface OutboxMessage {
   readonly sentAt: Date | null;
   readonly activityId: string | null;
   readonly sentConversationId: string | null;
+  /** For an update: the message whose sent activity this one replaces (see the dispatcher). */
+  readonly replacesOutboxId: string | null;
   readonly createdAt: Date;
 }
 
@@ -31,7 +33,7 @@ export interface OutboxMessage {
 export type NewOutboxMessage = Pick<
   OutboxMessage,
   'dedupeKey' | 'purpose' | 'period' | 'recipient' | 'serviceUrl' | 'tenantId' | 'conversationId' | 'teamsUserId' | 'channelId' | 'activity'
->;
+> & { readonly replacesOutboxId?: string | null };
 
 export type OutboxCounts = Record<OutboxStatus, number>;
 
@@ -132,6 +134,26 @@ export class OutboxRepository {
     return row ? (row as unknown as OutboxMessage) : null;
   }
 
+  async findByDedupeKey(dedupeKey: string): Promise<OutboxMessage | null> {
+    const row = await this.db.outboxMessage.findUnique({ where: { dedupeKey } });
+    return row ? (row as unknown as OutboxMessage) : null;
+  }
+
+  async findMany(ids: readonly string[]): Promise<OutboxMessage[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: [...ids] } } });
+    return rows as unknown as OutboxMessage[];
+  }
+
+  /**
+   * Rewrites what a message not yet claimed will send (a card whose state changed before it went).
+   * Returns false when it has been claimed or sent meanwhile: then send an update instead.
+   */
+  async replaceUnsentActivity(id: string, activity: Record<string, unknown>): Promise<boolean> {
+    const result = await this.db.outboxMessage.updateMany({ where: { id, status: 'PENDING' }, data: { activity: activity as InputJsonValue } });
+    return result.count === 1;
+  }
+
   async list(where: { period?: string; purpose?: string; status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
     const rows = await this.db.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     return rows as unknown as OutboxMessage[];
@@ -177,6 +199,7 @@ interface RawRow {
   sent_at: Date | null;
   activity_id: string | null;
   sent_conversation_id: string | null;
+  replaces_outbox_id: string | null;
   created_at: Date;
 }
 
@@ -202,6 +225,7 @@ function fromRaw(row: RawRow): OutboxMessage {
     sentAt: row.sent_at ? new Date(row.sent_at) : null,
     activityId: row.activity_id,
     sentConversationId: row.sent_conversation_id,
+    replacesOutboxId: row.replaces_outbox_id ?? null,
     createdAt: new Date(row.created_at),
   };
 }

@@ -40,7 +40,12 @@ export class FakeMessenger implements Messenger {
     return this.record(address.conversationId, activity, false);
   }
 
-  async update(): Promise<void> {}
+  /** Every activity replaced, with the time. */
+  readonly updates: { readonly conversationId: string; readonly activityId: string; readonly text: string | undefined; readonly at: number }[] = [];
+
+  async update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void> {
+    this.updates.push({ conversationId: address.conversationId, activityId, text: activity.text, at: this.clock.now().getTime() });
+  }
 
   private async record(conversationId: string, activity: Partial<Activity>, created: boolean): Promise<Sent> {
     // The time the send was made: read before answering, as fake time moves on while it is out.

@@ -42,3 +42,27 @@ export function cardAction(user: TeamsUser, serviceUrl: string, verb: string, da
     value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
   };
 }
+
+/** Where a channel message is: the team, the channel, and (for a reply) the thread's conversation. */
+export interface ChannelPlace {
+  readonly teamId: string;
+  readonly channelId: string;
+  /** The channel itself, or a thread in it: "<channelId>;messageid=<root>". */
+  readonly conversationId: string;
+}
+
+/** A message in a team's channel, as Teams sends it to a bot with ChannelMessage.Read.Group. */
+export function channelMessage(user: TeamsUser, serviceUrl: string, place: ChannelPlace, text: string, options: { mentionBot?: boolean; id?: string } = {}) {
+  const activity = base(user, serviceUrl);
+  const botMention = `<at>Performance</at>`;
+  return {
+    ...activity,
+    id: options.id ?? activity.id,
+    type: 'message',
+    text: options.mentionBot ? `${botMention} ${text}` : text,
+    textFormat: 'plain',
+    conversation: { id: place.conversationId, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
+    channelData: { tenant: { id: TENANT_ID }, team: { id: place.teamId }, channel: { id: place.channelId } },
+    entities: options.mentionBot ? [{ type: 'mention', text: botMention, mentioned: { id: `28:${APP_ID}`, name: 'Performance' } }] : [],
+  };
+}

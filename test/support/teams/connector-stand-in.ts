@@ -156,6 +156,13 @@ export class ConnectorStandIn {
     }
     if (!conversationId) return { status: 404 };
 
+    if (request.method === 'GET' && sub === 'pagedmembers') {
+      // The team's roster: everyone in the directory is a member of every team here.
+      this.calls.push({ kind: 'member', conversationId, authorised });
+      if (!authorised) return { status: 401 };
+      const members = [...this.directory.values()].map((m) => ({ id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email }));
+      return { status: 200, body: { members } };
+    }
     if (request.method === 'GET' && sub === 'members' && subId) {
       this.calls.push({ kind: 'member', conversationId, authorised });
       if (!authorised) return { status: 401 };

@@ -13,6 +13,10 @@ describe('what a person types to the bot', () => {
     ['close 2026-10', { kind: 'cycle', step: 'close', period: '2026-10' }],
     ['cycle status 2026-10', { kind: 'cycle', step: 'status', period: '2026-10' }],
     ['open october', { kind: 'cycle', step: 'open', period: 'october' }],
+    ['<at>Performance</at> Set Board Channel', { kind: 'setBoardChannel' }],
+    ['digest 2026-10', { kind: 'digest', period: '2026-10' }],
+    ['plan srv01', { kind: 'plan', code: 'SRV01', period: null }],
+    ['action plan SRV01 2026-10', { kind: 'plan', code: 'SRV01', period: '2026-10' }],
     ['what is the weather', { kind: 'unknown', text: 'what is the weather' }],
     ['', { kind: 'unknown', text: '' }],
   ])('reads %j', (text, command) => {

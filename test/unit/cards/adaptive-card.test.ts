@@ -2,7 +2,12 @@ import {
   adaptiveCard,
   ADAPTIVE_CARD_SCHEMA,
   cardSizeBytes,
+  dateInput,
+  donutChart,
   executeAction,
+  lineChart,
+  mention,
+  verticalBarChart,
   MAX_REFRESH_USER_IDS,
   refreshFor,
   statusStyle,
@@ -33,6 +38,13 @@ describe('executeAction', () => {
     const action = executeAction('entry.submit', 'Submit values', { verb: 'something.else', period: '2026-10' });
     expect(action.data.verb).toBe('entry.submit');
     expect(action.fallback).toMatchObject({ data: { verb: 'entry.submit' } });
+  });
+
+  it('puts associatedInputs on both the action and its fallback when given', () => {
+    const action = executeAction('plan.decide', 'Approve', { planId: 'p1' }, 'positive', 'none');
+    expect(action).toMatchObject({ style: 'positive', associatedInputs: 'none' });
+    expect(action.fallback).toMatchObject({ type: 'Action.Submit', style: 'positive', associatedInputs: 'none' });
+    expect(executeAction('x', 'X')).not.toHaveProperty('associatedInputs');
   });
 
   it('puts the style on both the action and its fallback', () => {
@@ -83,6 +95,65 @@ describe('adaptiveCard', () => {
     const card = adaptiveCard({ body: [], fallbackText: 'x', actions: [], fullWidth: true });
     expect(card).not.toHaveProperty('actions');
     expect(card.msteams).toEqual({ width: 'Full' });
+  });
+});
+
+describe('adaptiveCard with mentions', () => {
+  const gareth = mention('29:gareth', 'Gareth Lewis');
+
+  it('builds a Teams mention from an id and a name', () => {
+    expect(gareth).toEqual({ type: 'mention', text: '<at>Gareth Lewis</at>', mentioned: { id: '29:gareth', name: 'Gareth Lewis' } });
+  });
+
+  it('puts the mentions in msteams.entities, beside the width', () => {
+    const card = adaptiveCard({ body: [textBlock(`${gareth.text}, please reply.`)], fallbackText: 'x', mentions: [gareth], fullWidth: true });
+    expect(card.msteams).toEqual({ width: 'Full', entities: [gareth] });
+    const narrow = adaptiveCard({ body: [textBlock(`${gareth.text}, please reply.`)], fallbackText: 'x', mentions: [gareth] });
+    expect(narrow.msteams).toEqual({ entities: [gareth] });
+    expect(adaptiveCard({ body: [], fallbackText: 'x', mentions: [] })).not.toHaveProperty('msteams');
+  });
+
+  it('refuses a mention whose text is not in the card: Teams would show nothing', () => {
+    expect(() => adaptiveCard({ body: [textBlock('Gareth Lewis, please reply.')], fallbackText: 'x', mentions: [gareth] })).toThrow(
+      /<at>Gareth Lewis<\/at>/,
+    );
+  });
+});
+
+describe('dateInput', () => {
+  it('is an Input.Date with yyyy-mm-dd value, min and max', () => {
+    expect(dateInput('due', { label: 'Due', value: '2026-12-14', min: '2026-11-23', max: '2027-03-31' })).toEqual({
+      type: 'Input.Date',
+      id: 'due',
+      label: 'Due',
+      value: '2026-12-14',
+      min: '2026-11-23',
+      max: '2027-03-31',
+    });
+  });
+});
+
+describe('charts', () => {
+  const fallback = textBlock('Green 11 · Amber 3 · Red 3');
+
+  it('are Teams Chart.* elements, each carrying its fallback element', () => {
+    expect(donutChart([{ legend: 'Red 3', value: 3, color: 'attention' }], fallback, { title: 'Status' })).toEqual({
+      type: 'Chart.Donut',
+      title: 'Status',
+      data: [{ legend: 'Red 3', value: 3, color: 'attention' }],
+      fallback,
+    });
+    expect(verticalBarChart([{ x: 'Oct 26', y: 24.6 }], fallback, { xAxisTitle: 'Month' })).toEqual({
+      type: 'Chart.VerticalBar',
+      xAxisTitle: 'Month',
+      data: [{ x: 'Oct 26', y: 24.6 }],
+      fallback,
+    });
+    expect(lineChart([{ legend: 'SRV01', values: [{ x: '2026-10-01', y: 24.6 }] }], fallback)).toEqual({
+      type: 'Chart.Line',
+      data: [{ legend: 'SRV01', values: [{ x: '2026-10-01', y: 24.6 }] }],
+      fallback,
+    });
   });
 });
 

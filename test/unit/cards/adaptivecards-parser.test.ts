@@ -5,6 +5,11 @@
  */
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import {
+  buildApprovalCard,
+  buildDigestCard,
+  buildOverdueReminderCard,
+  buildPlanCard,
+  buildThreadCard,
   buildEntryCard,
   buildHelpCard,
   buildMyIndicatorsCard,
@@ -23,6 +28,26 @@ import {
   SAMPLE_OUTSTANDING_EMPTY,
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
+import {
+  SAMPLE_APPROVAL_APPROVED,
+  SAMPLE_APPROVAL_COMMENT_ERROR,
+  SAMPLE_APPROVAL_DIRECTOR,
+  SAMPLE_APPROVAL_READ_ONLY,
+  SAMPLE_APPROVAL_SENT_BACK,
+  SAMPLE_APPROVAL_SUPERSEDED,
+  SAMPLE_DIGEST,
+  SAMPLE_OVERDUE_DONE,
+  SAMPLE_OVERDUE_REMINDER,
+  SAMPLE_PLAN_APPROVED,
+  SAMPLE_PLAN_DRAFT,
+  SAMPLE_PLAN_ERRORS,
+  SAMPLE_PLAN_SENT_BACK,
+  SAMPLE_PLAN_SUBMITTED,
+  SAMPLE_THREAD_AMBER,
+  SAMPLE_THREAD_RED,
+  sampleDigestForRegister,
+} from '../../../src/cards/board/board-samples';
+import { inputs, visits, type Json } from './card-walk';
 
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
 
@@ -79,5 +104,56 @@ describe('the adaptivecards parser', () => {
     expect(parsed.getAllInputs().map((i) => i.id)).toEqual(
       JSON.stringify(card).match(/"id":"[^"]+"/g)?.map((m) => m.slice(6, -1)) ?? [],
     );
+  });
+});
+
+const boardCards: [string, AdaptiveCard][] = [
+  ['Board digest', buildDigestCard(SAMPLE_DIGEST)],
+  ['Board digest, 1000 indicators', buildDigestCard(sampleDigestForRegister(1000))],
+  ['Board digest, 5000 indicators', buildDigestCard(sampleDigestForRegister(5000))],
+  ['thread message, red with a mention', buildThreadCard(SAMPLE_THREAD_RED)],
+  ['thread message, amber', buildThreadCard(SAMPLE_THREAD_AMBER)],
+  ['plan, draft', buildPlanCard(SAMPLE_PLAN_DRAFT)],
+  ['plan, with errors', buildPlanCard(SAMPLE_PLAN_ERRORS)],
+  ['plan, submitted', buildPlanCard(SAMPLE_PLAN_SUBMITTED)],
+  ['plan, sent back', buildPlanCard(SAMPLE_PLAN_SENT_BACK)],
+  ['plan, approved', buildPlanCard(SAMPLE_PLAN_APPROVED)],
+  ['approval, director', buildApprovalCard(SAMPLE_APPROVAL_DIRECTOR)],
+  ['approval, read-only', buildApprovalCard(SAMPLE_APPROVAL_READ_ONLY)],
+  ['approval, comment refused', buildApprovalCard(SAMPLE_APPROVAL_COMMENT_ERROR)],
+  ['approval, approved', buildApprovalCard(SAMPLE_APPROVAL_APPROVED)],
+  ['approval, sent back', buildApprovalCard(SAMPLE_APPROVAL_SENT_BACK)],
+  ['approval, superseded', buildApprovalCard(SAMPLE_APPROVAL_SUPERSEDED)],
+  ['overdue reminder', buildOverdueReminderCard(SAMPLE_OVERDUE_REMINDER)],
+  ['overdue reminder, done', buildOverdueReminderCard(SAMPLE_OVERDUE_DONE)],
+];
+
+const chartsOf = (card: AdaptiveCard): Json[] => visits(card).filter((v) => String(v.node.type).startsWith('Chart.')).map((v) => v.node);
+
+/**
+ * The Board's cards use Teams' Chart.* elements, which this parser (like iOS Teams) does not know.
+ * Its one message per chart says it falls back; nothing else may be reported.
+ */
+describe('the adaptivecards parser, Performance Board cards', () => {
+  it('has cards with charts to check', () => {
+    expect(boardCards.filter(([, card]) => chartsOf(card).length > 0).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(boardCards)('parses the %s card with no message but one "fallback will be used" per chart', (_name, card) => {
+    const expected = chartsOf(card).map((c) => `parse: Unknown element type "${String(c.type)}". Fallback will be used if present.`);
+    expect(parserMessages(card)).toEqual(expected);
+  });
+
+  it.each(boardCards)('reads back the %s card with the same elements, each chart replaced by its fallback', (_name, card) => {
+    const parsed = new AC.AdaptiveCard();
+    parsed.parse(card as unknown as object, new AC.SerializationContext(AC.Versions.v1_5));
+    const back = parsed.toJSON() as { body?: unknown[]; actions?: unknown[] };
+    expect(back.body?.length ?? 0).toBe(card.body.length);
+    expect(back.actions?.length ?? 0).toBe(card.actions?.length ?? 0);
+    // Input ids from the card's elements: a mention's "id" (a Teams user id) is not an input.
+    expect(parsed.getAllInputs().map((i) => i.id)).toEqual(inputs(card).map((i) => i.id));
+    const json = JSON.stringify(back);
+    expect(json).not.toContain('"Chart.');
+    for (const chart of chartsOf(card)) expect(json).toContain(JSON.stringify((chart.fallback as Json).text));
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The Board's digest for a month, from a snapshot of the register: counts by status (by lens and
+ * by directorate) with the change since the month before, the reds and ambers, the biggest
+ * improvements, what is still missing and the overdue actions. Pure: the snapshot is loaded
+ * elsewhere, so this is tested directly and benchmarked on a register of any size.
+ */
+import type { Status } from '../../domain/types';
+import { LENSES } from '../../domain/types';
+import { formatValue } from '../../domain/numbers';
+import { formatUkDate, formatUkDateTime } from '../../domain/dates';
+import { parsePeriod, periodKey, periodLabel, periodShortLabel, previousPeriod } from '../../domain/periods';
+import { lensLabel } from '../../domain/vocabulary';
+import { daysOverdue } from '../../domain/action-plan';
+import type { IndicatorStatus } from '../register-status';
+import type {
+  DigestAttentionView,
+  DigestCardView,
+  DigestGroupView,
+  DigestImprovementView,
+  DigestMissingView,
+  OverdueActionView,
+  StatusCountsView,
+} from '../../cards/board/board-view-models';
+import type { BoardSnapshot } from './board-snapshot';
+import { statusLabel } from '../scorecard/labels';
+import { planStateOf } from './plan-state';
+import { needsPlanWithoutAsking } from '../../domain/action-plan';
+
+/** How many improvements the digest celebrates. */
+export const IMPROVEMENTS_SHOWN = 5;
+
+const RANK: Partial<Record<Status, number>> = { RED: 0, AMBER: 1, GREEN: 2 };
+
+export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
+  const { current, previous, names } = snapshot;
+  const owner = (s: IndicatorStatus) => names.get(s.indicator.ownerId) ?? 'Unknown';
+  const hadPrevious = [...previous.values()].some((s) => s.value !== null);
+  return {
+    period: periodKey(snapshot.month),
+    periodLabel: periodLabel(snapshot.month),
+    coverageText: coverageText(snapshot),
+    previousPeriodLabel: hadPrevious ? periodLabel(previousPeriod(snapshot.month)) : null,
+    totals: countStatuses(current),
+    previousTotals: hadPrevious ? countStatuses([...previous.values()]) : null,
+    byLens: LENSES.map((lens) => ({ name: lensLabel(lens), counts: countStatuses(current.filter((s) => s.indicator.lens === lens)) })).filter(
+      (group) => total(group.counts) > 0,
+    ),
+    byDirectorate: groupBy(current, (s) => s.indicator.directorateName),
+    attention: current
+      .filter((s): s is IndicatorStatus & { status: 'RED' | 'AMBER' } => s.status === 'RED' || s.status === 'AMBER')
+      .sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || a.indicator.code.localeCompare(b.indicator.code))
+      .map((s): DigestAttentionView => {
+        const plan = snapshot.plans.get(`${s.indicator.id}|${s.period}`);
+        const before = previous.get(s.indicator.id);
+        return {
+          code: s.indicator.code,
+          title: s.indicator.title,
+          status: s.status,
+          owner: owner(s),
+          valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}`,
+          trend: s.sincePreviousPeriod,
+          changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
+            ? `was ${statusLabel(before.status)} in ${shortLabel(before.period)}`
+            : null,
+          planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
+        };
+      }),
+    improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
+    missing: current
+      .filter((s) => s.status === 'MISSING')
+      .map((s): DigestMissingView => ({ code: s.indicator.code, title: s.indicator.title, owner: owner(s), periodLabel: shortLabel(s.period) })),
+    overdueActions: snapshot.overdueActions.map((action): OverdueActionView => {
+      const indicator = current.find((s) => s.indicator.id === action.indicatorId)?.indicator;
+      const due = action.dueDate.toISOString().slice(0, 10);
+      const days = daysOverdue(due, snapshot.today);
+      return {
+        code: indicator?.code ?? '',
+        description: action.description,
+        lead: names.get(action.leadId) ?? 'Unknown',
+        dueText: `due ${formatUkDate(action.dueDate)}, ${days} ${days === 1 ? 'day' : 'days'} overdue`,
+      };
+    }),
+    footnote: `Posted ${formatUkDateTime(snapshot.now)}. Figures corrected after this show in the Scorecard tab.`,
+  };
+}
+
+export function countStatuses(statuses: readonly IndicatorStatus[]): StatusCountsView {
+  const count = (status: Status) => statuses.filter((s) => s.status === status).length;
+  return { green: count('GREEN'), amber: count('AMBER'), red: count('RED'), dataOnly: count('DATA_ONLY'), missing: count('MISSING'), due: count('DUE') };
+}
+
+function total(counts: StatusCountsView): number {
+  return counts.green + counts.amber + counts.red + counts.dataOnly + counts.missing + counts.due;
+}
+
+function groupBy(statuses: readonly IndicatorStatus[], key: (s: IndicatorStatus) => string): DigestGroupView[] {
+  const groups = new Map<string, IndicatorStatus[]>();
+  for (const s of statuses) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: countStatuses(members) }));
+}
+
+/**
+ * Rated indicators that got better since the month before, biggest first: a change of status
+ * (Red to Green) outranks any movement within one; within a status, the move as a share of target.
+ */
+function improvements(snapshot: BoardSnapshot): DigestImprovementView[] {
+  const scored: { score: number; view: DigestImprovementView }[] = [];
+  for (const s of snapshot.current) {
+    const before = snapshot.previous.get(s.indicator.id);
+    if (!before || before.period === s.period || s.sincePreviousPeriod !== 'IMPROVED') continue;
+    const now = RANK[s.status];
+    const then = RANK[before.status];
+    if (now === undefined || then === undefined || now < then || s.figure === null || before.figure === null) continue;
+    const scale = Math.abs(s.target ?? before.figure) || 1;
+    const score = (now - then) * 1000 + Math.min(999, (Math.abs(s.figure - before.figure) / scale) * 100);
+    scored.push({
+      score,
+      view: {
+        code: s.indicator.code,
+        title: s.indicator.title,
+        owner: snapshot.names.get(s.indicator.ownerId) ?? 'Unknown',
+        statusChange: now > then ? `${statusLabel(before.status)} to ${statusLabel(s.status)}` : `${statusLabel(s.status)}, improving`,
+        movement: `${format(s, before.figure)} to ${format(s, s.figure)} (${shortLabel(before.period)} to ${shortLabel(s.period)})`,
+      },
+    });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.view.code.localeCompare(b.view.code)).map((entry) => entry.view);
+}
+
+function coverageText(snapshot: BoardSnapshot): string {
+  const used = new Set(snapshot.current.map((s) => s.period));
+  const parts = snapshot.periods.filter((p) => used.has(periodKey(p))).map((p) => periodShortLabel(p));
+  return parts.length > 0 ? `Indicators as at ${periodLabel(snapshot.month)}: ${parts.join(', ')}` : 'No active indicators';
+}
+
+function isRated(status: Status): boolean {
+  return RANK[status] !== undefined;
+}
+
+function format(s: IndicatorStatus, n: number | null): string {
+  return n === null ? 'no target' : formatValue(n, s.indicator.unit, s.indicator.decimals);
+}
+
+function shortLabel(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodShortLabel(parsed.value) : key;
+}

@@ -1,0 +1,235 @@
+/**
+ * What the Performance Board's cards show, decided by the Board's use cases and already formatted
+ * for people. The builders in this folder only lay these out (and, for the digest, summarise to
+ * stay under Teams' size limit); they never compute a status or format a number.
+ */
+import type { Status, Travel } from '../../domain/types';
+import type { LikelyToRecover } from '../card-contract';
+import type { Banner } from '../view-models';
+
+/** Where a red (or asked-for amber) indicator's action plan stands. */
+export type PlanState = 'NONE' | 'REQUESTED' | 'SUBMITTED' | 'APPROVED' | 'SENT_BACK';
+
+export interface StatusCountsView {
+  readonly green: number;
+  readonly amber: number;
+  readonly red: number;
+  readonly dataOnly: number;
+  readonly missing: number;
+  /** Not yet rated: the period is still open and the value has not come in. */
+  readonly due: number;
+}
+
+/** One row of the counts table: a scorecard lens ("Our Customers") or a directorate. */
+export interface DigestGroupView {
+  readonly name: string;
+  readonly counts: StatusCountsView;
+}
+
+/** A red or amber indicator in the digest. */
+export interface DigestAttentionView {
+  readonly code: string;
+  readonly title: string;
+  readonly status: Extract<Status, 'RED' | 'AMBER'>;
+  readonly owner: string;
+  /** "24.6 days against 20.0 days" */
+  readonly valueAgainstTarget: string;
+  readonly trend: Travel;
+  /** "was Amber in Sep 2026"; null when the status has not changed or there is no earlier one. */
+  readonly changeText: string | null;
+  /** Null for ambers nobody has asked a plan for. */
+  readonly planState: PlanState | null;
+}
+
+/** A celebrated success: an indicator that moved most in the right direction. */
+export interface DigestImprovementView {
+  readonly code: string;
+  readonly title: string;
+  readonly owner: string;
+  /** "Red to Green", or "Green, improving". */
+  readonly statusChange: string;
+  /** "24.6 days to 18.1 days (Sep to Oct 2026)" */
+  readonly movement: string;
+}
+
+export interface DigestMissingView {
+  readonly code: string;
+  readonly title: string;
+  readonly owner: string;
+  /** The period key it is missing for, when it is not the digest's month (a quarter, a year). */
+  readonly periodLabel: string;
+}
+
+export interface OverdueActionView {
+  readonly code: string;
+  readonly description: string;
+  readonly lead: string;
+  /** "due 14 Nov 2026, 9 days overdue" */
+  readonly dueText: string;
+}
+
+export interface DigestCardView {
+  readonly period: string; // "2026-10"
+  readonly periodLabel: string; // "October 2026"
+  /** The periods the counts cover: "October 2026 and Q2 2026/27". */
+  readonly coverageText: string;
+  readonly previousPeriodLabel: string | null; // "September 2026"
+  readonly totals: StatusCountsView;
+  /** The same counts for the previous period, for "change against last period"; null when none. */
+  readonly previousTotals: StatusCountsView | null;
+  readonly byLens: readonly DigestGroupView[];
+  readonly byDirectorate: readonly DigestGroupView[];
+  /** Reds first, then ambers, each by code. */
+  readonly attention: readonly DigestAttentionView[];
+  readonly improvements: readonly DigestImprovementView[];
+  readonly missing: readonly DigestMissingView[];
+  readonly overdueActions: readonly OverdueActionView[];
+  /** "Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab." */
+  readonly footnote: string;
+}
+
+/** One point of the last 12 periods' trend in a thread message. */
+export interface ThreadTrendPoint {
+  /** "Nov 25", "Q3 25/26" */
+  readonly label: string;
+  readonly value: number | null;
+  /** "21.9 days", or "no value" */
+  readonly valueText: string;
+}
+
+/** The owner's narrative given with the value on the entry card. */
+export interface ThreadNarrativeView {
+  readonly remedialAction: string;
+  /** "Yes", "No", "Not sure" */
+  readonly likelyToRecoverText: string;
+  readonly recoveryPeriod: string;
+  /** "Gareth Lewis, 4 Nov 2026 10:12" */
+  readonly givenBy: string;
+}
+
+/** The message that starts an indicator's thread in the Board channel. */
+export interface ThreadCardView {
+  readonly indicatorId: string;
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly code: string;
+  readonly title: string;
+  readonly status: Extract<Status, 'RED' | 'AMBER'>;
+  /** "Red: 24.6 days is 23% worse than target" */
+  readonly statusText: string;
+  readonly valueText: string;
+  readonly targetText: string;
+  /** "Amber within 10% of target" */
+  readonly toleranceText: string;
+  readonly trend: Travel;
+  /** Oldest first, up to 12 points, ending with this period. */
+  readonly history: readonly ThreadTrendPoint[];
+  readonly narrative: ThreadNarrativeView | null;
+  /** Mentioned by name; with a Teams user id (29:...) the name is a real @mention. */
+  readonly owner: { readonly name: string; readonly teamsUserId: string | null };
+  readonly planState: PlanState | null;
+  /** Amber without a plan: offers the director or the performance team "Ask for an action plan". */
+  readonly canRequestPlan: boolean;
+}
+
+/** One action of a plan as the owner edits it: inputs keep what was typed when the card comes back with errors. */
+export interface PlanActionInputView {
+  /** A person's id from `leadChoices`, or '' when not chosen. */
+  readonly lead: string;
+  /** yyyy-mm-dd, or '' */
+  readonly due: string;
+  readonly description: string;
+  /** Why this action was refused, shown under it. */
+  readonly error: string | null;
+}
+
+export interface PlanActionView {
+  readonly lead: string;
+  /** "14 Dec 2026" */
+  readonly dueText: string;
+  readonly description: string;
+  /** "Done 2 Dec 2026", "Overdue", or null. */
+  readonly progressText: string | null;
+}
+
+export interface ChoiceView {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** The owner's action plan card: a form while DRAFT or SENT_BACK, read-only once submitted or approved. */
+export interface PlanCardView {
+  readonly indicatorId: string;
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly code: string;
+  readonly title: string;
+  /** "Red: 24.6 days against a target of 20.0 days" */
+  readonly statusText: string;
+  readonly status: Extract<Status, 'RED' | 'AMBER'>;
+  readonly state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SENT_BACK';
+  /** The version on show (1, 2 ...); null for a plan not yet submitted. */
+  readonly version: number | null;
+  readonly directorName: string | null;
+  /** While SENT_BACK: who sent it back, when, and why. */
+  readonly sentBack: { readonly byText: string; readonly comment: string } | null;
+  /** While APPROVED: "Sarah Jones, 25 Nov 2026 14:03". */
+  readonly approvedByText: string | null;
+  /** The form's inputs (DRAFT, SENT_BACK): filled rows then empty ones, up to the maximum. */
+  readonly actionInputs: readonly PlanActionInputView[];
+  /** What was submitted (SUBMITTED, APPROVED). */
+  readonly actions: readonly PlanActionView[];
+  readonly leadChoices: readonly ChoiceView[];
+  readonly recoveryChoices: readonly ChoiceView[];
+  /** A period key from recoveryChoices, or ''. */
+  readonly expectedRecovery: string;
+  readonly expectedRecoveryText: string | null;
+  readonly likelySufficient: LikelyToRecover | null;
+  readonly errors: { readonly expectedRecovery: string | null; readonly likelySufficient: string | null };
+  readonly banner: Banner | null;
+}
+
+/** The approval card: sent to the director, and posted in the indicator's thread for the Board. */
+export interface ApprovalCardView {
+  readonly planId: string;
+  readonly version: number;
+  readonly indicatorId: string;
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly code: string;
+  readonly title: string;
+  readonly statusText: string;
+  readonly ownerName: string;
+  readonly directorName: string;
+  /** "Gareth Lewis, 24 Nov 2026 10:12" */
+  readonly submittedText: string;
+  readonly actions: readonly PlanActionView[];
+  readonly expectedRecoveryText: string;
+  /** "Yes", "No", "Not sure" */
+  readonly likelySufficientText: string;
+  /** SUPERSEDED: a later version was submitted; this one can no longer be decided. */
+  readonly state: 'SUBMITTED' | 'APPROVED' | 'SENT_BACK' | 'SUPERSEDED';
+  readonly decision: { readonly byText: string; readonly comment: string } | null;
+  /** The user-specific view for the director (or an admin): Approve and Send back with a comment. */
+  readonly canDecide: boolean;
+  /** What the comment input showed when a send back was refused for want of a comment. */
+  readonly comment: string;
+  readonly commentError: string | null;
+  /** A note at the top, e.g. why this viewer cannot decide. */
+  readonly banner: Banner | null;
+  /** Teams user ids (29:...) who get the deciding view on refresh: the director and the admins. */
+  readonly refreshUserIds: readonly string[];
+}
+
+/** The card an action's lead gets when the action is overdue. */
+export interface OverdueReminderView {
+  readonly actionId: string;
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+  readonly dueText: string;
+  readonly ownerName: string;
+  /** "Done 2 Dec 2026 by Gareth Lewis" once marked done; null while open. */
+  readonly doneText: string | null;
+  readonly banner: Banner | null;
+}
