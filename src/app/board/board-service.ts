@@ -47,7 +47,7 @@ export interface DigestRequest {
 
 export interface DigestOutcome {
   readonly month: string;
-  /** Null when no Board channel has been set: nothing was recorded. */
+  /** False when no Board channel has been set: then nothing was recorded. */
   readonly channelSet: boolean;
   readonly digestQueued: boolean;
   readonly threadsQueued: number;
