@@ -154,6 +154,30 @@ describeEachDatabase('the Performance Board', (db) => {
     expect(page.actionPlan).toMatchObject({ stateText: 'Requested', decidedBy: null });
   });
 
+  it('lets the director ask for an amber\'s plan from its thread, and nobody else', async () => {
+    await setChannel();
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!;
+    await store.repos.values.append({ indicatorId: srv01.id, period: '2026-10', financialYear: 2026, value: 21.5, note: '', source: 'CARD', enteredById: null });
+    await installFor('benefitsManager');
+    const marcus = await installFor('resourcesDirector');
+    await board.digest({ month: monthPeriod(2026, 10), trigger: 'chat', actor: 'test' });
+    expect((await outbox('plan-request')).filter((m) => m.dedupeKey.includes(srv01.id))).toEqual([]); // an amber is not asked by default
+    const thread = (await outbox('board-thread')).find((m) => /SRV01/.test(cardText(cardOf(m.activity))))!;
+    expect(cardText(cardOf(thread.activity))).toMatch(/Ask for an action plan/);
+
+    const tom = await person('wasteManager');
+    expect(await plans.requestForAmber({ person: tom, isAdmin: false }, srv01.id, '2026-10')).toMatch(/Only Marcus Webb or the performance team/);
+    expect(await store.repos.actionPlans.find(srv01.id, '2026-10')).toBeNull();
+
+    expect(await plans.requestForAmber({ person: marcus, isAdmin: false }, srv01.id, '2026-10')).toMatch(/Asked Gareth Lewis for an action plan for SRV01/);
+    expect((await outbox('plan-request')).filter((m) => m.dedupeKey.includes(srv01.id))).toHaveLength(1);
+    // The thread's first message, not yet posted, now says a plan is asked for and offers no button.
+    const rewritten = cardText(cardOf((await store.repos.outbox.find(thread.id))!.activity));
+    expect(rewritten).toMatch(/Plan: requested/);
+    expect(rewritten).not.toMatch(/Ask for an action plan/);
+    expect(await plans.requestForAmber({ person: marcus, isAdmin: false }, srv01.id, '2026-10')).toMatch(/already been asked for/);
+  });
+
   it('reminds the lead of an overdue action once, lists it in the digest, and lets the lead mark it done', async () => {
     await setChannel();
     const srv01 = await srv01Red();
