@@ -37,10 +37,22 @@ const WORDS: Record<string, ChatCommand['kind']> = {
   status: 'status', outstanding: 'status', 'what is outstanding': 'status',
 };
 
-export function parseChatCommand(text: string | undefined): ChatCommand {
-  const cleaned = (text ?? '')
-    .replace(/<at>[^<]*<\/at>/gi, ' ') // an @mention of the bot in a channel
+/**
+ * A message's words without the HTML Teams wraps them in: @mentions (of the bot, in a channel)
+ * and tags dropped, line breaks kept, the common entities decoded.
+ */
+export function plainTextOf(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+export function parseChatCommand(text: string | undefined): ChatCommand {
+  const cleaned = plainTextOf(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!,;:]+$/g, '')

@@ -10,6 +10,7 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { PersonRecord } from '../db/repositories/people-repository';
 import type { EntryService, Submitter } from '../app/entry/entry-service';
@@ -20,7 +21,7 @@ import type { ConversationKind } from '../db/repositories/conversation-repositor
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { VERBS, type EntryActionData } from '../cards/card-contract';
 import { buildEntryCard, buildHelpCard, buildMyIndicatorsCard, buildNotRegisteredCard, buildOutstandingCard } from '../cards';
-import { parseChatCommand, CHAT_COMMANDS, ADMIN_COMMANDS, type ChatCommand } from './chat-command';
+import { parseChatCommand, plainTextOf, CHAT_COMMANDS, ADMIN_COMMANDS, type ChatCommand } from './chat-command';
 import type { CycleService } from '../app/cycle/cycle-service';
 import type { AdminPolicy } from '../app/admin-policy';
 import { parsePeriod } from '../domain/periods';
@@ -190,8 +191,9 @@ export class PerformanceBot extends TeamsActivityHandler {
     }
     const outcome = await this.deps.board.recordReply({
       conversationId: activity.conversation.id,
-      teamsMessageId: activity.id ?? '',
-      text: plainText(activity.text),
+      // Teams always sends an id; without one the reply is still kept, just not recognised if sent again.
+      teamsMessageId: activity.id || `${activity.conversation.id}|${activity.timestamp ?? ''}|${randomUUID()}`,
+      text: plainTextOf(activity.text),
       postedAt: activity.timestamp ? new Date(activity.timestamp) : new Date(),
       author: { person, name: activity.from.name ?? 'Someone', aadObjectId: activity.from.aadObjectId ?? null },
     });
@@ -341,11 +343,6 @@ export class PerformanceBot extends TeamsActivityHandler {
 function identityOf(context: TurnContext): TeamsIdentity {
   const from = context.activity.from;
   return { aadObjectId: from.aadObjectId ?? null, teamsUserId: from.id ?? null, name: from.name ?? null };
-}
-
-/** The text of a message without the HTML Teams wraps it in (and without @mention tags). */
-function plainText(text: string | undefined): string {
-  return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/[ \t]+/g, ' ').trim();
 }
 
 function conversationKind(type: string | undefined): ConversationKind {

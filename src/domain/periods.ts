@@ -367,3 +367,15 @@ function compareText(a: string, b: string): number {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const pad4 = (n: number): string => String(n).padStart(4, '0');
+
+/** A stored period key as people read it ("October 2026"); text that is not a period, as it is. */
+export function labelOfKey(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodLabel(parsed.value) : key;
+}
+
+/** A stored period key in short ("Oct 2026", "Q2 2026/27"); text that is not a period, as it is. */
+export function shortLabelOfKey(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodShortLabel(parsed.value) : key;
+}

@@ -11,7 +11,8 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-const key = (d: CalendarDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+/** "2026-11-23": the ISO form, which also sorts as dates do. */
+export const calendarDateKey = (d: CalendarDate): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 const toUtc = (d: CalendarDate) => new Date(Date.UTC(d.year, d.month - 1, d.day));
 const fromUtc = (date: Date): CalendarDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 export const addDays = (d: CalendarDate, days: number): CalendarDate => fromUtc(new Date(toUtc(d).getTime() + days * 86_400_000));
@@ -78,10 +79,10 @@ const holidayCache = new Map<number, Set<string>>();
 function isBankHoliday(d: CalendarDate): boolean {
   let set = holidayCache.get(d.year);
   if (!set) {
-    set = new Set(bankHolidays(d.year).map(key));
+    set = new Set(bankHolidays(d.year).map(calendarDateKey));
     holidayCache.set(d.year, set);
   }
-  return set.has(key(d));
+  return set.has(calendarDateKey(d));
 }
 
 export function isWorkingDay(d: CalendarDate): boolean {

@@ -25,11 +25,12 @@ import { cardMessage } from '../../cards/card-message';
 import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../../cards/board';
 import type { ApprovalCardView, OverdueReminderView, PlanCardView } from '../../cards/board/board-view-models';
 import { MAX_PLAN_ACTIONS, PLAN_ACTION_DESCRIPTION_MAX_LENGTH, DECISION_COMMENT_MAX_LENGTH, planInputIds } from '../../cards/board/board-contract';
-import { Audience } from '../cycle/cycle-audience';
-import { loadPlanContext, type PlanContext } from './plan-context';
-import { approvalCardView, isoDay, planCardView } from './plan-views';
+import { Audience, messageTo } from '../cycle/cycle-audience';
+import { loadPlanContext, planContextsFor, type PlanContext } from './plan-context';
+import type { IndicatorStatus } from '../register-status';
+import { approvalCardView, planCardView } from './plan-views';
 import { ThreadUpdates } from './thread-updates';
-import { ukTodayKey } from './uk-today';
+import { isoDay, ukTodayKey } from './uk-today';
 
 export interface PlanActor {
   readonly person: PersonRecord;
@@ -62,17 +63,14 @@ export class ActionPlanService {
   // Asking for plans
 
   /**
-   * The plan cards to send when plans are asked for these indicators (reds, from the digest):
-   * prepared outside the transaction that records them with `recordRequests`.
+   * The plan cards to send when plans are asked for these indicators (reds, from the digest), for
+   * those with no version yet: prepared outside the transaction that records them (`recordRequests`).
    */
-  async prepareRequests(items: readonly { indicator: IndicatorRecord; period: string }[]): Promise<PreparedRequest[]> {
-    const prepared: PreparedRequest[] = [];
-    for (const item of items) {
-      const context = await this.context(item.indicator.id, item.period);
-      if (!context || (context.plan && context.plan.versions.length > 0)) continue;
-      prepared.push({ indicator: item.indicator, period: item.period, card: planCardView(context, this.today()) });
-    }
-    return prepared;
+  async prepareRequests(statuses: readonly IndicatorStatus[]): Promise<PreparedRequest[]> {
+    const today = this.today();
+    return (await planContextsFor(this.store, statuses))
+      .filter((context) => !context.plan || context.plan.versions.length === 0)
+      .map((context) => ({ indicator: context.indicator, period: context.status.period, card: planCardView(context, today) }));
   }
 
   /** Records the plans asked for and queues each owner's plan card; returns how many were queued. */
@@ -86,7 +84,7 @@ export class ActionPlanService {
       if (reached.length === 0) unreachable.add((await audience.person(request.indicator.ownerId))?.displayName ?? request.indicator.ownerId);
       const text = `${request.indicator.code} is ${request.card.status === 'RED' ? 'red' : 'amber'} for ${request.card.periodLabel}: please submit an action plan.`;
       for (const to of reached) {
-        messages.push(personalMessage(PLAN_PURPOSES.request, `${PLAN_PURPOSES.request}|${request.indicator.id}|${request.period}|${to.person.id}`, request.period, to, cardMessage(buildPlanCard(request.card), text)));
+        messages.push(messageTo(to, { purpose: PLAN_PURPOSES.request, dedupeKey: `${PLAN_PURPOSES.request}|${request.indicator.id}|${request.period}|${to.person.id}`, period: request.period }, cardMessage(buildPlanCard(request.card), text)));
       }
     }
     return { queued: await repos.outbox.enqueue(messages, this.clock.now()), unreachable: [...unreachable].sort() };
@@ -96,11 +94,11 @@ export class ActionPlanService {
   async requestForAmber(actor: PlanActor, indicatorId: string, period: string): Promise<string> {
     const context = await this.requireContext(indicatorId, period);
     if (!mayDecidePlan(actor.person.id, context.indicator.directorId, actor.isAdmin)) {
-      await this.refusal(actor, 'plan.request.refused', context);
+      await this.audit(this.store.repos, actor, 'plan.request.refused', context, {});
       return `Only ${this.directorName(context)} or the performance team can ask for an action plan for ${context.indicator.code}.`;
     }
     if (context.plan) return `An action plan for ${context.indicator.code} has already been asked for.`;
-    const [prepared, thread] = await Promise.all([this.prepareRequests([{ indicator: context.indicator, period }]), this.threads.prepare(indicatorId, period, this.clock.now())]);
+    const [prepared, thread] = await Promise.all([this.prepareRequests([context.status]), this.threads.prepare(indicatorId, period, this.clock.now())]);
     const queued = await this.store.transaction(async (repos) => {
       const result = await this.recordRequests(repos, prepared, actor.person.displayName);
       const updates = await this.threads.rootUpdate(repos, thread, 'REQUESTED', 'requested');
@@ -182,7 +180,7 @@ export class ActionPlanService {
         const approval = cardMessage(buildApprovalCard(approvalCardView(after, version, { canDecide: false, refreshUserIds }, this.today())), `${context.indicator.code}: action plan version ${nextVersion} for your approval.`);
         const messages: NewOutboxMessage[] = [];
         const director = context.indicator.directorId ? await new Audience(repos).reach(context.indicator.directorId) : null;
-        if (director) messages.push(personalMessage(PLAN_PURPOSES.approval, approvalKey(version.id, 'director'), context.status.period, director, approval));
+        if (director) messages.push(messageTo(director, { purpose: PLAN_PURPOSES.approval, dedupeKey: approvalKey(version.id, 'director'), period: context.status.period }, approval));
         messages.push(...(await this.threads.postInThread(repos, indicatorId, context.status.period, approvalKey(version.id, 'thread'), approval as unknown as Record<string, unknown>)));
         messages.push(...(await this.threads.rootUpdate(repos, thread, 'SUBMITTED', `submitted-${nextVersion}`)));
         await repos.outbox.enqueue(messages, now);
@@ -215,7 +213,7 @@ export class ActionPlanService {
     const refreshUserIds = await this.deciderIds(context);
     const today = this.today();
     if (!mayDecidePlan(actor.person.id, context.indicator.directorId, actor.isAdmin)) {
-      await this.refusal(actor, 'plan.decision.refused', context, { planId, version, decision });
+      await this.audit(this.store.repos, actor, 'plan.decision.refused', context, { planId, version, decision });
       return approvalCardView(context, record, {
         canDecide: false, refreshUserIds,
         banner: { tone: 'attention', text: `Only ${this.directorName(context)} (the director) or the performance team can decide this plan. Nothing was changed.` },
@@ -254,7 +252,7 @@ export class ActionPlanService {
         messages.push({ ...copyAddress(copy), dedupeKey: `${PLAN_PURPOSES.decision}|${record.id}|update-${where}`, purpose: PLAN_PURPOSES.decision, activity: decidedCard as unknown as Record<string, unknown>, replacesOutboxId: copy.id });
       }
       for (const to of await new Audience(repos).forIndicator(context.indicator)) {
-        messages.push(personalMessage(PLAN_PURPOSES.decision, `${PLAN_PURPOSES.decision}|${record.id}|owner-${to.person.id}`, context.status.period, to, ownerCard));
+        messages.push(messageTo(to, { purpose: PLAN_PURPOSES.decision, dedupeKey: `${PLAN_PURPOSES.decision}|${record.id}|owner-${to.person.id}`, period: context.status.period }, ownerCard));
       }
       messages.push(...(await this.threads.postInThread(repos, context.indicator.id, context.status.period, `${PLAN_PURPOSES.decision}|${record.id}|thread`, threadNote)));
       messages.push(...(await this.threads.rootUpdate(repos, thread, state, `${state.toLowerCase()}-${record.version}`)));
@@ -289,7 +287,7 @@ export class ActionPlanService {
         unreachable.add((await audience.person(action.leadId))?.displayName ?? action.leadId);
         continue;
       }
-      messages.push(personalMessage(PLAN_PURPOSES.overdue, `${PLAN_PURPOSES.overdue}|${action.id}|${isoDay(action.dueDate)}`, action.period, lead, cardMessage(buildOverdueReminderCard(view), `Overdue action for ${view.code}: ${view.description}`)));
+      messages.push(messageTo(lead, { purpose: PLAN_PURPOSES.overdue, dedupeKey: `${PLAN_PURPOSES.overdue}|${action.id}|${isoDay(action.dueDate)}`, period: action.period }, cardMessage(buildOverdueReminderCard(view), `Overdue action for ${view.code}: ${view.description}`)));
     }
     const queued = await this.store.transaction(async (repos) => {
       const count = await repos.outbox.enqueue(messages, now);
@@ -370,25 +368,15 @@ export class ActionPlanService {
   /** Teams ids of those who get the deciding view of the approval card: the director and the admins. */
   private async deciderIds(context: PlanContext): Promise<string[]> {
     const ids = [...(context.indicator.directorId ? [context.indicator.directorId] : []), ...(await this.settings.adminIds())];
-    const teamsIds: string[] = [];
-    for (const id of [...new Set(ids)]) {
-      const conversation = await this.store.repos.conversations.personalFor(id);
-      if (conversation?.teamsUserId) teamsIds.push(conversation.teamsUserId);
-    }
-    return teamsIds;
+    const personal = await this.store.repos.conversations.personalForPeople([...new Set(ids)]);
+    return [...personal.values()].flatMap((c) => (c.teamsUserId ? [c.teamsUserId] : []));
   }
 
   private directorName(context: PlanContext): string {
     return context.indicator.directorId ? (context.names.get(context.indicator.directorId) ?? 'the director') : 'the performance team';
   }
 
-  private async refusal(actor: PlanActor, action: string, context: PlanContext, after: Record<string, unknown> = {}): Promise<void> {
-    await this.store.repos.audit.record({
-      actorId: actor.person.id, actorLabel: actor.person.displayName, action, entityType: 'Indicator', entityId: context.indicator.id,
-      after: { period: context.status.period, ...after },
-    });
-  }
-
+  /** Every change and every refusal is audited against the indicator, with the period. */
   private async audit(repos: Repositories, actor: PlanActor, action: string, context: PlanContext, after: Record<string, unknown>): Promise<void> {
     await repos.audit.record({
       actorId: actor.person.id, actorLabel: actor.person.displayName, action, entityType: 'Indicator', entityId: context.indicator.id,
@@ -415,13 +403,6 @@ export function readPlanInputs(inputs: Readonly<Record<string, unknown>>): PlanS
 
 function approvalKey(versionId: string, where: 'director' | 'thread'): string {
   return `${PLAN_PURPOSES.approval}|${versionId}|${where}`;
-}
-
-function personalMessage(purpose: string, dedupeKey: string, period: string, to: { person: PersonRecord; conversation: { serviceUrl: string; tenantId: string | null; conversationId: string; teamsUserId: string | null } }, activity: object): NewOutboxMessage {
-  return {
-    dedupeKey, purpose, period, recipient: to.person.id, serviceUrl: to.conversation.serviceUrl, tenantId: to.conversation.tenantId,
-    conversationId: to.conversation.conversationId, teamsUserId: to.conversation.teamsUserId, channelId: null, activity: activity as Record<string, unknown>,
-  };
 }
 
 function copyAddress(copy: { recipient: string; period: string | null; serviceUrl: string; tenantId: string | null }) {

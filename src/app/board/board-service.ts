@@ -16,7 +16,7 @@ import type { BoardChannelRecord } from '../../db/repositories/board-repository'
 import { BOARD_THREAD_PURPOSE } from '../../db/repositories/board-repository';
 import type { PersonRecord } from '../../db/repositories/people-repository';
 import type { Tolerance } from '../../domain/types';
-import { parsePeriod, periodKey, periodLabel, type MonthPeriod } from '../../domain/periods';
+import { labelOfKey, periodKey, type MonthPeriod } from '../../domain/periods';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
 import { cardMessage } from '../../cards/card-message';
 import { buildDigestCard, buildThreadCard } from '../../cards/board';
@@ -127,7 +127,7 @@ export class BoardService {
     const threadMessages = threadViews.map((thread) =>
       this.channelMessage(channel, BOARD_THREAD_PURPOSE, threadKey(thread.indicatorId, thread.period), thread.period, cardMessage(buildThreadCard(thread))),
     );
-    const planRequests = await this.plans.prepareRequests(attention.filter((s) => needsPlanWithoutAsking(s.status)).map((s) => ({ indicator: s.indicator, period: s.period })));
+    const planRequests = await this.plans.prepareRequests(attention.filter((s) => needsPlanWithoutAsking(s.status)));
 
     const outcome = await this.store.transaction(async (repos) => {
       const digestQueued = (await repos.outbox.enqueue([digestMessage], now)) === 1;
@@ -177,8 +177,7 @@ export class BoardService {
       }
       return added;
     });
-    const parsed = periodLabelOf(thread.period);
-    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: parsed };
+    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: labelOfKey(thread.period) };
   }
 
   private channelMessage(channel: BoardChannelRecord, purpose: string, dedupeKey: string, period: string, activity: object): NewOutboxMessage {
@@ -191,9 +190,4 @@ export class BoardService {
 
 export function threadKey(indicatorId: string, period: string): string {
   return `${BOARD_THREAD_PURPOSE}|${indicatorId}|${period}`;
-}
-
-function periodLabelOf(key: string): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? periodLabel(parsed.value) : key;
 }

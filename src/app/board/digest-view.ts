@@ -8,7 +8,7 @@ import type { Status } from '../../domain/types';
 import { LENSES } from '../../domain/types';
 import { formatValue } from '../../domain/numbers';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { parsePeriod, periodKey, periodLabel, periodShortLabel, previousPeriod } from '../../domain/periods';
+import { periodKey, periodLabel, periodShortLabel, previousPeriod, shortLabelOfKey } from '../../domain/periods';
 import { lensLabel } from '../../domain/vocabulary';
 import { daysOverdue } from '../../domain/action-plan';
 import type { IndicatorStatus } from '../register-status';
@@ -25,6 +25,7 @@ import type { BoardSnapshot } from './board-snapshot';
 import { statusLabel } from '../scorecard/labels';
 import { planStateOf } from './plan-state';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
+import { isoDay } from './uk-today';
 
 /** How many improvements the digest celebrates. */
 export const IMPROVEMENTS_SHOWN = 5;
@@ -35,6 +36,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
   const { current, previous, names } = snapshot;
   const owner = (s: IndicatorStatus) => names.get(s.indicator.ownerId) ?? 'Unknown';
   const hadPrevious = [...previous.values()].some((s) => s.value !== null);
+  const codeOf = new Map(current.map((s) => [s.indicator.id, s.indicator.code]));
   return {
     period: periodKey(snapshot.month),
     periodLabel: periodLabel(snapshot.month),
@@ -60,7 +62,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
           valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}`,
           trend: s.sincePreviousPeriod,
           changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
-            ? `was ${statusLabel(before.status)} in ${shortLabel(before.period)}`
+            ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}`
             : null,
           planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
         };
@@ -68,13 +70,11 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
     improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
     missing: current
       .filter((s) => s.status === 'MISSING')
-      .map((s): DigestMissingView => ({ code: s.indicator.code, title: s.indicator.title, owner: owner(s), periodLabel: shortLabel(s.period) })),
+      .map((s): DigestMissingView => ({ code: s.indicator.code, title: s.indicator.title, owner: owner(s), periodLabel: shortLabelOfKey(s.period) })),
     overdueActions: snapshot.overdueActions.map((action): OverdueActionView => {
-      const indicator = current.find((s) => s.indicator.id === action.indicatorId)?.indicator;
-      const due = action.dueDate.toISOString().slice(0, 10);
-      const days = daysOverdue(due, snapshot.today);
+      const days = daysOverdue(isoDay(action.dueDate), snapshot.today);
       return {
-        code: indicator?.code ?? '',
+        code: codeOf.get(action.indicatorId) ?? '',
         description: action.description,
         lead: names.get(action.leadId) ?? 'Unknown',
         dueText: `due ${formatUkDate(action.dueDate)}, ${days} ${days === 1 ? 'day' : 'days'} overdue`,
@@ -120,7 +120,7 @@ function improvements(snapshot: BoardSnapshot): DigestImprovementView[] {
         title: s.indicator.title,
         owner: snapshot.names.get(s.indicator.ownerId) ?? 'Unknown',
         statusChange: now > then ? `${statusLabel(before.status)} to ${statusLabel(s.status)}` : `${statusLabel(s.status)}, improving`,
-        movement: `${format(s, before.figure)} to ${format(s, s.figure)} (${shortLabel(before.period)} to ${shortLabel(s.period)})`,
+        movement: `${format(s, before.figure)} to ${format(s, s.figure)} (${shortLabelOfKey(before.period)} to ${shortLabelOfKey(s.period)})`,
       },
     });
   }
@@ -139,9 +139,4 @@ function isRated(status: Status): boolean {
 
 function format(s: IndicatorStatus, n: number | null): string {
   return n === null ? 'no target' : formatValue(n, s.indicator.unit, s.indicator.decimals);
-}
-
-function shortLabel(key: string): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? periodShortLabel(parsed.value) : key;
 }

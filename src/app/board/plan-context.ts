@@ -25,39 +25,61 @@ export interface PlanContext {
 }
 
 export async function loadPlanContext(store: Store, indicatorId: string, periodText: string, now: Date, defaultTolerance: Tolerance): Promise<PlanContext | null> {
-  const indicator = await store.repos.indicators.findById(indicatorId);
   const parsed = parsePeriod(periodText);
-  if (!indicator || !parsed.ok) return null;
-  const [status] = await registerStatus(store, { period: parsed.value, now, defaultTolerance, indicatorIds: [indicator.id] });
-  if (!status) return null;
-  const plan = await store.repos.actionPlans.find(indicator.id, periodKey(parsed.value));
-  const leadIds = await leadsFor(store, indicator);
-  const involved = [
-    ...leadIds, indicator.ownerId, indicator.directorId,
-    ...(plan?.versions ?? []).flatMap((v) => [v.submittedById, v.decidedById, ...v.actions.flatMap((a) => [a.leadId, a.completedById])]),
-  ].filter((id): id is string => Boolean(id));
-  const people = await store.repos.people.findByIds([...new Set(involved)]);
-  const names = new Map(people.map((p) => [p.id, p.displayName]));
-  return {
-    indicator,
-    period: parsed.value,
-    status,
-    plan,
-    names,
-    leadChoices: leadIds.map((id) => ({ title: names.get(id) ?? 'Unknown', value: id })).sort((a, b) => a.title.localeCompare(b.title)),
-    recoveryChoices: recoveryChoices(parsed.value),
-  };
+  if (!parsed.ok) return null;
+  const [status] = await registerStatus(store, { period: parsed.value, now, defaultTolerance, indicatorIds: [indicatorId] });
+  return status ? (await planContextsFor(store, [status]))[0]! : null;
 }
 
 /**
- * Who may lead an action: the people of the indicator's directorate in the register (owners,
- * delegates, verifiers, its director), so the list stays short enough for a card.
+ * The contexts of many indicators at once (the digest asks every red's owner for a plan), from
+ * the register, the plans and the people read once rather than once per indicator.
  */
-async function leadsFor(store: Store, indicator: IndicatorRecord): Promise<string[]> {
-  const sameDirectorate = (await store.repos.indicators.listActive()).filter((i) => i.directorateId === indicator.directorateId);
-  const ids = new Set<string>();
-  for (const i of sameDirectorate) for (const id of [i.ownerId, ...i.delegateIds, i.verifierId, i.directorId]) if (id) ids.add(id);
-  return [...ids];
+export async function planContextsFor(store: Store, statuses: readonly IndicatorStatus[]): Promise<PlanContext[]> {
+  if (statuses.length === 0) return [];
+  const [register, plans] = await Promise.all([
+    store.repos.indicators.listActive(),
+    store.repos.actionPlans.forPeriods([...new Set(statuses.map((s) => s.period))]),
+  ]);
+  const planOf = new Map(plans.map((plan) => [`${plan.indicatorId}|${plan.period}`, plan]));
+  const leadsOf = leadsByDirectorate(register);
+  const involved = statuses.flatMap((s) => {
+    const plan = planOf.get(`${s.indicator.id}|${s.period}`);
+    return [
+      ...(leadsOf.get(s.indicator.directorateId) ?? []), s.indicator.ownerId, s.indicator.directorId,
+      ...(plan?.versions ?? []).flatMap((v) => [v.submittedById, v.decidedById, ...v.actions.flatMap((a) => [a.leadId, a.completedById])]),
+    ];
+  });
+  const people = await store.repos.people.findByIds([...new Set(involved.filter((id): id is string => Boolean(id)))]);
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  return statuses.map((status) => {
+    const period = parsePeriod(status.period);
+    if (!period.ok) throw new Error(`a status for an unreadable period ${status.period}`);
+    const leadIds = leadsOf.get(status.indicator.directorateId) ?? [];
+    return {
+      indicator: status.indicator,
+      period: period.value,
+      status,
+      plan: planOf.get(`${status.indicator.id}|${status.period}`) ?? null,
+      names,
+      leadChoices: leadIds.map((id) => ({ title: names.get(id) ?? 'Unknown', value: id })).sort((a, b) => a.title.localeCompare(b.title)),
+      recoveryChoices: recoveryChoices(period.value),
+    };
+  });
+}
+
+/**
+ * Who may lead an action, by directorate: its people in the register (owners, delegates,
+ * verifiers, its director), so the list stays short enough for a card.
+ */
+function leadsByDirectorate(register: readonly IndicatorRecord[]): Map<string, string[]> {
+  const ids = new Map<string, Set<string>>();
+  for (const i of register) {
+    const set = ids.get(i.directorateId) ?? new Set<string>();
+    for (const id of [i.ownerId, ...i.delegateIds, i.verifierId, i.directorId]) if (id) set.add(id);
+    ids.set(i.directorateId, set);
+  }
+  return new Map([...ids].map(([directorate, set]) => [directorate, [...set]]));
 }
 
 function recoveryChoices(period: Period): ChoiceView[] {

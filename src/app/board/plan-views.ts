@@ -7,9 +7,10 @@ import type { PlanErrors, PlanSubmissionInput } from '../../domain/action-plan';
 import { daysOverdue } from '../../domain/action-plan';
 import { formatValue } from '../../domain/numbers';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { parsePeriod, periodKey, periodLabel } from '../../domain/periods';
+import { labelOfKey, periodKey, periodLabel } from '../../domain/periods';
 import { likelyToRecoverText, statusLabel } from '../scorecard/labels';
 import type { PlanContext } from './plan-context';
+import { isoDay } from './uk-today';
 
 export interface PlanFormState {
   readonly typed?: PlanSubmissionInput;
@@ -43,7 +44,7 @@ export function planCardView(context: PlanContext, today: string, form: PlanForm
     leadChoices: context.leadChoices,
     recoveryChoices: context.recoveryChoices,
     expectedRecovery: form.typed?.expectedRecovery ?? latest?.expectedRecovery ?? '',
-    expectedRecoveryText: latest ? recoveryText(latest.expectedRecovery) : null,
+    expectedRecoveryText: latest ? labelOfKey(latest.expectedRecovery) : null,
     likelySufficient: ((form.typed?.likelySufficient ?? latest?.likelySufficient ?? '') || null) as PlanCardView['likelySufficient'],
     errors: { expectedRecovery: form.errors?.expectedRecovery ?? null, likelySufficient: form.errors?.likelySufficient ?? null },
     banner: form.banner ?? (formError ? { tone: 'attention', text: formError } : null),
@@ -71,7 +72,7 @@ export function approvalCardView(context: PlanContext, version: PlanVersionRecor
     directorName: indicator.directorId ? (names.get(indicator.directorId) ?? 'the director') : 'the performance team',
     submittedText: `${names.get(version.submittedById) ?? 'Unknown'}, ${formatUkDateTime(version.submittedAt)}`,
     actions: version.actions.map((a) => actionView(a, names, today)),
-    expectedRecoveryText: recoveryText(version.expectedRecovery),
+    expectedRecoveryText: labelOfKey(version.expectedRecovery),
     likelySufficientText: likelyToRecoverText(version.likelySufficient),
     state,
     decision: version.state === 'SUBMITTED' ? null : { byText: decidedBy(version, names), comment: version.decisionComment ?? '' },
@@ -116,13 +117,4 @@ function statusSentence(context: PlanContext): string {
 function decidedBy(version: PlanVersionRecord, names: ReadonlyMap<string, string>): string {
   const who = version.decidedById ? (names.get(version.decidedById) ?? 'Unknown') : 'Unknown';
   return version.decidedAt ? `${who}, ${formatUkDateTime(version.decidedAt)}` : who;
-}
-
-function recoveryText(key: string): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? periodLabel(parsed.value) : key;
-}
-
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -33,9 +33,10 @@ export async function mentionIds(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const unknown: PersonRecord[] = [];
+  const personal = await store.repos.conversations.personalForPeople(people.map((p) => p.id));
   for (const person of people) {
-    const personal = await store.repos.conversations.personalFor(person.id);
-    if (personal?.teamsUserId) ids.set(person.id, personal.teamsUserId);
+    const teamsUserId = personal.get(person.id)?.teamsUserId;
+    if (teamsUserId) ids.set(person.id, teamsUserId);
     else unknown.push(person);
   }
   if (unknown.length === 0) return ids;

@@ -1,7 +1,12 @@
 import { ukDateOf } from '../../domain/uk-time';
+import { calendarDateKey } from '../../domain/working-days';
 
 /** Today's date in the UK as yyyy-mm-dd: due dates are compared with it. */
 export function ukTodayKey(now: Date): string {
-  const d = ukDateOf(now);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return calendarDateKey(ukDateOf(now));
+}
+
+/** A due date (stored as midnight UTC of the day) as yyyy-mm-dd. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }

@@ -7,6 +7,7 @@ import type { Repositories } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { ConversationRecord } from '../../db/repositories/conversation-repository';
 import type { PersonRecord } from '../../db/repositories/people-repository';
+import type { NewOutboxMessage } from '../../db/repositories/outbox-repository';
 
 export interface Reachable {
   readonly person: PersonRecord;
@@ -42,4 +43,13 @@ export class Audience {
     }
     return delegates;
   }
+}
+
+/** An outbox message to someone's 1:1 chat with the bot. */
+export function messageTo(to: Reachable, what: { purpose: string; dedupeKey: string; period: string }, activity: object): NewOutboxMessage {
+  return {
+    ...what, recipient: to.person.id,
+    serviceUrl: to.conversation.serviceUrl, tenantId: to.conversation.tenantId, conversationId: to.conversation.conversationId,
+    teamsUserId: to.conversation.teamsUserId, channelId: null, activity: activity as Record<string, unknown>,
+  };
 }

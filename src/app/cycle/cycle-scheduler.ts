@@ -13,6 +13,7 @@ import type { Logger } from '../../logging/logger';
 import { monthReportedIn, type ScheduledStep, type MonthSchedule } from '../../domain/cycle-calendar';
 import { periodKey, previousPeriod, type MonthPeriod } from '../../domain/periods';
 import { ukDateOf, ukLocalToInstant } from '../../domain/uk-time';
+import { calendarDateKey } from '../../domain/working-days';
 import { currentMonth } from '../../domain/periods-today';
 import type { CycleService, StepName, StepRequest } from './cycle-service';
 
@@ -79,7 +80,7 @@ export class CycleScheduler {
     if (!this.board) return;
     const today = ukDateOf(now);
     if (now < ukLocalToInstant(today, this.dailyTime)) return;
-    const key = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+    const key = calendarDateKey(today);
     const runKey = `scheduled|overdue-actions|${key}`;
     const board = this.board;
     await this.guarded(runKey, 'overdue-actions', key, () => board.remindOverdueActions(), ran);

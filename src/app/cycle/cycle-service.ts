@@ -17,7 +17,7 @@ import { cardMessage } from '../../cards/card-message';
 import type { EntryService } from '../entry/entry-service';
 import { registerStatus, type IndicatorStatus } from '../register-status';
 import { isOpenAt } from '../entry/entry-snapshot';
-import { Audience, type Reachable } from './cycle-audience';
+import { Audience, messageTo, type Reachable } from './cycle-audience';
 import { cycleStatus, type CycleStatusReport } from './cycle-status';
 
 export type StepName = 'open' | 'remind' | 'escalate' | 'close';
@@ -247,12 +247,7 @@ export class CycleService {
   }
 
   private message(purpose: string, to: Reachable, period: Period, activity: object): NewOutboxMessage {
-    return {
-      dedupeKey: `${purpose}|${to.person.id}|${periodKey(period)}`,
-      purpose, period: periodKey(period), recipient: to.person.id,
-      serviceUrl: to.conversation.serviceUrl, tenantId: to.conversation.tenantId, conversationId: to.conversation.conversationId,
-      teamsUserId: to.conversation.teamsUserId, channelId: null, activity: activity as Record<string, unknown>,
-    };
+    return messageTo(to, { purpose, dedupeKey: `${purpose}|${to.person.id}|${periodKey(period)}`, period: periodKey(period) }, activity);
   }
 
   private async indicatorsDue(period: Period): Promise<IndicatorRecord[]> {

@@ -10,7 +10,7 @@ import type { ValueVersion } from '../../db/repositories/value-repository';
 import type { Tolerance } from '../../domain/types';
 import {
   frequencyOfPeriod,
-  parsePeriod,
+  labelOfKey,
   periodKey,
   periodLabel,
   periodShortLabel,
@@ -137,7 +137,7 @@ export class IndicatorPageService {
       narratives: narratives.map((n): NarrativeEntryView => ({
         remedialAction: n.remedialAction,
         likelyToRecoverText: likelyToRecoverText(n.likelyToRecover),
-        recoveryPeriod: recoveryPeriodText(n.recoveryPeriod),
+        recoveryPeriod: labelOfKey(n.recoveryPeriod),
         givenBy: names.get(n.enteredById) ?? 'Unknown',
         givenAtText: formatUkDateTime(n.enteredAt),
         valueVersion: versionNumber.get(n.valueId) ?? 0,
@@ -172,7 +172,7 @@ export class IndicatorPageService {
 function actionPlanView(latest: PlanVersionRecord | null, names: ReadonlyMap<string, string>): ActionPlanView {
   if (!latest) return { summary: 'Asked for; the owner has not submitted it yet.', stateText: capitalise(planStateWord('REQUESTED')), decidedBy: null, decidedAtText: null };
   const actions = `${latest.actions.length} ${latest.actions.length === 1 ? 'action' : 'actions'}`;
-  const summary = `Version ${latest.version}: ${actions}, expected to recover by ${recoveryPeriodText(latest.expectedRecovery)}; likely to be enough: ${likelyToRecoverText(latest.likelySufficient)}. ` +
+  const summary = `Version ${latest.version}: ${actions}, expected to recover by ${labelOfKey(latest.expectedRecovery)}; likely to be enough: ${likelyToRecoverText(latest.likelySufficient)}. ` +
     latest.actions.map((a) => `${a.description} (${names.get(a.leadId) ?? 'lead unknown'}, by ${formatUkDate(a.dueDate)}${a.completedAt ? ', done' : ''})`).join('; ');
   return {
     summary,
@@ -197,12 +197,6 @@ function changeText(previous: ValueVersion | undefined, current: ValueVersion, f
 function enteredBy(v: ValueVersion, names: ReadonlyMap<string, string>, auditActor: ReadonlyMap<string, string>): string {
   if (v.enteredById) return names.get(v.enteredById) ?? 'Unknown';
   return auditActor.get(v.id) ?? sourceText(v.source);
-}
-
-/** "2027-01" as "January 2027"; anything else as typed. */
-function recoveryPeriodText(text: string): string {
-  const parsed = parsePeriod(text);
-  return parsed.ok ? periodLabel(parsed.value) : text;
 }
 
 function capitalise(text: string): string {

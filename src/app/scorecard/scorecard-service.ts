@@ -7,7 +7,7 @@ import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { Tolerance } from '../../domain/types';
 import { FREQUENCIES, LENSES } from '../../domain/types';
-import { periodKey, periodLabel, periodShortLabel, parsePeriod, type MonthPeriod } from '../../domain/periods';
+import { periodKey, periodLabel, shortLabelOfKey, type MonthPeriod } from '../../domain/periods';
 import { formatValue } from '../../domain/numbers';
 import { describeStatus } from '../../domain/status';
 import { travelArrow } from '../../domain/travel';
@@ -67,7 +67,6 @@ export class ScorecardService {
 function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
   const { indicator } = s;
   const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
-  const period = parsePeriod(s.period);
   return {
     code: indicator.code,
     title: indicator.title,
@@ -77,7 +76,7 @@ function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
     ownerId: indicator.ownerId,
     ownerName,
     period: s.period,
-    periodLabel: period.ok ? periodShortLabel(period.value) : s.period,
+    periodLabel: shortLabelOfKey(s.period),
     value: s.figure,
     valueText: format(s.figure),
     target: s.target,

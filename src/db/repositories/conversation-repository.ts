@@ -44,6 +44,18 @@ export class ConversationRepository {
     });
   }
 
+  /** personalFor, for many people in one query: by person id. */
+  async personalForPeople(personIds: readonly string[]): Promise<Map<string, ConversationRecord>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.db.conversation.findMany({
+      where: { personId: { in: [...personIds] }, kind: 'PERSONAL', uninstalledAt: null },
+      orderBy: { updatedAt: 'desc' },
+    });
+    const latest = new Map<string, ConversationRecord>();
+    for (const row of rows) if (row.personId && !latest.has(row.personId)) latest.set(row.personId, row);
+    return latest;
+  }
+
   async markUninstalled(conversationId: string, at: Date): Promise<void> {
     await this.db.conversation.updateMany({ where: { conversationId }, data: { uninstalledAt: at } });
   }

@@ -5,11 +5,7 @@
  */
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import {
-  buildApprovalCard,
   buildDigestCard,
-  buildOverdueReminderCard,
-  buildPlanCard,
-  buildThreadCard,
   buildEntryCard,
   buildHelpCard,
   buildMyIndicatorsCard,
@@ -28,25 +24,8 @@ import {
   SAMPLE_OUTSTANDING_EMPTY,
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
-import {
-  SAMPLE_APPROVAL_APPROVED,
-  SAMPLE_APPROVAL_COMMENT_ERROR,
-  SAMPLE_APPROVAL_DIRECTOR,
-  SAMPLE_APPROVAL_READ_ONLY,
-  SAMPLE_APPROVAL_SENT_BACK,
-  SAMPLE_APPROVAL_SUPERSEDED,
-  SAMPLE_DIGEST,
-  SAMPLE_OVERDUE_DONE,
-  SAMPLE_OVERDUE_REMINDER,
-  SAMPLE_PLAN_APPROVED,
-  SAMPLE_PLAN_DRAFT,
-  SAMPLE_PLAN_ERRORS,
-  SAMPLE_PLAN_SENT_BACK,
-  SAMPLE_PLAN_SUBMITTED,
-  SAMPLE_THREAD_AMBER,
-  SAMPLE_THREAD_RED,
-  sampleDigestForRegister,
-} from '../../../src/cards/board/board-samples';
+import { sampleDigestForRegister } from '../../../src/cards/board/board-samples';
+import { boardSampleCards } from '../../../scripts/render-cards';
 import { inputs, visits, type Json } from './card-walk';
 
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
@@ -108,24 +87,8 @@ describe('the adaptivecards parser', () => {
 });
 
 const boardCards: [string, AdaptiveCard][] = [
-  ['Board digest', buildDigestCard(SAMPLE_DIGEST)],
-  ['Board digest, 1000 indicators', buildDigestCard(sampleDigestForRegister(1000))],
+  ...boardSampleCards().map(({ name, card }): [string, AdaptiveCard] => [name, card]),
   ['Board digest, 5000 indicators', buildDigestCard(sampleDigestForRegister(5000))],
-  ['thread message, red with a mention', buildThreadCard(SAMPLE_THREAD_RED)],
-  ['thread message, amber', buildThreadCard(SAMPLE_THREAD_AMBER)],
-  ['plan, draft', buildPlanCard(SAMPLE_PLAN_DRAFT)],
-  ['plan, with errors', buildPlanCard(SAMPLE_PLAN_ERRORS)],
-  ['plan, submitted', buildPlanCard(SAMPLE_PLAN_SUBMITTED)],
-  ['plan, sent back', buildPlanCard(SAMPLE_PLAN_SENT_BACK)],
-  ['plan, approved', buildPlanCard(SAMPLE_PLAN_APPROVED)],
-  ['approval, director', buildApprovalCard(SAMPLE_APPROVAL_DIRECTOR)],
-  ['approval, read-only', buildApprovalCard(SAMPLE_APPROVAL_READ_ONLY)],
-  ['approval, comment refused', buildApprovalCard(SAMPLE_APPROVAL_COMMENT_ERROR)],
-  ['approval, approved', buildApprovalCard(SAMPLE_APPROVAL_APPROVED)],
-  ['approval, sent back', buildApprovalCard(SAMPLE_APPROVAL_SENT_BACK)],
-  ['approval, superseded', buildApprovalCard(SAMPLE_APPROVAL_SUPERSEDED)],
-  ['overdue reminder', buildOverdueReminderCard(SAMPLE_OVERDUE_REMINDER)],
-  ['overdue reminder, done', buildOverdueReminderCard(SAMPLE_OVERDUE_DONE)],
 ];
 
 const chartsOf = (card: AdaptiveCard): Json[] => visits(card).filter((v) => String(v.node.type).startsWith('Chart.')).map((v) => v.node);
