@@ -29,6 +29,14 @@ import { scorecardTab } from './tab/scorecard-tab';
 import { BoardService } from './app/board/board-service';
 import { ActionPlanService } from './app/board/action-plan-service';
 import { TeamRosterReader } from './bot/team-roster-reader';
+import { TenantPolicy } from './app/tenant-policy';
+import { Refusals } from './app/refusals';
+import { ActorDirectory } from './app/actor-directory';
+import { PerformanceTeamOnly } from './app/admin/performance-team-only';
+import { CycleCommands } from './app/admin/cycle-commands';
+import { DigestCommand } from './app/admin/digest-command';
+import { BoardChannelCommand } from './app/admin/board-channel-command';
+import { CorrectionCommand } from './app/admin/correction-command';
 
 export interface Application {
   readonly log: Logger;
@@ -95,15 +103,21 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     digest: (month) => board.digest({ month, trigger: 'scheduled', actor: 'scheduler' }),
     remindOverdueActions: () => plans.remindOverdue(),
   }, config.cycle.openTime);
+  const people = new PeopleService(store);
+  const refusals = new Refusals(store);
+  const tenants = new TenantPolicy(config.bot.tenantId);
+  const performanceTeamOnly = new PerformanceTeamOnly(refusals, config.performanceTeamContact);
   const bot = new PerformanceBot({
-    people: new PeopleService(store),
+    actors: new ActorDirectory(store, people, admins, tenants, refusals),
+    people,
     entry,
     myWork: new MyWorkService(store, clock, settings),
-    cycle,
+    cycleCommands: new CycleCommands(cycle, performanceTeamOnly, instanceId),
+    digestCommand: new DigestCommand(board, performanceTeamOnly),
+    boardChannel: new BoardChannelCommand(board, performanceTeamOnly),
+    correction: new CorrectionCommand(entry, performanceTeamOnly),
     board,
     plans,
-    admins,
-    instanceId,
     performanceTeamContact: config.performanceTeamContact,
     log,
   });
@@ -112,7 +126,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const server = new HttpServer({
     log,
     messages: messagesEndpoint(adapter, bot, log),
-    mounts: [scorecardTab(config, store, clock, log)],
+    mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };

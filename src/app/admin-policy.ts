@@ -12,6 +12,11 @@ export class AdminPolicy {
     private readonly adminAadObjectIds: readonly string[],
   ) {}
 
+  /** Whether this Entra object id is listed in ADMIN_AAD_OBJECT_IDS. */
+  isListed(aadObjectId: string | null): boolean {
+    return aadObjectId !== null && this.adminAadObjectIds.includes(aadObjectId);
+  }
+
   async isAdmin(person: PersonRecord | null, aadObjectId: string | null = person?.aadObjectId ?? null): Promise<boolean> {
     if (aadObjectId && this.adminAadObjectIds.includes(aadObjectId)) return true;
     if (!person) return false;

@@ -22,6 +22,8 @@ export interface InstallationDetails {
   readonly channelId: string | null;
   /** The installing user, for personal installations. */
   readonly user: TeamsIdentity | null;
+  /** Their person in the register (already identified for the turn), if any. */
+  readonly person: PersonRecord | null;
 }
 
 /** Asks Teams for a user's email; only called when the Entra object id is not in the register. */
@@ -54,8 +56,8 @@ export class PeopleService {
   }
 
   /** Stores where the bot was installed and, for a personal install, who it belongs to. */
-  async recordInstallation(details: InstallationDetails, lookupEmail: EmailLookup): Promise<PersonRecord | null> {
-    const person = details.user ? await this.identify(details.user, lookupEmail) : null;
+  async recordInstallation(details: InstallationDetails): Promise<void> {
+    const person = details.person;
     await this.store.transaction(async (repos) => {
       const saved = await repos.conversations.save({
         kind: details.kind, conversationId: details.conversationId, serviceUrl: details.serviceUrl, tenantId: details.tenantId,
@@ -66,14 +68,6 @@ export class PeopleService {
         actorId: person?.id ?? null, actorLabel: person?.displayName ?? details.user?.name ?? 'Teams', action: 'bot.installed',
         entityType: 'Conversation', entityId: saved.id, after: { kind: details.kind, conversationId: details.conversationId, personId: person?.id ?? null },
       });
-    });
-    return person;
-  }
-
-  /** Audits a refused request (a non-admin asking to run the cycle, say). */
-  async recordRefusal(person: PersonRecord, what: string): Promise<void> {
-    await this.store.repos.audit.record({
-      actorId: person.id, actorLabel: person.displayName, action: 'command.refused', entityType: 'Person', entityId: person.id, after: { what },
     });
   }
 

@@ -8,6 +8,7 @@ export type ChatCommand =
   | { readonly kind: 'plan'; readonly code: string; readonly period: string | null }
   | { readonly kind: 'setBoardChannel' }
   | { readonly kind: 'digest'; readonly period: string }
+  | { readonly kind: 'correct'; readonly code: string; readonly period: string }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** The commands, as `help` lists them and as the app manifest's command list declares them. */
@@ -28,6 +29,8 @@ export const ADMIN_COMMANDS = [
   { command: 'cycle status 2026-10', description: 'Where the month\'s cycle stands' },
   { command: 'set board channel', description: 'Run in the Performance Board\'s channel to post digests there' },
   { command: 'digest 2026-10', description: 'Post the month\'s digest and threads to the Board channel' },
+  { command: 'correct SRV01 2026-10', description: 'Correct an indicator\'s figure, also after the period has closed' },
+  { command: 'plan SRV01', description: 'The action plan card for any red or amber indicator' },
 ] as const;
 
 const WORDS: Record<string, ChatCommand['kind']> = {
@@ -66,6 +69,8 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
   if (cleaned === 'set board channel') return { kind: 'setBoardChannel' };
   const digest = /^digest\s+(\S+)$/.exec(cleaned);
   if (digest) return { kind: 'digest', period: digest[1]! };
+  const correct = /^correct\s+(\S+)\s+(\S+(?:\s+q[1-4])?)$/.exec(cleaned);
+  if (correct) return { kind: 'correct', code: correct[1]!.toUpperCase(), period: correct[2]! };
   const plan = /^(?:action )?plan\s+(\S+)(?:\s+(\S+))?$/.exec(cleaned);
   if (plan) return { kind: 'plan', code: plan[1]!.toUpperCase(), period: plan[2] ?? null };
   const kind = WORDS[cleaned];

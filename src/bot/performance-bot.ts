@@ -1,6 +1,8 @@
 /**
- * The bot's listeners. Each one only translates a Teams activity into a typed command, calls one
- * use case and renders the result as a card; no business rule lives here.
+ * The bot's listeners. Each turn starts by building one Actor (who is acting, their roles, whether
+ * they are the performance team; other tenants refused before anything else runs); each listener
+ * then only translates the Teams activity into a typed command, calls one use case and renders the
+ * result. No business rule and no permission rule lives here.
  */
 import {
   TeamsActivityHandler,
@@ -12,72 +14,79 @@ import {
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
-import type { PersonRecord } from '../db/repositories/people-repository';
 import type { EntryService, Submitter } from '../app/entry/entry-service';
 import { EntryCommandError } from '../app/entry/entry-service';
 import type { MyWorkService } from '../app/my-work-service';
-import type { PeopleService, TeamsIdentity } from '../app/people-service';
+import type { EmailLookup, PeopleService } from '../app/people-service';
+import type { ActorDirectory } from '../app/actor-directory';
+import { isRegistered, type Actor, type RegisteredActor } from '../app/actor';
+import type { CycleCommands } from '../app/admin/cycle-commands';
+import type { DigestCommand } from '../app/admin/digest-command';
+import type { BoardChannelCommand } from '../app/admin/board-channel-command';
+import type { CorrectionCommand } from '../app/admin/correction-command';
 import type { ConversationKind } from '../db/repositories/conversation-repository';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { VERBS, type EntryActionData } from '../cards/card-contract';
+import { VERBS } from '../cards/card-contract';
 import { buildEntryCard, buildHelpCard, buildMyIndicatorsCard, buildNotRegisteredCard, buildOutstandingCard } from '../cards';
 import { parseChatCommand, plainTextOf, CHAT_COMMANDS, ADMIN_COMMANDS, type ChatCommand } from './chat-command';
-import type { CycleService } from '../app/cycle/cycle-service';
-import type { AdminPolicy } from '../app/admin-policy';
-import { parsePeriod } from '../domain/periods';
+import { parsePeriod, type MonthPeriod } from '../domain/periods';
 import { cardMessage, ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
 import type { BoardService } from '../app/board/board-service';
-import { PlanCommandError, type ActionPlanService, type PlanActor } from '../app/board/action-plan-service';
+import { PlanCommandError, type ActionPlanService } from '../app/board/action-plan-service';
 import { BOARD_VERBS } from '../cards/board/board-contract';
 import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../cards/board';
+import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission } from './card-inputs';
+import { cycleStepReply, digestReply } from './admin-replies';
 
 export interface PerformanceBotDeps {
+  readonly actors: ActorDirectory;
   readonly people: PeopleService;
   readonly entry: EntryService;
   readonly myWork: MyWorkService;
-  readonly cycle: CycleService;
+  readonly cycleCommands: CycleCommands;
+  readonly digestCommand: DigestCommand;
+  readonly boardChannel: BoardChannelCommand;
+  readonly correction: CorrectionCommand;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
-  readonly admins: AdminPolicy;
-  readonly instanceId: string;
   readonly performanceTeamContact: string;
   readonly log: Logger;
 }
 
-/** A card verb's use case: the person acting, the action's data and the card's inputs in; a card (or a short message) out. */
-type CardAction = (actor: CardActor, data: Readonly<Record<string, unknown>>) => Promise<AdaptiveCard | string>;
-
-interface CardActor extends PlanActor {
-  readonly submitter: Submitter;
-}
+/** A card verb's use case: the registered person acting and the action's data (with the card's inputs) in; a card or a short message out. */
+type CardAction = (actor: RegisteredActor, data: Readonly<Record<string, unknown>>) => Promise<AdaptiveCard | string>;
 
 export const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
 
+const OTHER_TENANT = 'This app serves its own council\'s staff only, and your account belongs to another organisation, so I cannot help you here. Nothing was stored.';
+const ACTOR_KEY = Symbol('actor');
+
 export class PerformanceBot extends TeamsActivityHandler {
-  /** The route table of card verbs: one entry per Action.Execute verb a card can send. */
-  private readonly cardActions: Record<string, CardAction>;
+  /** The route table of card verbs: one entry per Action.Execute verb a card can send, and no others. */
+  private readonly cardActions: ReadonlyMap<string, CardAction>;
 
   constructor(private readonly deps: PerformanceBotDeps) {
     super();
-    const entryData = (data: Readonly<Record<string, unknown>>): EntryActionData => {
-      if (typeof data.period !== 'string') throw new EntryCommandError('That card is missing its period; type "submit" for a fresh card.');
-      return data as unknown as EntryActionData;
-    };
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    this.cardActions = {
-      [VERBS.submitValues]: async ({ submitter }, data) =>
-        buildEntryCard(await deps.entry.submitValues({ submitter, period: entryData(data).period, inputs: data })),
-      [VERBS.submitNarrative]: async ({ submitter }, data) =>
-        buildEntryCard(await deps.entry.submitNarrative({ submitter, period: entryData(data).period, indicatorId: text(data.indicatorId), inputs: data })),
-      [VERBS.refreshEntry]: async ({ submitter }, data) => buildEntryCard(await deps.entry.card(submitter, entryData(data).period)),
-      [BOARD_VERBS.submitPlan]: async (actor, data) => buildPlanCard(await deps.plans.submit(actor, text(data.indicatorId), text(data.period), data)),
-      [BOARD_VERBS.refreshPlan]: async (actor, data) => buildPlanCard(await deps.plans.planCard(actor, text(data.indicatorId), text(data.period))),
-      [BOARD_VERBS.decidePlan]: async (actor, data) =>
-        buildApprovalCard(await deps.plans.decide(actor, text(data.planId), Number(data.version), text(data.decision), data)),
-      [BOARD_VERBS.refreshApproval]: async (actor, data) => buildApprovalCard(await deps.plans.approvalCard(actor, text(data.planId), Number(data.version))),
-      [BOARD_VERBS.requestPlan]: (actor, data) => deps.plans.requestForAmber(actor, text(data.indicatorId), text(data.period)),
-      [BOARD_VERBS.completeAction]: async (actor, data) => buildOverdueReminderCard(await deps.plans.completeAction(actor, text(data.actionId))),
-    };
+    const correctionOf = (data: Readonly<Record<string, unknown>>) => (typeof data.correct === 'string' && data.correct ? data.correct : null);
+    this.cardActions = new Map<string, CardAction>([
+      [VERBS.submitValues, async (actor, data) =>
+        buildEntryCard(await deps.entry.submitValues({
+          submitter: submitterOf(actor), period: periodOf(data), correctionOf: correctionOf(data), values: entryValues(data), narratives: entryNarratives(data),
+        }))],
+      [VERBS.submitNarrative, async (actor, data) =>
+        buildEntryCard(await deps.entry.submitNarrative({
+          submitter: submitterOf(actor), period: periodOf(data), correctionOf: correctionOf(data), indicatorId: text(data.indicatorId), narrative: entryNarrative(data, text(data.indicatorId)),
+        }))],
+      [VERBS.refreshEntry, async (actor, data) => buildEntryCard(await deps.entry.card(submitterOf(actor), periodOf(data), correctionOf(data)))],
+      [BOARD_VERBS.submitPlan, async (actor, data) => buildPlanCard(await deps.plans.submit(actor, text(data.indicatorId), text(data.period), planSubmission(data)))],
+      [BOARD_VERBS.refreshPlan, async (actor, data) => buildPlanCard(await deps.plans.planCard(actor, text(data.indicatorId), text(data.period)))],
+      [BOARD_VERBS.decidePlan, async (actor, data) =>
+        buildApprovalCard(await deps.plans.decide(actor, text(data.planId), Number(data.version), text(data.decision), decisionComment(data)))],
+      [BOARD_VERBS.refreshApproval, async (actor, data) => buildApprovalCard(await deps.plans.approvalCard(actor, text(data.planId), Number(data.version)))],
+      [BOARD_VERBS.requestPlan, (actor, data) => deps.plans.requestForAmber(actor, text(data.indicatorId), text(data.period))],
+      [BOARD_VERBS.completeAction, async (actor, data) => buildOverdueReminderCard(await deps.plans.completeAction(actor, text(data.actionId)))],
+    ]);
 
     this.onMessage(async (context, next) => {
       const value = context.activity.value as Record<string, unknown> | undefined;
@@ -101,6 +110,30 @@ export class PerformanceBot extends TeamsActivityHandler {
     });
   }
 
+  /** Every turn: who is acting, once; someone from another tenant is answered and nothing else runs. */
+  override async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const log = this.deps.log.child({ turn: activity.id ?? randomUUID(), activityType: activity.type });
+    const lookupEmail = memoised(() => this.lookupEmail(context, log));
+    const resolved = await this.deps.actors.resolve(
+      {
+        aadObjectId: activity.from?.aadObjectId ?? null,
+        teamsUserId: activity.from?.id ?? null,
+        name: activity.from?.name ?? null,
+        tenantId: tenantOf(activity),
+      },
+      lookupEmail,
+      log,
+      activity.type === 'invoke' ? `invoke ${activity.name ?? ''}`.trim() : activity.type,
+    );
+    if (!resolved.ok) {
+      await this.answerOtherTenant(context);
+      return;
+    }
+    context.turnState.set(ACTOR_KEY, resolved.actor);
+    await super.run(context);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
     const result = await this.runCardAction(context, invokeValue.action?.verb ?? '', data);
@@ -109,54 +142,90 @@ export class PerformanceBot extends TeamsActivityHandler {
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result as never };
   }
 
+  private actor(context: TurnContext): Actor {
+    const actor = context.turnState.get(ACTOR_KEY) as Actor | undefined;
+    if (!actor) throw new Error('The turn has no actor: PerformanceBot.run builds it first.');
+    return actor;
+  }
+
   private async handleChat(context: TurnContext): Promise<void> {
     if (context.activity.conversation.conversationType === 'channel') {
       await this.handleChannelMessage(context);
       return;
     }
+    const actor = this.actor(context);
     const command = parseChatCommand(context.activity.text);
-    const person = await this.identify(context);
-    if (!person) {
+    if (!actor.person && !actor.isAdmin) {
       await context.sendActivity(cardMessage(this.notRegistered(context)));
       return;
     }
-    const ref = { personId: person.id, name: person.displayName };
-    const isAdmin = await this.deps.admins.isAdmin(person, context.activity.from.aadObjectId ?? null);
+    await send(context, await this.answer(context, actor, command, 'personal'));
+  }
+
+  /**
+   * A command in the 1:1 chat, or addressed to the bot in a channel: the same commands in both,
+   * except what only makes sense in one of them.
+   */
+  private async answer(context: TurnContext, actor: Actor, command: ChatCommand, where: 'personal' | 'channel'): Promise<Reply> {
     switch (command.kind) {
       case 'help':
-        await context.sendActivity(cardMessage(this.help(person, null, isAdmin)));
-        return;
+        return cardMessage(this.help(actor, null));
+      case 'unknown':
+        return cardMessage(this.help(actor, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null));
       case 'cycle':
-        await context.sendActivity(await this.runCycleCommand(command, person, isAdmin));
-        return;
-      case 'myIndicators':
-        await context.sendActivity(cardMessage(buildMyIndicatorsCard(await this.deps.myWork.myIndicators(ref))));
-        return;
-      case 'status':
-        await context.sendActivity(cardMessage(buildOutstandingCard(await this.deps.myWork.outstanding(ref))));
-        return;
-      case 'submit': {
-        const views = await this.deps.entry.openCards({ ...this.submitter(context, person), isAdmin });
-        if (views.length === 0) {
-          await context.sendActivity('No period is open for entry for your indicators just now. I will send you a card when the next one opens.');
-          return;
+        return this.runCycleCommand(actor, command);
+      case 'digest': {
+        const month = monthOf(command.period, 'digest');
+        if (typeof month === 'string') return month;
+        const result = await this.deps.digestCommand.post(actor, month);
+        return result.kind === 'refused' ? result.message : digestReply(result.outcome);
+      }
+      case 'setBoardChannel': {
+        if (where === 'personal') {
+          return 'Run "set board channel" inside the Performance Board\'s channel, mentioning me (the app must be added to that team).';
         }
-        for (const view of views) await context.sendActivity(cardMessage(buildEntryCard(view)));
-        return;
+        const activity = context.activity;
+        const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string } };
+        const result = await this.deps.boardChannel.set(actor, {
+          teamId: channelData.team?.id ?? null,
+          channelId: channelData.channel?.id ?? null,
+          serviceUrl: activity.serviceUrl,
+          tenantId: tenantOf(activity),
+        });
+        return result.message;
+      }
+      case 'correct': {
+        try {
+          const result = await this.deps.correction.card(actor, command.code, command.period);
+          return result.kind === 'refused' ? result.message : cardMessage(buildEntryCard(result.view));
+        } catch (error) {
+          if (error instanceof EntryCommandError) return error.message;
+          throw error;
+        }
       }
       case 'plan':
-        await context.sendActivity(await this.planForm({ person, isAdmin, submitter: this.submitter(context, person) }, command.code, command.period));
-        return;
-      case 'setBoardChannel':
-        await context.sendActivity('Run "set board channel" inside the Performance Board\'s channel, mentioning me (the app must be added to that team).');
-        return;
-      case 'digest':
-        await context.sendActivity(await this.runDigest(command.period, person, isAdmin));
-        return;
-      case 'unknown':
-        await context.sendActivity(cardMessage(this.help(person, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null, isAdmin)));
-        return;
+        if (!isRegistered(actor)) return this.notInRegisterText();
+        return this.planForm(actor, command.code, command.period);
+      case 'myIndicators':
+      case 'status':
+      case 'submit':
+        if (where === 'channel') return `"${command.kind === 'myIndicators' ? 'my indicators' : command.kind}" is for your 1:1 chat with me: open it from the app's chat.`;
+        if (!isRegistered(actor)) return this.notInRegisterText();
+        return this.personalWork(actor, command.kind);
     }
+  }
+
+  private async personalWork(actor: RegisteredActor, kind: 'myIndicators' | 'status' | 'submit'): Promise<Reply> {
+    const ref = { personId: actor.person.id, name: actor.person.displayName };
+    if (kind === 'myIndicators') return cardMessage(buildMyIndicatorsCard(await this.deps.myWork.myIndicators(ref)));
+    if (kind === 'status') return cardMessage(buildOutstandingCard(await this.deps.myWork.outstanding(ref)));
+    const views = await this.deps.entry.openCards(submitterOf(actor));
+    if (views.length === 0) {
+      return 'No period is open for entry for your indicators just now. I will send you a card when the next one opens.' +
+        (actor.isAdmin ? ' To correct any indicator\'s figure, type "correct CODE PERIOD", for example "correct SRV01 2026-10".' : '');
+    }
+    // Several open periods (a quarter ending with the month) get one card each.
+    return views.map((view) => cardMessage(buildEntryCard(view)));
   }
 
   /**
@@ -166,27 +235,11 @@ export class PerformanceBot extends TeamsActivityHandler {
    */
   private async handleChannelMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const actor = this.actor(context);
     const addressed = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient.id);
     const command = parseChatCommand(activity.text);
-    const person = await this.identify(context);
-    if (addressed && person && (command.kind === 'setBoardChannel' || command.kind === 'digest')) {
-      const isAdmin = await this.deps.admins.isAdmin(person, activity.from.aadObjectId ?? null);
-      if (command.kind === 'digest') {
-        await context.sendActivity(await this.runDigest(command.period, person, isAdmin));
-        return;
-      }
-      if (!isAdmin) {
-        await this.deps.people.recordRefusal(person, 'set board channel');
-        await context.sendActivity(`Only the performance team can choose the Board channel. If you think you should be able to, contact ${this.deps.performanceTeamContact}.`);
-        return;
-      }
-      const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
-      await context.sendActivity(await this.deps.board.setChannel({ person }, {
-        teamId: channelData.team?.id ?? null,
-        channelId: channelData.channel?.id ?? null,
-        serviceUrl: activity.serviceUrl,
-        tenantId: channelData.tenant?.id ?? activity.conversation.tenantId ?? null,
-      }));
+    if (addressed && command.kind !== 'unknown' && command.kind !== 'help' && (actor.person || actor.isAdmin)) {
+      await send(context, await this.answer(context, actor, command, 'channel'));
       return;
     }
     const outcome = await this.deps.board.recordReply({
@@ -195,7 +248,7 @@ export class PerformanceBot extends TeamsActivityHandler {
       teamsMessageId: activity.id || `${activity.conversation.id}|${activity.timestamp ?? ''}|${randomUUID()}`,
       text: plainTextOf(activity.text),
       postedAt: activity.timestamp ? new Date(activity.timestamp) : new Date(),
-      author: { person, name: activity.from.name ?? 'Someone', aadObjectId: activity.from.aadObjectId ?? null },
+      author: { person: actor.person, name: activity.from.name ?? 'Someone', aadObjectId: activity.from.aadObjectId ?? null },
     });
     if (outcome.kind === 'stored') {
       await context.sendActivity(`Thanks${activity.from.name ? `, ${activity.from.name.split(' ')[0]}` : ''}: noted as the Board's commentary on ${outcome.code} for ${outcome.periodLabel}.`);
@@ -206,27 +259,8 @@ export class PerformanceBot extends TeamsActivityHandler {
     }
   }
 
-  /** "digest 2026-10": for the performance team only. */
-  private async runDigest(periodText: string, person: PersonRecord, isAdmin: boolean): Promise<string> {
-    if (!isAdmin) {
-      await this.deps.people.recordRefusal(person, `digest ${periodText}`);
-      return `Only the performance team can post the Board's digest. If you think you should be able to, contact ${this.deps.performanceTeamContact}.`;
-    }
-    const period = parsePeriod(periodText);
-    if (!period.ok || period.value.kind !== 'MONTH') return `"${periodText}" is not a month: write it as 2026-10, for example "digest 2026-10".`;
-    const outcome = await this.deps.board.digest({ month: period.value, trigger: 'chat', actor: person.displayName, actorId: person.id });
-    if (!outcome.channelSet) return 'There is no Board channel yet: in the Performance Board\'s channel, mention me and type "set board channel".';
-    const parts = [
-      `**Digest ${outcome.month}**: ${outcome.digestQueued ? 'queued for the Board channel' : 'already posted earlier, not posted again'}. ` +
-        `${outcome.counts.red} red, ${outcome.counts.amber} amber, ${outcome.counts.green} green, ${outcome.counts.missing} missing.`,
-      `Threads: ${outcome.threadsQueued} new, ${outcome.threadsAlready} already posted. Plan requests sent to owners: ${outcome.planRequestsQueued}.`,
-    ];
-    if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${outcome.unreachable.join(', ')}.`);
-    return parts.join('\n\n');
-  }
-
   /** "plan SRV01 [period]": the plan card, or why there is none. */
-  private async planForm(actor: CardActor, code: string, periodText: string | null): Promise<Partial<Activity> | string> {
+  private async planForm(actor: RegisteredActor, code: string, periodText: string | null): Promise<Partial<Activity> | string> {
     try {
       return cardMessage(buildPlanCard(await this.deps.plans.planCardForCode(actor, code, periodText)));
     } catch (error) {
@@ -235,26 +269,16 @@ export class PerformanceBot extends TeamsActivityHandler {
     }
   }
 
-  /** open / remind / escalate / close / cycle status <period>: for the performance team only. */
-  private async runCycleCommand(command: Extract<ChatCommand, { kind: 'cycle' }>, person: PersonRecord, isAdmin: boolean): Promise<string> {
-    if (!isAdmin) {
-      await this.deps.people.recordRefusal(person, `cycle ${command.step} ${command.period}`);
-      return `Only the performance team can run the cycle. If you think you should be able to, contact ${this.deps.performanceTeamContact}.`;
+  /** open / remind / escalate / close / cycle status <month>. */
+  private async runCycleCommand(actor: Actor, command: Extract<ChatCommand, { kind: 'cycle' }>): Promise<string> {
+    const month = monthOf(command.period, command.step === 'status' ? 'cycle status' : command.step);
+    if (typeof month === 'string') return month;
+    if (command.step === 'status') {
+      const result = await this.deps.cycleCommands.status(actor, month);
+      return result.kind === 'refused' ? result.message : result.report.lines.join('\n\n');
     }
-    const period = parsePeriod(command.period);
-    if (!period.ok || period.value.kind !== 'MONTH') {
-      return `"${command.period}" is not a month: write it as 2026-10, for example "${command.step === 'status' ? 'cycle status' : command.step} 2026-10".`;
-    }
-    if (command.step === 'status') return (await this.deps.cycle.status(period.value)).lines.join('\n\n');
-    const outcome = await this.deps.cycle.runOnDemand(
-      { step: command.step, month: period.value, trigger: 'chat', actor: person.displayName, actorId: person.id },
-      this.deps.instanceId,
-    );
-    const parts = [`**${command.step} ${outcome.month}** (${outcome.periods.join(', ')}): ${outcome.queued} ${outcome.queued === 1 ? 'message' : 'messages'} queued, ${outcome.alreadyQueued} already sent or queued earlier.`];
-    if (outcome.closed?.length) parts.push(`Closed ${outcome.closed.join(', ')}; missing: ${outcome.missing?.length ? outcome.missing.join(', ') : 'none'}.`);
-    else if (command.step === 'close') parts.push('Already closed: nothing changed.');
-    if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${outcome.unreachable.join(', ')}.`);
-    return parts.join('\n\n');
+    const result = await this.deps.cycleCommands.runStep(actor, command.step, month);
+    return result.kind === 'refused' ? result.message : cycleStepReply(command.step, result.outcome);
   }
 
   /** Old clients send Action.Submit (the fallback) as a message; the card is then updated in place. */
@@ -270,18 +294,17 @@ export class PerformanceBot extends TeamsActivityHandler {
   }
 
   private async runCardAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard | string> {
-    const person = await this.identify(context);
-    if (!person) return this.notRegistered(context);
-    const action = this.cardActions[verb];
+    const actor = this.actor(context);
+    if (!isRegistered(actor)) return this.notRegistered(context);
+    const action = this.cardActions.get(verb);
     if (!action) {
-      this.deps.log.warn({ verb }, 'card action not understood');
-      return this.help(person, 'That card action is not one I know; it may be from an older card. Type "submit" for a fresh card.');
+      actor.log.warn({ verb }, 'card action not understood');
+      return this.help(actor, 'That card action is not one I know; it may be from an older card. Type "submit" for a fresh card.');
     }
-    const isAdmin = await this.deps.admins.isAdmin(person, context.activity.from.aadObjectId ?? null);
     try {
-      return await action({ person, isAdmin, submitter: this.submitter(context, person) }, data);
+      return await action(actor, data);
     } catch (error) {
-      if (error instanceof EntryCommandError) return this.help(person, error.message);
+      if (error instanceof EntryCommandError) return this.help(actor, error.message);
       if (error instanceof PlanCommandError) return error.message;
       throw error;
     }
@@ -289,60 +312,95 @@ export class PerformanceBot extends TeamsActivityHandler {
 
   private async handleInstall(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
+    const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string } };
     const kind = conversationKind(activity.conversation.conversationType);
-    const person = await this.deps.people.recordInstallation(
-      {
-        kind,
-        conversationId: activity.conversation.id,
-        serviceUrl: activity.serviceUrl,
-        tenantId: channelData.tenant?.id ?? activity.conversation.tenantId ?? null,
-        botId: activity.recipient.id,
-        teamId: channelData.team?.id ?? null,
-        channelId: channelData.channel?.id ?? null,
-        user: kind === 'PERSONAL' ? identityOf(context) : null,
-      },
-      () => this.lookupEmail(context),
-    );
+    const actor = this.actor(context);
+    await this.deps.people.recordInstallation({
+      kind,
+      conversationId: activity.conversation.id,
+      serviceUrl: activity.serviceUrl,
+      tenantId: tenantOf(activity),
+      botId: activity.recipient.id,
+      teamId: channelData.team?.id ?? null,
+      channelId: channelData.channel?.id ?? null,
+      user: kind === 'PERSONAL' ? { aadObjectId: actor.aadObjectId, teamsUserId: actor.teamsUserId, name: activity.from?.name ?? null } : null,
+      person: kind === 'PERSONAL' ? actor.person : null,
+    });
     if (kind !== 'PERSONAL') return;
-    const isAdmin = person ? await this.deps.admins.isAdmin(person, activity.from.aadObjectId ?? null) : false;
-    await context.sendActivity(cardMessage(person ? this.help(person, null, isAdmin) : this.notRegistered(context)));
+    await context.sendActivity(cardMessage(actor.person || actor.isAdmin ? this.help(actor, null) : this.notRegistered(context)));
   }
 
-  private identify(context: TurnContext): Promise<PersonRecord | null> {
-    return this.deps.people.identify(identityOf(context), () => this.lookupEmail(context));
+  private async answerOtherTenant(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: OTHER_TENANT } } });
+      return;
+    }
+    if (activity.type === 'message' || (activity.type === 'installationUpdate' && activity.action === 'add' && activity.conversation?.conversationType === 'personal')) {
+      await context.sendActivity(OTHER_TENANT);
+    }
   }
 
-  private async lookupEmail(context: TurnContext): Promise<string | null> {
+  private async lookupEmail(context: TurnContext, log: Logger): Promise<string | null> {
     try {
       const member = await TeamsInfo.getMember(context, context.activity.from.id);
       return member.email ?? member.userPrincipalName ?? null;
     } catch (error) {
-      this.deps.log.warn({ err: error }, 'could not read the member\'s email from Teams');
+      log.warn({ err: error }, 'could not read the member\'s email from Teams');
       return null;
     }
   }
 
-  private submitter(context: TurnContext, person: PersonRecord): Submitter {
-    return { personId: person.id, name: person.displayName, teamsUserId: context.activity.from.id ?? null };
-  }
-
-  private help(person: PersonRecord, note: string | null, isAdmin = false): AdaptiveCard {
+  private help(actor: Actor, note: string | null): AdaptiveCard {
+    const mine = actor.isAdmin ? CHAT_COMMANDS.filter((c) => !c.command.startsWith('plan ')) : CHAT_COMMANDS;
     return buildHelpCard({
-      greeting: `Hello ${person.displayName.split(' ')[0]}`,
-      commands: isAdmin ? [...CHAT_COMMANDS, ...ADMIN_COMMANDS] : CHAT_COMMANDS,
+      greeting: `Hello ${actor.name.split(' ')[0]}`,
+      commands: actor.isAdmin ? [...mine, ...ADMIN_COMMANDS] : CHAT_COMMANDS,
       note,
     });
   }
 
+  private notInRegisterText(): string {
+    return `You are not in the performance register yet, so you have no indicators of your own. To be added, contact ${this.deps.performanceTeamContact}.`;
+  }
+
   private notRegistered(context: TurnContext): AdaptiveCard {
-    return buildNotRegisteredCard({ userName: context.activity.from.name ?? null, contact: this.deps.performanceTeamContact });
+    return buildNotRegisteredCard({ userName: context.activity.from?.name ?? null, contact: this.deps.performanceTeamContact });
   }
 }
 
-function identityOf(context: TurnContext): TeamsIdentity {
-  const from = context.activity.from;
-  return { aadObjectId: from.aadObjectId ?? null, teamsUserId: from.id ?? null, name: from.name ?? null };
+/** What a command answers: a card or text, or several messages (one entry card per open period). */
+type Reply = Partial<Activity> | string | readonly (Partial<Activity> | string)[];
+
+async function send(context: TurnContext, reply: Reply): Promise<void> {
+  for (const message of Array.isArray(reply) ? reply : [reply]) await context.sendActivity(message as Partial<Activity> | string);
+}
+
+function submitterOf(actor: RegisteredActor): Submitter {
+  return { personId: actor.person.id, name: actor.person.displayName, teamsUserId: actor.teamsUserId, isAdmin: actor.isAdmin };
+}
+
+function periodOf(data: Readonly<Record<string, unknown>>): string {
+  if (typeof data.period !== 'string') throw new EntryCommandError('That card is missing its period; type "submit" for a fresh card.');
+  return data.period;
+}
+
+/** A month typed after a command, or the message saying how to write one. */
+function monthOf(text: string, command: string): MonthPeriod | string {
+  const period = parsePeriod(text);
+  if (!period.ok || period.value.kind !== 'MONTH') return `"${text}" is not a month: write it as 2026-10, for example "${command} 2026-10".`;
+  return period.value;
+}
+
+function tenantOf(activity: Activity): string | null {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown } };
+  const fromChannelData = typeof channelData.tenant?.id === 'string' ? channelData.tenant.id : null;
+  return fromChannelData ?? activity.conversation?.tenantId ?? null;
+}
+
+function memoised(lookup: EmailLookup): EmailLookup {
+  let answer: Promise<string | null> | null = null;
+  return () => (answer ??= lookup());
 }
 
 function conversationKind(type: string | undefined): ConversationKind {

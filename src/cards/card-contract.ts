@@ -21,6 +21,8 @@ export interface EntryActionData {
   readonly period: string;
   /** For entry.narrative: the indicator whose narrative is sent. */
   readonly indicatorId?: string;
+  /** On the performance team's correction card: the indicator corrected (the card's scope). */
+  readonly correct?: string;
 }
 
 export const inputIds = {

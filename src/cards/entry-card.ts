@@ -105,13 +105,14 @@ function build(view: EntryCardView, layout: Layout): AdaptiveCard {
     ? `Performance figures for ${view.periodLabel}: ${progress}.${view.deadlineText ? ` ${view.deadlineText}.` : ''} Open this card in Teams to submit.`
     : `Performance figures for ${view.periodLabel}: ${progress}. The period is closed for entry; values can only be changed by the performance team.`;
 
-  const refresh = refreshFor(VERBS.refreshEntry, { period: view.period }, view.refreshUserIds);
+  const scope = view.correctionOf ? { period: view.period, correct: view.correctionOf } : { period: view.period };
+  const refresh = refreshFor(VERBS.refreshEntry, scope, view.refreshUserIds);
   return adaptiveCard({
     body,
     fallbackText,
     fullWidth: true,
     ...(open && view.rows.length > 0
-      ? { actions: [executeAction(VERBS.submitValues, 'Submit values', { period: view.period }, 'positive')] }
+      ? { actions: [executeAction(VERBS.submitValues, 'Submit values', scope, 'positive')] }
       : {}),
     ...(refresh ? { refresh } : {}),
   });
@@ -217,7 +218,7 @@ function narrativeForm(view: EntryCardView, row: EntryRowView, narrative: Narrat
   if (narrative.error) items.push(errorText(narrative.error));
   if (layout.narrativeButtons) {
     items.push(
-      actionSet([executeAction(VERBS.submitNarrative, `Save narrative for ${row.code}`, { period: view.period, indicatorId: id })], {
+      actionSet([executeAction(VERBS.submitNarrative, `Save narrative for ${row.code}`, { period: view.period, indicatorId: id, ...(view.correctionOf ? { correct: view.correctionOf } : {}) })], {
         spacing: 'Small',
       }),
     );

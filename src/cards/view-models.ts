@@ -69,6 +69,8 @@ export interface EntryCardView {
   readonly banner: Banner | null;
   /** Teams user ids (29:...) for Universal Actions' user-specific refresh; empty for none. */
   readonly refreshUserIds: readonly string[];
+  /** The performance team's correction card: the one indicator it corrects (its actions carry it). */
+  readonly correctionOf?: string | null;
 }
 
 export interface IndicatorSummaryView {

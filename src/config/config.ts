@@ -63,6 +63,12 @@ export interface AppConfig {
    * teams-js (e.g. a local stand-in for Teams in tests). Empty in production.
    */
   readonly tabExtraHostOrigins: readonly string[];
+  /**
+   * Who may read the Scorecard tab: `tenant`, anyone signed in from the council's own tenant
+   * (MicrosoftAppTenantId; without one, only people in the register), or `register`, only people
+   * in the register. People from other tenants never.
+   */
+  readonly tabReaders: 'tenant' | 'register';
 }
 
 export interface BotConfig {
@@ -127,6 +133,7 @@ const schema = z.object({
     .default('')
     .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'origins such as https://teams.example.com, separated by commas, each with no path'))),
+  TAB_READERS: z.enum(['tenant', 'register']).default('tenant'),
   ADMIN_AAD_OBJECT_IDS: z.string().default('').transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean)),
   CYCLE_OPEN_WORKING_DAY: workingDay.default(3),
   CYCLE_OPEN_TIME: timeOfDay.default('09:00'),
@@ -244,6 +251,7 @@ function appConfig(s: z.infer<typeof schema>): AppConfig {
     tabTokenAudiences: audiences,
     tabAuthDisabled: s.TAB_AUTH_DISABLED,
     tabExtraHostOrigins: s.TAB_EXTRA_HOST_ORIGINS,
+    tabReaders: s.TAB_READERS,
   };
 }
 

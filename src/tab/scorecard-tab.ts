@@ -7,9 +7,11 @@ import type { Config } from '../config/config';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../db/store';
-import { PeopleService } from '../app/people-service';
+import type { PeopleService } from '../app/people-service';
 import { MyWorkService } from '../app/my-work-service';
-import { AdminPolicy } from '../app/admin-policy';
+import type { AdminPolicy } from '../app/admin-policy';
+import type { TenantPolicy } from '../app/tenant-policy';
+import type { Refusals } from '../app/refusals';
 import { TabViewers } from '../app/scorecard/tab-viewer';
 import { ScorecardService } from '../app/scorecard/scorecard-service';
 import { IndicatorPageService } from '../app/scorecard/indicator-page-service';
@@ -19,7 +21,15 @@ import { TabSignIn } from './tab-sign-in';
 import { TabAssets } from './tab-assets';
 import { tabRoutes } from './tab-routes';
 
-export function scorecardTab(config: Config, store: Store, clock: Clock, log: Logger): (server: Server) => void {
+/** What the tab shares with the bot: who is who, who is an admin, which tenant is the council's. */
+export interface TabSharedDeps {
+  readonly people: PeopleService;
+  readonly admins: AdminPolicy;
+  readonly tenants: TenantPolicy;
+  readonly refusals: Refusals;
+}
+
+export function scorecardTab(config: Config, store: Store, clock: Clock, log: Logger, shared: TabSharedDeps): (server: Server) => void {
   const settings = { defaultTolerance: config.defaultTolerance };
   if (config.app.tabAuthDisabled) {
     log.warn(
@@ -34,7 +44,10 @@ export function scorecardTab(config: Config, store: Store, clock: Clock, log: Lo
         audiences: config.app.tabTokenAudiences,
         tenantId: config.bot.tenantId,
       });
-  const viewers = new TabViewers(store, new PeopleService(store), new AdminPolicy(store, config.adminAadObjectIds));
+  if (config.app.tabReaders === 'tenant' && !shared.tenants.councilTenantId) {
+    log.warn('TAB_READERS=tenant but MicrosoftAppTenantId is not set: without the council\'s tenant, only people in the register can read the Scorecard tab.');
+  }
+  const viewers = new TabViewers(store, shared.people, shared.admins, shared.tenants, shared.refusals, config.app.tabReaders);
   return tabRoutes({
     app: config.app,
     performanceTeamContact: config.performanceTeamContact,

@@ -67,6 +67,7 @@ export class TabTokenVerifier {
       aadObjectId: oid,
       username: firstString(payload.preferred_username, payload.upn, payload.email),
       name: firstString(payload.name),
+      tenantId,
     };
   }
 

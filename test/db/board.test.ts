@@ -22,6 +22,7 @@ import type { PersonRecord } from '../../src/db/repositories/people-repository';
 import { describeEachDatabase } from '../support/test-database';
 import { IndicatorPageService } from '../../src/app/scorecard/indicator-page-service';
 import { cardOf, cardText } from '../support/card-json';
+import { planSubmission } from '../../src/bot/card-inputs';
 
 const calendar = {
   openWorkingDay: 3, openTime: '09:00', reminderWorkingDays: [6, 8], deadlineWorkingDay: 10, deadlineTime: '17:00',
@@ -63,7 +64,7 @@ describeEachDatabase('the Performance Board', (db) => {
 
   async function setChannel(): Promise<void> {
     const admin = await person('performanceLead');
-    await board.setChannel({ person: admin }, { teamId: '19:team@thread.tacv2', channelId: CHANNEL, serviceUrl: 'https://smba.example/', tenantId: 'tenant' });
+    await board.setChannel({ actorId: admin.id, actorLabel: admin.displayName }, { teamId: '19:team@thread.tacv2', channelId: CHANNEL, serviceUrl: 'https://smba.example/', tenantId: 'tenant' });
   }
 
   /** SRV01 red for October (26.5 days against 20). */
@@ -121,10 +122,10 @@ describeEachDatabase('the Performance Board', (db) => {
     await installFor('resourcesDirector');
     await board.digest({ month: monthPeriod(2026, 10), trigger: 'chat', actor: 'test' });
     const form = await plans.planCard({ person: gareth, isAdmin: false }, srv01, '2026-10');
-    const submitted = await plans.submit({ person: gareth, isAdmin: false }, srv01, '2026-10', {
+    const submitted = await plans.submit({ person: gareth, isAdmin: false }, srv01, '2026-10', planSubmission({
       [planInputIds.lead(0)]: gareth.id, [planInputIds.due(0)]: '2026-12-01', [planInputIds.description(0)]: 'Agency assessors',
       [planInputIds.expectedRecovery]: form.recoveryChoices[1]!.value, [planInputIds.likelySufficient]: 'YES',
-    });
+    }));
     expect(submitted.state).toBe('SUBMITTED');
     const root = (await outbox('board-thread')).find((m) => /SRV01/.test(cardText(cardOf(m.activity))))!;
     expect(root.status).toBe('PENDING');
@@ -185,13 +186,13 @@ describeEachDatabase('the Performance Board', (db) => {
     const chloe = await installFor('benefitsOfficer');
     const marcus = await installFor('resourcesDirector');
     const form = await plans.planCard({ person: gareth, isAdmin: false }, srv01, '2026-10');
-    await plans.submit({ person: gareth, isAdmin: false }, srv01, '2026-10', {
+    await plans.submit({ person: gareth, isAdmin: false }, srv01, '2026-10', planSubmission({
       [planInputIds.lead(0)]: chloe.id, [planInputIds.due(0)]: '2026-11-25', [planInputIds.description(0)]: 'Clear the backlog of new claims',
       [planInputIds.lead(1)]: gareth.id, [planInputIds.due(1)]: '2027-01-15', [planInputIds.description(1)]: 'Recruit two assessors',
       [planInputIds.expectedRecovery]: form.recoveryChoices[2]!.value, [planInputIds.likelySufficient]: 'UNSURE',
-    });
+    }));
     const planId = (await store.repos.actionPlans.find(srv01, '2026-10'))!.id;
-    await plans.decide({ person: marcus, isAdmin: false }, planId, 1, 'approve', {});
+    await plans.decide({ person: marcus, isAdmin: false }, planId, 1, 'approve', '');
 
     now = new Date('2026-11-27T10:00:00Z'); // two days after the first action was due
     expect(await plans.remindOverdue()).toEqual({ queued: 1, unreachable: [] });

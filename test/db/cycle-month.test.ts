@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logging/logger';
 import { describeEachDatabase } from '../support/test-database';
 import { indicatorCells, registerFile } from '../support/register-fixtures';
 import type { Store } from '../../src/db/store';
+import { fromCard } from '../support/card-commands';
 
 const calendar = {
   openWorkingDay: 3, openTime: '09:00', reminderWorkingDays: [6, 8], deadlineWorkingDay: 10, deadlineTime: '17:00',
@@ -93,7 +94,7 @@ describeEachDatabase('a month of the cycle', (db) => {
     // Gareth submits; Chloe and Daniel do not.
     now = new Date('2027-01-08T11:00:00Z');
     const srv01 = (await store.repos.indicators.findByCode('SRV01'))!.id;
-    await entry.submitValues({ submitter: { personId: ids.get('Gareth Lewis')!, name: 'Gareth Lewis', teamsUserId: null }, period: '2026-12', inputs: { [inputIds.value(srv01)]: '18.2' } });
+    await entry.submitValues(fromCard({ submitter: { personId: ids.get('Gareth Lewis')!, name: 'Gareth Lewis', teamsUserId: null }, period: '2026-12', inputs: { [inputIds.value(srv01)]: '18.2' } }));
 
     expect(await tickAt('2027-01-11T09:05:00Z')).toEqual(['scheduled|remind-1|2026-12']);
     expect(await tickAt('2027-01-13T09:05:00Z')).toEqual(['scheduled|remind-2|2026-12']);
@@ -124,8 +125,8 @@ describeEachDatabase('a month of the cycle', (db) => {
     // After close, the delegate can no longer submit; an admin still can.
     const fin01 = (await store.repos.indicators.findByCode('FIN01'))!.id;
     const chloe = { personId: ids.get('Chloe Evans')!, name: 'Chloe Evans', teamsUserId: null };
-    expect((await entry.submitValues({ submitter: chloe, period: '2026-12', inputs: { [inputIds.value(fin01)]: '80.1' } })).state).toBe('CLOSED');
-    const late = await entry.submitValues({ submitter: { ...chloe, isAdmin: true }, period: '2026-12', inputs: { [inputIds.value(fin01)]: '80.1' } });
+    expect((await entry.submitValues(fromCard({ submitter: chloe, period: '2026-12', inputs: { [inputIds.value(fin01)]: '80.1' } }))).state).toBe('CLOSED');
+    const late = await entry.submitValues(fromCard({ submitter: { ...chloe, isAdmin: true }, period: '2026-12', inputs: { [inputIds.value(fin01)]: '80.1' } }));
     expect(late.banner?.text).toMatch(/^Saved 1 value\. FIN01 is off target/);
 
     // The whole month again, and every step on demand: nothing new is recorded.

@@ -3,6 +3,7 @@ import { EntryService, type Submitter } from '../../src/app/entry/entry-service'
 import { inputIds } from '../../src/cards/card-contract';
 import { describeEachDatabase } from '../support/test-database';
 import { smallRegister } from '../support/register-fixtures';
+import { fromCard } from '../support/card-commands';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
 const clock = { now: () => NOW };
@@ -37,11 +38,11 @@ describeEachDatabase('the entry card use cases', (db) => {
 
   it('corrects a value as a new version, and does not repeat a narrative the card sends back unchanged', async () => {
     const narrative = { [inputIds.remedialAction(srv01)]: 'Agency assessors', [inputIds.likelyToRecover(srv01)]: 'UNSURE', [inputIds.recoveryPeriod(srv01)]: '2026-09' };
-    const first = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23.0', ...narrative } });
+    const first = await service.submitValues(fromCard({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23.0', ...narrative } }));
     expect(first.banner).toEqual({ tone: 'good', text: 'Saved 1 value.' });
     expect(first.rows[0]).toMatchObject({ saved: { valueText: '23.0 days', status: 'RED', version: 2 }, narrative: { required: false, givenBy: expect.stringMatching(/^Gareth Lewis/) } });
 
-    const again = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23', ...narrative } });
+    const again = await service.submitValues(fromCard({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '23', ...narrative } }));
     expect(again.banner?.text).toBe('No changes: these values were already stored.');
     const { database } = db();
     expect(await database.sql.query(`SELECT count(*)::int AS n FROM value_narrative`)).toEqual([{ n: 1 }]);
@@ -51,13 +52,13 @@ describeEachDatabase('the entry card use cases', (db) => {
 
   it('lets a named delegate submit, recorded as them', async () => {
     const fin01 = (await db().store.repos.indicators.findByCode('FIN01'))!.id;
-    const view = await service.submitValues({ submitter: chloe, period: '2026-05', inputs: { [inputIds.value(fin01)]: '19.9' } });
+    const view = await service.submitValues(fromCard({ submitter: chloe, period: '2026-05', inputs: { [inputIds.value(fin01)]: '19.9' } }));
     expect(view.rows[0]).toMatchObject({ code: 'FIN01', saved: { byText: expect.stringMatching(/^Chloe Evans/) } });
     expect(await db().store.repos.values.latest(fin01, '2026-05')).toMatchObject({ value: 19.9, enteredById: chloe.personId, source: 'CARD' });
   });
 
   it('stores nothing for a closed period, says so, and audits the attempt', async () => {
-    const view = await service.submitValues({ submitter: gareth, period: '2026-04', inputs: { [inputIds.value(srv01)]: '12' } });
+    const view = await service.submitValues(fromCard({ submitter: gareth, period: '2026-04', inputs: { [inputIds.value(srv01)]: '12' } }));
     expect(view.state).toBe('CLOSED');
     expect(view.banner?.text).toMatch(/April 2026 is closed for entry, so nothing was stored/);
     expect(await db().store.repos.values.latest(srv01, '2026-04')).toMatchObject({ value: 18.5, version: 1 });
@@ -67,13 +68,39 @@ describeEachDatabase('the entry card use cases', (db) => {
   it('stores none of a submission when one value is refused, keeping what was typed', async () => {
     const fin01 = (await db().store.repos.indicators.findByCode('FIN01'))!.id;
     // Gareth owns SRV01 but not FIN01: the whole submission is refused.
-    const view = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19', [inputIds.value(fin01)]: '20' } });
+    const view = await service.submitValues(fromCard({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19', [inputIds.value(fin01)]: '20' } }));
     expect(view.banner?.text).toMatch(/Nothing was stored: you are not the owner or a named delegate/);
     expect(await db().store.repos.values.latest(srv01, '2026-05')).toMatchObject({ value: 21.9, version: 1 });
     expect(await db().store.repos.values.latest(fin01, '2026-05')).toBeNull();
 
-    const invalid = await service.submitValues({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19.25' } });
+    const invalid = await service.submitValues(fromCard({ submitter: gareth, period: '2026-05', inputs: { [inputIds.value(srv01)]: '19.25' } }));
     expect(invalid.rows[0]).toMatchObject({ inputValue: '19.25', error: expect.stringMatching(/SRV01/) });
     expect(await db().store.repos.values.latest(srv01, '2026-05')).toMatchObject({ version: 1 });
+  });
+
+  it('gives the performance team a correction card for one indicator of a closed period, and stores the correction as a new version', async () => {
+    const admin: Submitter = { ...chloe, isAdmin: true };
+    const card = await service.correctionCard(admin, 'srv01', '2026-04');
+    expect(card).toMatchObject({ period: '2026-04', state: 'OPEN', correctionOf: srv01, banner: { text: expect.stringMatching(/Correction by the performance team/) } });
+    expect(card.rows.map((r) => r.code)).toEqual(['SRV01']);
+
+    const saved = await service.submitValues(fromCard({ submitter: admin, period: '2026-04', correctionOf: srv01, inputs: { [inputIds.value(srv01)]: '17.5' } }));
+    expect(saved.banner).toEqual({ tone: 'good', text: 'Saved 1 value.' });
+    expect(await db().store.repos.values.latest(srv01, '2026-04')).toMatchObject({ value: 17.5, version: 2, enteredById: chloe.personId });
+    expect(await db().store.repos.audit.count({ action: 'value.corrected' })).toBe(1);
+  });
+
+  it('refuses a correction card, and a correction submitted from one, to someone not in the performance team', async () => {
+    await expect(service.correctionCard(gareth, 'SRV01', '2026-04')).rejects.toThrow(/Only the performance team can correct figures/);
+    await expect(service.submitValues(fromCard({ submitter: gareth, period: '2026-04', correctionOf: srv01, inputs: { [inputIds.value(srv01)]: '12' } })))
+      .rejects.toThrow(/Only the performance team can correct figures/);
+    expect(await db().store.repos.values.latest(srv01, '2026-04')).toMatchObject({ value: 18.5, version: 1 });
+    expect(await db().store.repos.audit.count({ action: 'submission.refused' })).toBe(2);
+  });
+
+  it('names the periods an indicator has when a correction names one of another frequency or an unknown code', async () => {
+    const admin: Submitter = { ...chloe, isAdmin: true };
+    await expect(service.correctionCard(admin, 'SRV01', '2026/27 Q1')).rejects.toThrow(/SRV01 is monthly: name one of its periods, such as 2026-10/);
+    await expect(service.correctionCard(admin, 'NOPE1', '2026-04')).rejects.toThrow(/There is no indicator "NOPE1"/);
   });
 });

@@ -18,6 +18,10 @@ import { PeopleService } from '../../src/app/people-service';
 import { endDate, parsePeriod, periodContaining, periodKey, previousPeriod, trailingPeriods, type MonthPeriod, type Period } from '../../src/domain/periods';
 import { FREQUENCIES, LENSES, type Tolerance } from '../../src/domain/types';
 import { BACKENDS, openTestDatabase, type TestDatabase } from '../support/test-database';
+import { TenantPolicy } from '../../src/app/tenant-policy';
+import { Refusals } from '../../src/app/refusals';
+
+const TENANT = '9d8c7b6a-5f4e-4d3c-8b2a-1e0f9d8c7b6a';
 
 const TODAY = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => TODAY };
@@ -38,10 +42,10 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
   beforeAll(async () => {
     db = await openTestDatabase(backend);
     await loadDemoData(db.store, TODAY);
-    viewers = new TabViewers(db.store, new PeopleService(db.store), new AdminPolicy(db.store, []));
-    admin = (await viewers.identify({ aadObjectId: DEMO_ADMINS[0]!.aadObjectId, username: null, name: null }))!;
-    gareth = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, username: null, name: null }))!;
-    olivia = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.financeManager.aadObjectId, username: null, name: null }))!;
+    viewers = new TabViewers(db.store, new PeopleService(db.store), new AdminPolicy(db.store, []), new TenantPolicy(TENANT), new Refusals(db.store), 'register');
+    admin = (await viewers.identify({ aadObjectId: DEMO_ADMINS[0]!.aadObjectId, username: null, name: null, tenantId: TENANT }))!;
+    gareth = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, username: null, name: null, tenantId: TENANT }))!;
+    olivia = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.financeManager.aadObjectId, username: null, name: null, tenantId: TENANT }))!;
   }, 120_000);
   afterAll(async () => {
     await db?.close();
@@ -143,7 +147,7 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
 
     it('shows who entered each version to the owner, the director and admins, and to nobody else', async () => {
       const fin03 = (await db.store.repos.indicators.findByCode('FIN03'))!;
-      const director = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.resourcesDirector.aadObjectId, username: null, name: null }))!;
+      const director = (await viewers.identify({ aadObjectId: DEMO_PEOPLE.resourcesDirector.aadObjectId, username: null, name: null, tenantId: TENANT }))!;
       for (const viewer of [admin, olivia, director]) expect((await pages().page(viewer, 'FIN03', period('2026-08')))!.history.namesShown).toBe(true);
       const hidden = (await pages().page(gareth, 'FIN03', period('2026-08')))!;
       expect(hidden.history.namesShown).toBe(false);
@@ -152,8 +156,8 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
       expect(fin03.ownerId).toBe(olivia.personId);
 
       // An admin by configuration (ADMIN_AAD_OBJECT_IDS) sees names too.
-      const configuredAdmins = new TabViewers(db.store, new PeopleService(db.store), new AdminPolicy(db.store, [DEMO_PEOPLE.benefitsManager.aadObjectId]));
-      const garethAsAdmin = (await configuredAdmins.identify({ aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, username: null, name: null }))!;
+      const configuredAdmins = new TabViewers(db.store, new PeopleService(db.store), new AdminPolicy(db.store, [DEMO_PEOPLE.benefitsManager.aadObjectId]), new TenantPolicy(TENANT), new Refusals(db.store), 'register');
+      const garethAsAdmin = (await configuredAdmins.identify({ aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, username: null, name: null, tenantId: TENANT }))!;
       expect(garethAsAdmin.isAdmin).toBe(true);
       expect((await pages().page(garethAsAdmin, 'FIN03', period('2026-08')))!.history.namesShown).toBe(true);
     });
@@ -165,7 +169,7 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
         indicatorId: srv01.id, period: '2026-09', financialYear: 2026, value: 26.4, note: 'Backlog recount', source: 'CARD', enteredById: gareth.personId,
       });
       await db.store.repos.narratives.add({
-        valueId: corrected.id, remedialAction: 'Two agency assessors from 1 December.', likelyToRecover: 'YES', recoveryPeriod: '2027-01', enteredById: gareth.personId,
+        valueId: corrected.id, remedialAction: 'Two agency assessors from 1 December.', likelyToRecover: 'YES', recoveryPeriod: '2027-01', enteredById: gareth.personId!,
       });
       const page = (await pages().page(admin, 'SRV01', period('2026-09')))!;
       expect(page.narratives).toEqual([
@@ -196,11 +200,11 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
       const chloe = await db.store.repos.people.findByEmail(DEMO_PEOPLE.benefitsOfficer.email);
       const newId = '11111111-2222-4333-8444-555555555555';
       await db.store.repos.people.update(chloe!.id, { aadObjectId: null });
-      const linked = await viewers.identify({ aadObjectId: newId, username: DEMO_PEOPLE.benefitsOfficer.email.toUpperCase(), name: 'Chloe Evans' });
+      const linked = await viewers.identify({ aadObjectId: newId, username: DEMO_PEOPLE.benefitsOfficer.email.toUpperCase(), name: 'Chloe Evans', tenantId: TENANT });
       expect(linked).toMatchObject({ personId: chloe!.id, name: 'Chloe Evans' });
       expect((await db.store.repos.people.findById(chloe!.id))!.aadObjectId).toBe(newId);
 
-      expect(await viewers.identify({ aadObjectId: '0f0e0d0c-0b0a-4909-8807-060504030201', username: 'sam@elsewhere.gov.uk', name: 'Sam' })).toBeNull();
+      expect(await viewers.identify({ aadObjectId: '0f0e0d0c-0b0a-4909-8807-060504030201', username: 'sam@elsewhere.gov.uk', name: 'Sam', tenantId: TENANT })).toBeNull();
     });
 
     it('in development mode acts as the named person, or the first admin', async () => {

@@ -1,7 +1,8 @@
 /**
- * The Scorecard tab's API on the real server (as `npm start` runs it, with the demo register):
- * only a valid Entra ID token for someone in the register gets data; every other request gets 401
- * (or 403 for a valid token of someone not in the register). Tokens are minted by a local Entra ID
+ * The Scorecard tab's API on the real server (as `npm start` runs it, with the demo register), with
+ * TAB_READERS=register: only a valid Entra ID token for someone in the register gets data; every
+ * other request gets 401 (or 403 for a valid token of someone not in the register). The default,
+ * TAB_READERS=tenant, is tested in day-one.test.ts. Tokens are minted by a local Entra ID
  * stand-in whose OpenID metadata the server is pointed at. Also the pages and assets, and the
  * development mode in which authentication is explicitly disabled.
  */
@@ -41,6 +42,7 @@ describe('the Scorecard tab\'s API', () => {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'test-client-secret',
         MicrosoftAppTenantId: ENTRA_TENANT_ID,
+        TAB_READERS: 'register',
         PUBLIC_HOSTNAME: HOSTNAME,
         TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
       }),

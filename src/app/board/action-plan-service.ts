@@ -24,7 +24,7 @@ import { periodAsAt } from '../scorecard/as-at';
 import { cardMessage } from '../../cards/card-message';
 import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../../cards/board';
 import type { ApprovalCardView, OverdueReminderView, PlanCardView } from '../../cards/board/board-view-models';
-import { MAX_PLAN_ACTIONS, PLAN_ACTION_DESCRIPTION_MAX_LENGTH, DECISION_COMMENT_MAX_LENGTH, planInputIds } from '../../cards/board/board-contract';
+import { PLAN_ACTION_DESCRIPTION_MAX_LENGTH, DECISION_COMMENT_MAX_LENGTH } from '../../cards/board/board-contract';
 import { Audience, messageTo } from '../cycle/cycle-audience';
 import { loadPlanContext, planContextsFor, type PlanContext } from './plan-context';
 import type { IndicatorStatus } from '../register-status';
@@ -141,7 +141,8 @@ export class ActionPlanService {
     return this.planCard(actor, indicator.id, period);
   }
 
-  async submit(actor: PlanActor, indicatorId: string, period: string, inputs: Readonly<Record<string, unknown>>): Promise<PlanCardView> {
+  /** The owner submits the plan as typed on the card (read from the card's inputs by the bot). */
+  async submit(actor: PlanActor, indicatorId: string, period: string, typed: PlanSubmissionInput): Promise<PlanCardView> {
     const context = await this.requireContext(indicatorId, period);
     this.requireOwner(actor, context);
     const latest = context.plan?.versions.at(-1) ?? null;
@@ -151,7 +152,6 @@ export class ActionPlanService {
       throw new PlanCommandError(`${context.indicator.code} is not red or amber for ${periodLabelOf(context)}: no action plan is needed.`);
     }
 
-    const typed = readPlanInputs(inputs);
     const validation = validatePlan(typed, {
       leadIds: new Set(context.leadChoices.map((c) => c.value)), recoveryPeriods: context.recoveryChoices.map((c) => c.value),
       today: this.today(), maxDescriptionLength: PLAN_ACTION_DESCRIPTION_MAX_LENGTH,
@@ -208,7 +208,7 @@ export class ActionPlanService {
     return approvalCardView(context, record, { canDecide, refreshUserIds: await this.deciderIds(context) }, this.today());
   }
 
-  async decide(actor: PlanActor, planId: string, version: number, decision: string, inputs: Readonly<Record<string, unknown>>): Promise<ApprovalCardView> {
+  async decide(actor: PlanActor, planId: string, version: number, decision: string, typedComment: string): Promise<ApprovalCardView> {
     const { context, record } = await this.requireVersion(planId, version);
     const refreshUserIds = await this.deciderIds(context);
     const today = this.today();
@@ -224,7 +224,7 @@ export class ActionPlanService {
       return approvalCardView(context, record, { canDecide: true, refreshUserIds, banner: { tone: 'default', text: 'This version has already been decided or replaced: nothing changed.' } }, today);
     }
     if (decision !== 'approve' && decision !== 'sendBack') throw new PlanCommandError('That decision is not one I know: choose Approve or Send back.');
-    const comment = String(inputs[planInputIds.decisionComment] ?? '').trim();
+    const comment = typedComment.trim();
     if (decision === 'sendBack' && !comment) {
       return approvalCardView(context, record, { canDecide: true, refreshUserIds, comment, commentError: 'Say what needs to change, so the owner can revise the plan.' }, today);
     }
@@ -389,16 +389,6 @@ export interface PreparedRequest {
   readonly indicator: IndicatorRecord;
   readonly period: string;
   readonly card: PlanCardView;
-}
-
-/** The plan card's inputs as Teams sends them. */
-export function readPlanInputs(inputs: Readonly<Record<string, unknown>>): PlanSubmissionInput {
-  const text = (id: string) => (typeof inputs[id] === 'string' ? (inputs[id] as string) : '');
-  return {
-    actions: Array.from({ length: MAX_PLAN_ACTIONS }, (_, i) => ({ lead: text(planInputIds.lead(i)), due: text(planInputIds.due(i)), description: text(planInputIds.description(i)) })),
-    expectedRecovery: text(planInputIds.expectedRecovery),
-    likelySufficient: text(planInputIds.likelySufficient),
-  };
 }
 
 function approvalKey(versionId: string, where: 'director' | 'thread'): string {

@@ -26,8 +26,10 @@ import { buildThreadViews } from './thread-views';
 import { mentionIds, type TeamRoster } from './team-roster';
 import type { ActionPlanService } from './action-plan-service';
 
+/** Who set the channel, as the audit names them. */
 export interface BoardActor {
-  readonly person: PersonRecord;
+  readonly actorId: string | null;
+  readonly actorLabel: string;
 }
 
 /** Where the admin ran "set board channel": the channel's own details from the activity. */
@@ -83,7 +85,7 @@ export class BoardService {
     private readonly onQueued: () => void = () => {},
   ) {}
 
-  /** "set board channel" (the bot lets only the performance team run it): only inside a team's channel. */
+  /** "set board channel" (the performance team only: see app/admin/board-channel-command.ts): only inside a team's channel. */
   async setChannel(actor: BoardActor, place: ChannelPlace): Promise<string> {
     if (!place.teamId || !place.channelId) {
       return 'Run "set board channel" inside the Performance Board\'s channel (with the app added to that team), not in a chat.';
@@ -91,10 +93,10 @@ export class BoardService {
     const now = this.clock.now();
     await this.store.transaction(async (repos) => {
       const before = await repos.board.channel();
-      const after: BoardChannelRecord = { teamId: place.teamId!, channelId: place.channelId!, serviceUrl: place.serviceUrl, tenantId: place.tenantId, setById: actor.person.id, setAt: now };
+      const after: BoardChannelRecord = { teamId: place.teamId!, channelId: place.channelId!, serviceUrl: place.serviceUrl, tenantId: place.tenantId, setById: actor.actorId, setAt: now };
       await repos.board.setChannel(after);
       await repos.audit.record({
-        actorId: actor.person.id, actorLabel: actor.person.displayName, action: 'board.channel.set', entityType: 'BoardChannel', entityId: 'board',
+        actorId: actor.actorId, actorLabel: actor.actorLabel, action: 'board.channel.set', entityType: 'BoardChannel', entityId: 'board',
         before: before ? { teamId: before.teamId, channelId: before.channelId } : null, after: { teamId: after.teamId, channelId: after.channelId },
       });
     });

@@ -10,9 +10,8 @@
 import type { Store, Repositories } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { EntryCardView } from '../../cards/view-models';
-import { inputIds } from '../../cards/card-contract';
 import { LIKELY_TO_RECOVER, type LikelyToRecover, type Tolerance } from '../../domain/types';
-import { financialYearOf, parsePeriod, periodKey, periodLabel, comparePeriods, type Period } from '../../domain/periods';
+import { endDate, frequencyOfPeriod, financialYearOf, parsePeriod, periodKey, periodLabel, comparePeriods, type Period } from '../../domain/periods';
 import { validateValue } from '../../domain/validation';
 import { loadEntrySnapshot, type EntrySnapshot } from './entry-snapshot';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
@@ -26,15 +25,37 @@ export interface Submitter {
   readonly isAdmin?: boolean;
 }
 
+/** One value as typed on the card: the raw text (checked here with the import's rules) and its note. */
+export interface TypedValue {
+  readonly indicatorId: string;
+  readonly raw: string;
+  readonly note: string;
+}
+
+/** A red or amber value's narrative as typed on the card. */
+export interface TypedNarrative {
+  readonly remedialAction: string;
+  readonly likelyToRecover: string;
+  readonly recoveryPeriod: string;
+}
+
 export interface SubmitValuesCommand {
   readonly submitter: Submitter;
   readonly period: string;
-  /** The card's inputs as sent by Teams: `value:<indicatorId>`, `note:<indicatorId>`, ... */
-  readonly inputs: Readonly<Record<string, unknown>>;
+  /** For the performance team's correction card: the one indicator the card is for. */
+  readonly correctionOf?: string | null;
+  /** Every value input on the card; an empty one is "not given this time". */
+  readonly values: readonly TypedValue[];
+  /** Narratives typed alongside values, by indicator id, for rows where any part was typed. */
+  readonly narratives: ReadonlyMap<string, TypedNarrative>;
 }
 
-export interface SubmitNarrativeCommand extends SubmitValuesCommand {
+export interface SubmitNarrativeCommand {
+  readonly submitter: Submitter;
+  readonly period: string;
+  readonly correctionOf?: string | null;
   readonly indicatorId: string;
+  readonly narrative: TypedNarrative;
 }
 
 export interface EntrySettings {
@@ -65,14 +86,32 @@ export class EntryService {
   }
 
   /** The card as it stands, for Universal Actions' refresh. */
-  async card(submitter: Submitter, periodText: string): Promise<EntryCardView> {
-    return this.view(await this.snapshot(submitter, this.period(periodText)), submitter);
+  async card(submitter: Submitter, periodText: string, correctionOf: string | null = null): Promise<EntryCardView> {
+    const period = this.period(periodText);
+    if (correctionOf) return this.correctionView(submitter, period, correctionOf);
+    return this.view(await this.snapshot(submitter, period), submitter);
+  }
+
+  /**
+   * "correct SRV01 2026-10": the performance team's card to correct one indicator's figure for a
+   * period, open or closed (the README's "admins can still correct"). Admins only; the bot's
+   * refusal for anyone else comes from the same rule as every admin command.
+   */
+  async correctionCard(submitter: Submitter, code: string, periodText: string): Promise<EntryCardView> {
+    const indicator = await this.store.repos.indicators.findByCode(code.toUpperCase());
+    if (!indicator || !indicator.active) throw new EntryCommandError(`There is no indicator "${code}" in the register.`);
+    const period = this.period(periodText);
+    if (frequencyOfPeriod(period) !== indicator.frequency) {
+      throw new EntryCommandError(`${indicator.code} is ${indicator.frequency.toLowerCase()}: name one of its periods, such as ${examplePeriod(indicator.frequency)}.`);
+    }
+    return this.correctionView(submitter, period, indicator.id);
   }
 
   async submitValues(command: SubmitValuesCommand): Promise<EntryCardView> {
     const { submitter } = command;
     const period = this.period(command.period);
-    const snapshot = await this.snapshot(submitter, period);
+    const scope = await this.scope(submitter, command.period, command.correctionOf ?? null);
+    const snapshot = await this.snapshot(submitter, period, scope.indicatorIds);
     const label = periodLabel(period).split(' (')[0]!;
     if (!snapshot.isOpen && !submitter.isAdmin) {
       await this.refuse(submitter, command.period, 'period closed');
@@ -86,9 +125,10 @@ export class EntryService {
     const accepted: { indicatorId: string; value: number; note: string }[] = [];
     const refusedIds: string[] = [];
 
-    for (const indicatorId of submittedIndicatorIds(command.inputs)) {
-      const raw = text(command.inputs[inputIds.value(indicatorId)]);
-      const note = text(command.inputs[inputIds.note(indicatorId)]);
+    for (const typed of command.values) {
+      const { indicatorId } = typed;
+      const raw = typed.raw.trim();
+      const note = typed.note.trim();
       const row = allowed.get(indicatorId);
       if (!row) {
         refusedIds.push(indicatorId);
@@ -115,7 +155,7 @@ export class EntryService {
     }
     if (feedback.size > 0) {
       return this.view(snapshot, submitter, {
-        feedback: keepTyped(command.inputs, feedback, accepted),
+        feedback: keepTyped(command.values, feedback, accepted),
         banner: { tone: 'attention', text: `Nothing was stored: ${feedback.size === 1 ? 'one value needs' : `${feedback.size} values need`} fixing (shown below).` },
       });
     }
@@ -123,14 +163,14 @@ export class EntryService {
       return this.view(snapshot, submitter, { banner: { tone: 'warning', text: 'Enter at least one value, then submit.' } });
     }
 
-    const narratives = narrativesGivenWith(command.inputs, accepted.map((a) => a.indicatorId));
+    const narratives = narrativesGivenWith(command.narratives, accepted.map((a) => a.indicatorId));
     const narrativeErrors = new Map<string, string>();
     for (const [id, given] of narratives) {
       const problem = checkNarrative(given, period);
       if (problem) narrativeErrors.set(id, problem);
     }
     if (narrativeErrors.size > 0) {
-      const fb = keepTyped(command.inputs, new Map(), accepted);
+      const fb = keepTyped(command.values, new Map(), accepted);
       for (const [id, error] of narrativeErrors) {
         fb.set(id, { ...fb.get(id), narrative: { ...narratives.get(id)!, error } });
       }
@@ -148,7 +188,7 @@ export class EntryService {
       return count;
     });
 
-    const after = await this.snapshot(submitter, period);
+    const after = await this.snapshot(submitter, period, scope.indicatorIds);
     const owed = after.rows.filter((r) => r.versions.length > 0 && ['RED', 'AMBER'].includes(r.current.status) && r.narrative === null);
     const saved = changed === 0 ? 'No changes: these values were already stored.' : `Saved ${changed} ${changed === 1 ? 'value' : 'values'}.`;
     return this.view(after, submitter, {
@@ -161,7 +201,8 @@ export class EntryService {
   async submitNarrative(command: SubmitNarrativeCommand): Promise<EntryCardView> {
     const { submitter, indicatorId } = command;
     const period = this.period(command.period);
-    const snapshot = await this.snapshot(submitter, period);
+    const scope = await this.scope(submitter, command.period, command.correctionOf ?? null);
+    const snapshot = await this.snapshot(submitter, period, scope.indicatorIds);
     const row = snapshot.rows.find((r) => r.indicator.id === indicatorId);
     if (!row) {
       await this.refuse(submitter, command.period, 'not owner or delegate', [indicatorId]);
@@ -174,7 +215,7 @@ export class EntryService {
     if (row.versions.length === 0) {
       return this.view(snapshot, submitter, { banner: { tone: 'warning', text: `Submit ${row.indicator.code}'s value first, then its narrative.` } });
     }
-    const given = narrativeFrom(command.inputs, indicatorId);
+    const given = normalised(command.narrative);
     const problem = checkNarrative(given, period);
     if (problem) {
       return this.view(snapshot, submitter, {
@@ -184,7 +225,7 @@ export class EntryService {
     }
     const stored = await this.store.transaction((repos) => this.addNarrative(repos, submitter, indicatorId, period, given));
     const unchanged = !stored;
-    return this.view(await this.snapshot(submitter, period), submitter, {
+    return this.view(await this.snapshot(submitter, period, scope.indicatorIds), submitter, {
       banner: { tone: 'good', text: unchanged ? `No changes: ${row.indicator.code}'s narrative was already stored.` : `Saved the narrative for ${row.indicator.code}.` },
     });
   }
@@ -245,16 +286,41 @@ export class EntryService {
     });
   }
 
-  private snapshot(submitter: Submitter, period: Period): Promise<EntrySnapshot> {
-    return loadEntrySnapshot(this.store, submitter.personId, period, this.clock.now(), this.settings.defaultTolerance);
+  /**
+   * Which indicators the card is about: the submitter's own (owned or covered), or, on the
+   * performance team's correction card, the one indicator named, for admins only.
+   */
+  private async scope(submitter: Submitter, periodText: string, correctionOf: string | null): Promise<{ indicatorIds?: readonly string[] }> {
+    if (!correctionOf) return {};
+    if (!submitter.isAdmin) {
+      await this.refuse(submitter, periodText, 'correction by someone not in the performance team', [correctionOf]);
+      throw new EntryCommandError('Only the performance team can correct figures from this card. Nothing was stored.');
+    }
+    return { indicatorIds: [correctionOf] };
+  }
+
+  private async correctionView(submitter: Submitter, period: Period, indicatorId: string): Promise<EntryCardView> {
+    const scope = await this.scope(submitter, periodKey(period), indicatorId);
+    const snapshot = await this.snapshot(submitter, period, scope.indicatorIds);
+    return this.view(snapshot, submitter, {
+      banner: { tone: 'default', text: `Correction by the performance team: a changed value is stored as a new version, and the old one is kept.` },
+    });
+  }
+
+  private snapshot(submitter: Submitter, period: Period, indicatorIds?: readonly string[]): Promise<EntrySnapshot> {
+    return loadEntrySnapshot(this.store, { personId: submitter.personId, indicatorIds }, period, this.clock.now(), this.settings.defaultTolerance);
   }
 
   private view(snapshot: EntrySnapshot, submitter: Submitter, extra: Partial<EntryViewOptions> = {}): EntryCardView {
-    // Admins keep the inputs of a closed period, to correct figures after the deadline.
-    const effective = submitter.isAdmin && !snapshot.isOpen && snapshot.window?.openedAt ? { ...snapshot, isOpen: true } : snapshot;
+    // Admins keep the inputs of a closed period (or of history loaded without a reporting window,
+    // once the period has ended), to correct figures after the deadline.
+    const now = this.clock.now();
+    const correctable = Boolean(snapshot.window?.openedAt) || new Date(`${endDate(snapshot.period)}T23:59:59Z`).getTime() < now.getTime();
+    const effective = submitter.isAdmin && !snapshot.isOpen && correctable ? { ...snapshot, isOpen: true } : snapshot;
     return buildEntryView(effective, {
       personName: submitter.name,
       refreshUserIds: submitter.teamsUserId ? [submitter.teamsUserId] : [],
+      correctionOf: snapshot.scope === 'correction' ? (snapshot.rows[0]?.indicator.id ?? null) : null,
       ...extra,
     });
   }
@@ -275,30 +341,24 @@ interface NarrativeInput {
   recoveryPeriod: string;
 }
 
-function submittedIndicatorIds(inputs: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(inputs).flatMap((key) => (key.startsWith('value:') ? [key.slice('value:'.length)] : []));
+function normalised(given: TypedNarrative): NarrativeInput {
+  return { remedialAction: given.remedialAction.trim(), likelyToRecover: given.likelyToRecover.trim().toUpperCase(), recoveryPeriod: given.recoveryPeriod.trim() };
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-function narrativeFrom(inputs: Readonly<Record<string, unknown>>, indicatorId: string): NarrativeInput {
-  return {
-    remedialAction: text(inputs[inputIds.remedialAction(indicatorId)]),
-    likelyToRecover: text(inputs[inputIds.likelyToRecover(indicatorId)]).toUpperCase(),
-    recoveryPeriod: text(inputs[inputIds.recoveryPeriod(indicatorId)]),
-  };
-}
-
-/** Narratives typed on the entry card alongside their values, for those rows where any was typed. */
-function narrativesGivenWith(inputs: Readonly<Record<string, unknown>>, indicatorIds: string[]): Map<string, NarrativeInput> {
+/** Narratives typed on the entry card alongside the values accepted, for those rows where any was typed. */
+function narrativesGivenWith(typed: ReadonlyMap<string, TypedNarrative>, indicatorIds: string[]): Map<string, NarrativeInput> {
   const given = new Map<string, NarrativeInput>();
   for (const id of indicatorIds) {
-    const narrative = narrativeFrom(inputs, id);
-    if (narrative.remedialAction || narrative.likelyToRecover || narrative.recoveryPeriod) given.set(id, narrative);
+    const narrative = typed.get(id);
+    if (!narrative) continue;
+    const clean = normalised(narrative);
+    if (clean.remedialAction || clean.likelyToRecover || clean.recoveryPeriod) given.set(id, clean);
   }
   return given;
+}
+
+function examplePeriod(frequency: string): string {
+  return frequency === 'MONTHLY' ? '2026-10' : frequency === 'QUARTERLY' ? '2026/27 Q2' : '2025/26';
 }
 
 function checkNarrative(given: NarrativeInput, period: Period): string | null {
@@ -315,16 +375,13 @@ function checkNarrative(given: NarrativeInput, period: Period): string | null {
 
 /** Keeps what the person typed in every row, so a refusal never makes them type it again. */
 function keepTyped(
-  inputs: Readonly<Record<string, unknown>>, feedback: Map<string, RowFeedback>, accepted: { indicatorId: string }[],
+  values: readonly TypedValue[], feedback: Map<string, RowFeedback>, accepted: { indicatorId: string }[],
 ): Map<string, RowFeedback> {
   const kept = new Map(feedback);
+  const typed = new Map(values.map((v) => [v.indicatorId, v]));
   for (const { indicatorId } of accepted) {
     if (!kept.has(indicatorId)) {
-      kept.set(indicatorId, {
-        inputValue: text(inputs[inputIds.value(indicatorId)]),
-        note: text(inputs[inputIds.note(indicatorId)]),
-        error: null,
-      });
+      kept.set(indicatorId, { inputValue: typed.get(indicatorId)?.raw.trim() ?? '', note: typed.get(indicatorId)?.note.trim() ?? '', error: null });
     }
   }
   return kept;

@@ -24,21 +24,32 @@ export interface EntryRowSnapshot {
 
 export interface EntrySnapshot {
   readonly period: Period;
+  /** The person's own indicators, or the performance team's correction of named ones. */
+  readonly scope: 'own' | 'correction';
   readonly window: ReportingPeriodRecord | null;
   readonly isOpen: boolean;
   readonly rows: readonly EntryRowSnapshot[];
   readonly names: ReadonlyMap<string, string>;
 }
 
+/** Whose card: the person's own indicators, or (a correction) exactly these indicators. */
+export interface EntryScope {
+  readonly personId: string;
+  readonly indicatorIds?: readonly string[];
+}
+
 export async function loadEntrySnapshot(
   store: Store,
-  personId: string,
+  scope: EntryScope,
   period: Period,
   now: Date,
   defaultTolerance: Tolerance,
 ): Promise<EntrySnapshot> {
   const frequency = frequencyOfPeriod(period);
-  const indicators = (await store.repos.indicators.ownedOrDelegatedTo(personId)).filter((i) => i.frequency === frequency);
+  const candidates = scope.indicatorIds
+    ? await store.repos.indicators.findByIds([...scope.indicatorIds])
+    : await store.repos.indicators.ownedOrDelegatedTo(scope.personId);
+  const indicators = candidates.filter((i) => i.frequency === frequency && i.active);
   const ids = indicators.map((i) => i.id);
   const [window, current, previous, versions] = await Promise.all([
     store.repos.periods.find(periodKey(period)),
@@ -59,6 +70,7 @@ export async function loadEntrySnapshot(
   const isOpen = isOpenAt(window, now);
   return {
     period,
+    scope: scope.indicatorIds ? 'correction' : 'own',
     window,
     isOpen,
     names,

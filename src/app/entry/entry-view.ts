@@ -24,6 +24,7 @@ export interface EntryViewOptions {
   readonly banner?: Banner | null;
   readonly feedback?: ReadonlyMap<string, RowFeedback>;
   readonly refreshUserIds?: readonly string[];
+  readonly correctionOf?: string | null;
 }
 
 export function buildEntryView(snapshot: EntrySnapshot, options: EntryViewOptions): EntryCardView {
@@ -36,6 +37,7 @@ export function buildEntryView(snapshot: EntrySnapshot, options: EntryViewOption
     rows: snapshot.rows.map((row) => rowView(row, snapshot, options.feedback?.get(row.indicator.id))),
     banner: options.banner ?? null,
     refreshUserIds: options.refreshUserIds ?? [],
+    correctionOf: options.correctionOf ?? null,
   };
 }
 

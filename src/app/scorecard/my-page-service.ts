@@ -12,6 +12,8 @@ export class MyPageService {
   constructor(private readonly myWork: MyWorkService) {}
 
   async page(viewer: Viewer): Promise<MyPageView> {
+    // A reader who is not in the register owns and covers nothing.
+    if (viewer.personId === null) return { viewer: viewerView(viewer), openPeriodLabel: null, outstanding: [], indicators: [] };
     const person = { personId: viewer.personId, name: viewer.name };
     const [mine, outstanding] = await Promise.all([this.myWork.myIndicators(person), this.myWork.outstanding(person)]);
     return {

@@ -1,20 +1,27 @@
 /**
  * Who is looking at the Scorecard tab, and what the register lets them see.
  *
- * Everyone in the register sees the scorecard, every indicator, its owner and director, the
- * owner's narratives and the history of its values. Who entered each version of a value is audit
- * detail: it is shown to the people accountable for the indicator (owner, delegates, verifier,
- * director) and to the performance team (admins); everyone else sees the versions without names.
+ * Readers: with TAB_READERS=tenant (the default) anyone signed in from the council's own tenant
+ * (every member of staff and every councillor, as the frameworks want); with TAB_READERS=register
+ * only people in the register (any role, VIEWER included). Other tenants never.
+ *
+ * Every reader sees the scorecard, every indicator, its owner and director, the owner's narratives
+ * and the history of its values. Who entered each version of a value is audit detail: it is shown
+ * to the people accountable for the indicator (owner, delegates, verifier, director) and to the
+ * performance team (admins); everyone else sees the versions without names.
  */
 import type { Store } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { PersonRecord } from '../../db/repositories/people-repository';
 import type { AdminPolicy } from '../admin-policy';
 import type { PeopleService } from '../people-service';
+import type { TenantPolicy } from '../tenant-policy';
+import type { Refusals } from '../refusals';
 import type { ViewerView } from './tab-views';
 
 export interface Viewer {
-  readonly personId: string;
+  /** Null for a reader from the council's tenant who is not in the register. */
+  readonly personId: string | null;
   readonly name: string;
   readonly email: string;
   readonly isAdmin: boolean;
@@ -27,22 +34,43 @@ export interface SignedInIdentity {
   /** preferred_username or upn: normally the work email. */
   readonly username: string | null;
   readonly name: string | null;
+  /** The Entra tenant the token came from (tid). */
+  readonly tenantId: string;
 }
+
+export type TabReaders = 'tenant' | 'register';
 
 export class TabViewers {
   constructor(
     private readonly store: Store,
     private readonly people: PeopleService,
     private readonly admins: AdminPolicy,
+    private readonly tenants: TenantPolicy,
+    private readonly refusals: Refusals,
+    private readonly readers: TabReaders,
   ) {}
 
-  /** The register's person for a signed-in identity (linking them by email on first sight), or null. */
+  /**
+   * Who a signed-in identity is and whether they may read: the register's person (linked by email
+   * on first sight), a reader from the council's tenant, or null when they may not read.
+   */
   async identify(identity: SignedInIdentity): Promise<Viewer | null> {
+    if (!this.tenants.allows(identity.tenantId)) {
+      await this.refusals.otherTenant({ tenantId: identity.tenantId, name: identity.name, aadObjectId: identity.aadObjectId, what: 'tab' });
+      return null;
+    }
     const person = await this.people.identify(
       { aadObjectId: identity.aadObjectId, teamsUserId: null, name: identity.name },
       async () => identity.username,
     );
-    return person ? this.viewerFor(person) : null;
+    if (person) return this.viewerFor(person);
+    if (this.admins.isListed(identity.aadObjectId)) {
+      return { personId: null, name: identity.name ?? identity.username ?? 'Performance team', email: identity.username ?? '', isAdmin: true };
+    }
+    if (this.readers === 'tenant' && this.tenants.isCouncilTenant(identity.tenantId)) {
+      return { personId: null, name: identity.name ?? identity.username ?? 'Reader', email: identity.username ?? '', isAdmin: false };
+    }
+    return null;
   }
 
   /**
@@ -64,8 +92,9 @@ export class TabViewers {
 
 /** Whether the viewer sees who entered each version of this indicator's values. */
 export function seesWhoEntered(viewer: Viewer, indicator: IndicatorRecord): boolean {
+  if (viewer.isAdmin) return true;
+  if (viewer.personId === null) return false;
   return (
-    viewer.isAdmin ||
     indicator.ownerId === viewer.personId ||
     indicator.delegateIds.includes(viewer.personId) ||
     indicator.verifierId === viewer.personId ||

@@ -54,6 +54,12 @@ export class IndicatorRepository {
     return rows.map(toRecord);
   }
 
+  /** These indicators, by code; ids not found are left out. */
+  async findByIds(ids: readonly string[]): Promise<IndicatorRecord[]> {
+    const rows = await this.db.indicator.findMany({ where: { id: { in: [...ids] } }, include, orderBy: { code: 'asc' } });
+    return rows.map(toRecord);
+  }
+
   async findByCodes(codes: readonly string[]): Promise<IndicatorRecord[]> {
     const rows = await this.db.indicator.findMany({ where: { code: { in: [...codes] } }, include });
     return rows.map(toRecord);

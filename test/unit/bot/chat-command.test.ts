@@ -17,6 +17,9 @@ describe('what a person types to the bot', () => {
     ['digest 2026-10', { kind: 'digest', period: '2026-10' }],
     ['plan srv01', { kind: 'plan', code: 'SRV01', period: null }],
     ['action plan SRV01 2026-10', { kind: 'plan', code: 'SRV01', period: '2026-10' }],
+    ['correct srv01 2026-09', { kind: 'correct', code: 'SRV01', period: '2026-09' }],
+    ['Correct FIN03 2026/27 Q2', { kind: 'correct', code: 'FIN03', period: '2026/27 q2' }],
+    ['correct SRV01', { kind: 'unknown', text: 'correct srv01' }],
     ['what is the weather', { kind: 'unknown', text: 'what is the weather' }],
     ['', { kind: 'unknown', text: '' }],
   ])('reads %j', (text, command) => {

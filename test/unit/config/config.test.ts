@@ -16,6 +16,7 @@ describe('configuration', () => {
         tabTokenAudiences: ['api://localhost:3978/00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
         tabAuthDisabled: false,
         tabExtraHostOrigins: [],
+        tabReaders: 'tenant',
       },
       adminAadObjectIds: [],
       cycle: {
@@ -67,6 +68,11 @@ describe('configuration', () => {
       .toThrow(/MicrosoftAppPassword: is required[\s\S]*ToBotFromChannelTokenIssuer: must be set too/);
     expect(() => loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }))
       .toThrow(/MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant/);
+  });
+
+  it('reads who may read the Scorecard tab, and refuses anything but tenant or register', () => {
+    expect(loadConfig({ TAB_READERS: 'register' }).app.tabReaders).toBe('register');
+    expect(() => loadConfig({ TAB_READERS: 'everyone' })).toThrow(/TAB_READERS/);
   });
 
   it('names every bad setting and what to fix, all at once', () => {

@@ -22,7 +22,7 @@ describe('checking the tab\'s single sign-on tokens', () => {
   const bearer = async (claims: Parameters<EntraStandIn['accessToken']>[1] = {}) => `Bearer ${await entra.accessToken(user, claims)}`;
 
   it('accepts a good token for either audience and says who it is for', async () => {
-    await expect(verifier.verify(await bearer())).resolves.toEqual({ aadObjectId: user.oid, username: user.email, name: user.name });
+    await expect(verifier.verify(await bearer())).resolves.toEqual({ aadObjectId: user.oid, username: user.email, name: user.name, tenantId: ENTRA_TENANT_ID });
     await expect(verifier.verify(await bearer({ audience: APP_ID }))).resolves.toMatchObject({ aadObjectId: user.oid });
   });
 
