@@ -19,7 +19,7 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
-import type { ImportProblem, RegisterFile, Sheet, SheetName, SheetRow } from './register-file';
+import { IGNORED_SHEETS, knownSheetList, type ImportProblem, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
 import type { IndicatorInput, KnownIndicator, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
 
 export const INDICATOR_COLUMNS = [
@@ -48,7 +48,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,31}$/;
 
 export function parseRegister(file: RegisterFile, options: ParseOptions): ParseOutcome {
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = unknownSheetProblems(file);
   const people = new PeopleBook(problems);
   const indicators = file.Indicators ? parseIndicators(file.Indicators, options, people, problems) : [];
   const facts = new Map<string, KnownIndicator>(options.known);
@@ -69,6 +69,18 @@ export function parseRegister(file: RegisterFile, options: ParseOptions): ParseO
     ok: true,
     plan: { people: people.all(), indicators: indicators.map(({ annualTarget: _t, ...rest }) => rest), targets, values },
   };
+}
+
+/**
+ * A sheet the import does not know stops the import: it is most likely a known sheet misnamed
+ * ("Indicatorz", "Value"), whose rows would otherwise be skipped without a word.
+ */
+function unknownSheetProblems(file: RegisterFile): ImportProblem[] {
+  return (file.unknownSheets ?? []).map((name) => ({
+    sheet: 'File', row: null, column: null,
+    message: `the workbook has a sheet named "${name}", which the import does not know: name each sheet ${knownSheetList()} ` +
+      `(a ${IGNORED_SHEETS.join(', ')} sheet is ignored), and move anything else to another workbook`,
+  }));
 }
 
 type ParsedIndicator = IndicatorInput & { annualTarget: TargetInput | null };
