@@ -38,7 +38,8 @@ export function readCsv(text: string, label = 'the CSV file'): RegisterFile {
   if (!name) {
     throw new UnreadableFileError(
       `Cannot tell which sheet ${label} is from its header row (${header.join(', ')}). ` +
-        'An Indicators file has a "title" column; a Targets file has code, period and target; a Values file has code, period and value.',
+        'An Indicators file has a "title" column; a Targets file has code, period and target; a Values file has code, period and value; ' +
+        'a People file has an "email" column.',
     );
   }
   return { [name]: toSheet(name, headers, body.map((cells, i) => ({ row: i + 2, values: cells }))) };
@@ -50,6 +51,8 @@ function sheetForColumns(headers: readonly string[]): SheetName | null {
   if (has('title')) return 'Indicators';
   if (has('code') && has('period') && has('target')) return 'Targets';
   if (has('code') && has('period') && has('value')) return 'Values';
+  // Only the People sheet has a plain "email" column (the Indicators sheet's are owner_email and so on).
+  if (has('email')) return 'People';
   return null;
 }
 

@@ -1,6 +1,6 @@
 /** A register file as read from disk: its known sheets, each rows keyed by normalised header. */
 
-export const SHEET_NAMES = ['Indicators', 'Targets', 'Values'] as const;
+export const SHEET_NAMES = ['Indicators', 'Targets', 'Values', 'People'] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 /** Sheets a workbook may carry that the import reads past: the template's own Guide. */
 export const IGNORED_SHEETS = ['Guide'] as const;
@@ -48,7 +48,7 @@ export function describeProblem(problem: ImportProblem): string {
   return `${where}: ${problem.message}`;
 }
 
-/** "Indicators, Targets or Values", for messages that name every sheet the import reads. */
+/** "Indicators, Targets, Values or People", for messages that name every sheet the import reads. */
 export function knownSheetList(): string {
   return `${SHEET_NAMES.slice(0, -1).join(', ')} or ${SHEET_NAMES[SHEET_NAMES.length - 1]}`;
 }

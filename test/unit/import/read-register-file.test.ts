@@ -132,6 +132,18 @@ describe('readRegisterFile: CSV', () => {
   });
 });
 
+describe('readRegisterFile: a People CSV', () => {
+  it('is recognised by its email column, roles and all', async () => {
+    const csv = '\uFEFFEmail,AAD Object ID,Name,Roles\r\nrobert.hughes@fenmarsh.gov.uk,c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f04,Robert Hughes,"admin, viewer"\r\n';
+    const file = await readRegisterFile(write('people.csv', csv));
+    expect(Object.keys(file)).toEqual(['People']);
+    expect(sheetOf(file, 'People').headers).toEqual(['email', 'aad_object_id', 'name', 'roles']);
+    expect(sheetOf(file, 'People').rows).toEqual([
+      { row: 2, cells: { email: 'robert.hughes@fenmarsh.gov.uk', aad_object_id: 'c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f04', name: 'Robert Hughes', roles: 'admin, viewer' } },
+    ]);
+  });
+});
+
 describe('readRegisterFile: XLSX', () => {
   const monthAsDate = new Date(Date.UTC(2026, 9, 1)); // what Excel makes of a typed "2026-10"
   let file: RegisterFile;
@@ -241,14 +253,14 @@ describe('readRegisterFile: XLSX', () => {
     expect(sheetOf(read, 'Values').rows[1]!.cells.note).toBe('nadia.rahman@fenmarsh.gov.uk');
   });
 
-  it('refuses a workbook with none of the three sheets, naming the sheets it has', async () => {
+  it('refuses a workbook with none of the four sheets, naming the sheets it has', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Summary').addRow(['code', 'title']);
     workbook.addWorksheet('Lookups').addRow(['word']);
     const filePath = path.join(dir, 'other.xlsx');
     await workbook.xlsx.writeFile(filePath);
     const error = await unreadable(filePath);
-    expect(error.message).toBe('other.xlsx has no sheet named Indicators, Targets or Values (it has: Summary, Lookups).');
+    expect(error.message).toBe('other.xlsx has no sheet named Indicators, Targets, Values or People (it has: Summary, Lookups).');
   });
 
   it('lists a sheet it does not know, which the checks then report and refuse, naming the sheets they know', async () => {
@@ -269,7 +281,7 @@ describe('readRegisterFile: XLSX', () => {
     const outcome = parseRegister(read, { known, currentFinancialYear: 2026 });
     if (outcome.ok) throw new Error('a workbook with an unknown sheet was accepted');
     expect(outcome.problems.map(describeProblem)).toEqual([
-      expect.stringMatching(/^File: the workbook has a sheet named "Indicatorz", which the import does not know: name each sheet Indicators, Targets or Values \(a Guide sheet is ignored\)/),
+      expect.stringMatching(/^File: the workbook has a sheet named "Indicatorz", which the import does not know: name each sheet Indicators, Targets, Values or People \(a Guide sheet is ignored\)/),
       expect.stringMatching(/^File: the workbook has a sheet named "Notes", which the import does not know/),
     ]);
   });
