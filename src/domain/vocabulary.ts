@@ -84,6 +84,13 @@ export function parseRole(text: string): Result<Role> {
   return fail(`"${text.trim()}" is not a role: use ${main.slice(0, -1).join(', ')} or ${main[main.length - 1]}`);
 }
 
+/** Every role word accepted, main word first: "admin (or administrator, performance team); viewer (or …)". */
+export function roleWords(): string {
+  return (Object.values(ROLE_WORDS) as readonly (readonly string[])[])
+    .map(([main, ...others]) => (others.length > 0 ? `${main} (or ${others.join(', ')})` : String(main)))
+    .join('; ');
+}
+
 /** A `roles` cell: words separated by ";" or ","; an empty cell is no role. Each refused word is reported. */
 export function parseRoles(text: string): { readonly roles: readonly Role[]; readonly refusals: readonly string[] } {
   const roles = new Set<Role>();
