@@ -1,22 +1,23 @@
 /**
  * Writes the register templates a performance team starts from:
  *
- *   templates/indicators.csv, templates/targets.csv, templates/values.csv   one sheet each
- *   templates/register-template.xlsx   Indicators, Targets and Values, plus a Guide sheet that lists
+ *   templates/indicators.csv, templates/targets.csv, templates/values.csv, templates/people.csv   one sheet each
+ *   templates/register-template.xlsx   Indicators, Targets, Values and People, plus a Guide sheet that lists
  *                                      every column, whether it is needed, the words accepted and an example
  *
  * The columns come from src/import/parse-register.ts and the accepted words from the parsers in
  * src/domain/vocabulary.ts, so the templates cannot drift from what the import reads; the example
  * rows are three of the demo indicators (a monthly cumulative one, a quarterly one and a data-only
- * one). test/unit/import/templates.test.ts checks that every template imports without a problem.
+ * one) and the demo's People sheet (its performance team and a councillor who only reads). test/unit/import/templates.test.ts checks that every template imports without a problem.
  *
- * Run with: npx tsx scripts/make-templates.ts
+ * Run with: npm run templates (or npx tsx scripts/make-templates.ts [directory], to write them elsewhere:
+ * the round-trip test builds them in a temporary directory)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO_INDICATORS, type DemoIndicator } from '../src/demo/demo-indicators';
-import type { DemoPerson } from '../src/demo/demo-people';
+import { DEMO_PEOPLE_SHEET, type DemoPerson } from '../src/demo/demo-people';
 import { financialYearLabel } from '../src/domain/periods';
 import type { Result } from '../src/domain/result';
 import {
@@ -32,11 +33,14 @@ import {
   parsePolarity,
   parseUnit,
   polarityLabel,
+  roleWords,
   unitLabel,
 } from '../src/domain/vocabulary';
 import {
   INDICATOR_COLUMNS,
   OPTIONAL_INDICATOR_COLUMNS,
+  OPTIONAL_PEOPLE_COLUMNS,
+  PEOPLE_COLUMNS,
   TARGET_COLUMNS,
   VALUE_COLUMNS,
 } from '../src/import/parse-register';
@@ -125,12 +129,22 @@ const VALUE_ROWS: readonly TemplateRow[] = [
   { code: 'SRV06', period: `${EXAMPLE_YEAR}-04`, value: 52, note: 'Includes 6 households placed out of district' },
 ];
 
+/** In the order a person reads a row: who, then what they may do. */
+const PEOPLE_HEADERS: readonly string[] = ['email', 'aad_object_id', 'name', 'roles'];
+if ([...PEOPLE_HEADERS].sort().join() !== [...PEOPLE_COLUMNS, ...OPTIONAL_PEOPLE_COLUMNS].sort().join()) {
+  throw new Error('PEOPLE_HEADERS in make-templates.ts no longer matches the People columns the import reads.');
+}
+
+const PEOPLE_ROWS: readonly TemplateRow[] = DEMO_PEOPLE_SHEET.map(({ person, roles }) => ({
+  email: person.email, aad_object_id: person.aadObjectId, name: person.name, roles,
+}));
+
 // ---------------------------------------------------------------------------------------------
 // The Guide
 // ---------------------------------------------------------------------------------------------
 
 interface GuideRow {
-  readonly sheet: 'Indicators' | 'Targets' | 'Values';
+  readonly sheet: 'Indicators' | 'Targets' | 'Values' | 'People';
   readonly column: string;
   readonly required: string;
   readonly accepted: string;
@@ -202,7 +216,21 @@ function guideRows(): GuideRow[] {
     { sheet: 'Values', column: 'value', required: MUST, accepted: 'The figure for the period, with no more decimal places than the indicator keeps. Percentages run 0 to 100 unless allow_above_100 is yes.', example: VALUE_ROWS[2]!.value! },
     { sheet: 'Values', column: 'note', required: OPTIONAL, accepted: 'Anything the reader of the figure should know.', example: VALUE_ROWS[2]!.note! },
   ];
-  return [...indicators, ...targets, ...values];
+  const admin = PEOPLE_ROWS[0]!;
+  const people: GuideRow[] = [
+    { sheet: 'People', column: 'email', required: MUST, accepted: "The person's work email. List each person once. People named on the Indicators sheet need not be listed; list the performance team and anyone who only reads.", example: admin.email! },
+    { sheet: 'People', column: 'aad_object_id', required: MAY_BE_BLANK, accepted: 'Their Microsoft Entra object id (a GUID). People are matched by this id first, then by email, so a changed email updates the person. It must agree with the Indicators sheet.', example: admin.aad_object_id! },
+    { sheet: 'People', column: 'name', required: OPTIONAL, accepted: 'Their name as the bot should show it (it wins over the Indicators sheet\'s names). Blank makes one from the email.', example: admin.name! },
+    {
+      sheet: 'People', column: 'roles', required: MAY_BE_BLANK,
+      accepted: `Roles separated by ";" or ",": ${roleWords()}. Case does not matter. ` +
+        'The row states admin (the performance team) and viewer (reads the scorecard) exactly: leaving one out takes it away. ' +
+        'Owner, delegate, verifier and director follow the indicators the person is named on; listing them here changes nothing. ' +
+        'Blank: in the register with neither admin nor viewer.',
+      example: PEOPLE_ROWS[1]!.roles!,
+    },
+  ];
+  return [...indicators, ...targets, ...values, ...people];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +291,7 @@ async function workbookBytes(): Promise<Buffer> {
   addTable(workbook, 'Indicators', INDICATOR_HEADERS, INDICATOR_ROWS);
   addTable(workbook, 'Targets', TARGET_COLUMNS, TARGET_ROWS);
   addTable(workbook, 'Values', VALUE_COLUMNS, VALUE_ROWS);
+  addTable(workbook, 'People', PEOPLE_HEADERS, PEOPLE_ROWS);
 
   const guide = workbook.addWorksheet('Guide', { views: [{ state: 'frozen', ySplit: 1 }] });
   guide.columns = [
@@ -282,16 +311,18 @@ async function workbookBytes(): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(TEMPLATES_DIR, { recursive: true });
+  const outDir = process.argv[2] ? path.resolve(process.argv[2]) : TEMPLATES_DIR;
+  fs.mkdirSync(outDir, { recursive: true });
   const files: [string, string | Buffer][] = [
     ['indicators.csv', csv(INDICATOR_HEADERS, INDICATOR_ROWS)],
     ['targets.csv', csv(TARGET_COLUMNS, TARGET_ROWS)],
     ['values.csv', csv(VALUE_COLUMNS, VALUE_ROWS)],
+    ['people.csv', csv(PEOPLE_HEADERS, PEOPLE_ROWS)],
     ['register-template.xlsx', await workbookBytes()],
   ];
   for (const [name, content] of files) {
-    fs.writeFileSync(path.join(TEMPLATES_DIR, name), content);
-    console.log(`wrote templates/${name}`);
+    fs.writeFileSync(path.join(outDir, name), content);
+    console.log(`wrote ${path.relative(process.cwd(), path.join(outDir, name))}`);
   }
 }
 

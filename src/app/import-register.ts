@@ -1,5 +1,5 @@
 /**
- * Use case: load a register file (indicators, targets, values) into the database.
+ * Use case: load a register file (indicators, targets, values, people) into the database.
  *
  * All or nothing: the file is checked row by row first; only a file with no problems is written,
  * in one transaction, so a bad row never leaves half a register behind. Re-importing updates in
@@ -40,6 +40,9 @@ export interface ImportCounts {
   valuesCreated: number;
   valuesCorrected: number;
   valuesUnchanged: number;
+  /** ADMIN and VIEWER roles the People sheet gave or took away. */
+  rolesGranted: number;
+  rolesRevoked: number;
 }
 
 export type ImportOutcome =
@@ -86,6 +89,7 @@ async function writePlan(repos: Repositories, plan: RegisterPlan, options: Impor
   const counts: ImportCounts = {
     peopleCreated: 0, peopleUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, indicatorsUnchanged: 0,
     targetsSet: 0, targetsUnchanged: 0, valuesCreated: 0, valuesCorrected: 0, valuesUnchanged: 0,
+    rolesGranted: 0, rolesRevoked: 0,
   };
   const audit: AuditEntry[] = [];
   const actor = { actorId: options.actorId ?? null, actorLabel: options.actorLabel };
@@ -99,6 +103,8 @@ async function writePlan(repos: Repositories, plan: RegisterPlan, options: Impor
     indicatorIds.set(input.code, record.id);
     await grantRoles(repos, input, personId);
   }
+  await stateListedRoles(repos, plan, personId, counts, audit, actor);
+
   const idOf = async (code: string): Promise<string> =>
     indicatorIds.get(code) ?? (await repos.indicators.findByCode(code))!.id;
 
@@ -148,7 +154,9 @@ async function writePeople(
     const byAad = input.aadObjectId ? await repos.people.findByAadObjectId(input.aadObjectId) : null;
     const byEmail = await repos.people.findByEmail(input.email);
     if (byAad && byEmail && byAad.id !== byEmail.id) {
-      problems.push({ sheet: 'Indicators', row: null, column: null,
+      // Point at the People row when the person is listed there: that row is where they are described.
+      const listed = plan.listed.find((l) => l.email === input.email);
+      problems.push({ sheet: listed ? 'People' : 'Indicators', row: listed?.row ?? null, column: listed ? 'aad_object_id' : null,
         message: `${input.email} is given Entra object id ${input.aadObjectId}, which the register already has for ${byAad.email}` });
       continue;
     }
@@ -232,6 +240,37 @@ async function grantRoles(repos: Repositories, input: IndicatorInput, personId: 
     ...input.delegates.map((d): [PersonInput, Role] => [d, 'DELEGATE']),
   ];
   for (const [person, role] of grants) if (person) await repos.people.grantRole(personId(person), role);
+}
+
+/** The roles the People sheet states exactly; the others follow the indicators a person is named on. */
+export const LISTED_ROLES: readonly Role[] = ['ADMIN', 'VIEWER'];
+
+/**
+ * Each People row says whether its person is in the performance team (ADMIN) and whether they only
+ * read (VIEWER): a role the row names is granted, one it leaves out is revoked. Owner, delegate,
+ * verifier and director on a row change nothing: they follow the Indicators sheet.
+ */
+async function stateListedRoles(
+  repos: Repositories, plan: RegisterPlan, personId: (p: PersonInput) => string, counts: ImportCounts,
+  audit: AuditEntry[], actor: Pick<AuditEntry, 'actorId' | 'actorLabel'>,
+): Promise<void> {
+  for (const row of plan.listed) {
+    const id = personId({ email: row.email, aadObjectId: null, displayName: null });
+    const held = await repos.people.rolesOf(id);
+    for (const role of LISTED_ROLES) {
+      const wanted = row.roles.includes(role);
+      if (wanted === held.includes(role)) continue;
+      if (wanted) {
+        await repos.people.grantRole(id, role);
+        counts.rolesGranted++;
+        audit.push({ ...actor, action: 'person.role.granted', entityType: 'Person', entityId: id, after: { email: row.email, role } });
+      } else {
+        await repos.people.revokeRole(id, role);
+        counts.rolesRevoked++;
+        audit.push({ ...actor, action: 'person.role.revoked', entityType: 'Person', entityId: id, before: { email: row.email, role } });
+      }
+    }
+  }
 }
 
 /** "jane.smith@council.gov.uk" -> "Jane Smith", until the person signs in to Teams with their real name. */

@@ -1,7 +1,7 @@
 /**
  * npm run import -- <file.csv|file.xlsx> [--dry-run]
  *
- * Loads the indicator register (and any Targets and Values sheets) from a file. A file with any bad
+ * Loads the indicator register (and any Targets, Values and People sheets) from a file. A file with any bad
  * row writes nothing and lists every problem; --dry-run checks and counts without writing.
  */
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { currentFinancialYear } from '../domain/periods-today';
 import { systemClock } from '../clock';
 import { runCommand, UsageError } from './run-command';
 
-const USAGE = 'Usage: npm run import -- <register.xlsx|indicators.csv> [--dry-run]';
+const USAGE = 'Usage: npm run import -- <register.xlsx|indicators.csv|people.csv> [--dry-run]';
 
 void runCommand('register import', async ({ database }) => {
   const args = process.argv.slice(2);
@@ -52,6 +52,7 @@ function summarise(c: ImportCounts): string {
   return [
     `  indicators: ${c.indicatorsCreated} new, ${c.indicatorsUpdated} updated, ${c.indicatorsUnchanged} unchanged`,
     `  people:     ${c.peopleCreated} new, ${c.peopleUpdated} updated`,
+    `  roles:      ${c.rolesGranted} granted, ${c.rolesRevoked} revoked (admin and viewer, from the People sheet)`,
     `  targets:    ${c.targetsSet} set, ${c.targetsUnchanged} unchanged`,
     `  values:     ${c.valuesCreated} new, ${c.valuesCorrected} corrected (new version), ${c.valuesUnchanged} unchanged`,
   ].join('\n');

@@ -20,6 +20,7 @@ import { roundTo } from '../domain/numbers';
 import { currentMonth } from '../domain/periods-today';
 import type { RegisterFile, Sheet, SheetRow } from '../import/register-file';
 import { DEMO_EVENTS, DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
+import { DEMO_PEOPLE_SHEET } from './demo-people';
 
 /** Share of the year's Council Tax / business rates collected by the end of each month, April first. */
 const COLLECTION_PROFILE = [0.105, 0.2, 0.29, 0.385, 0.48, 0.57, 0.66, 0.755, 0.85, 0.94, 0.975, 1];
@@ -159,7 +160,12 @@ export function buildDemoSheets(today: Date): DemoSheets {
     .flatMap((frequency) => periodsFrom(firstYear, currentYear, frequency))
     .filter((period) => isReportable(period, openMonth));
   return {
-    register: { Indicators: sheet('Indicators', indicatorRows), Targets: sheet('Targets', targetRows), Values: sheet('Values', valueRows) },
+    register: {
+      Indicators: sheet('Indicators', indicatorRows), Targets: sheet('Targets', targetRows), Values: sheet('Values', valueRows),
+      People: sheet('People', DEMO_PEOPLE_SHEET.map(({ person, roles }, i) => ({
+        row: i + 2, cells: { email: person.email, aad_object_id: person.aadObjectId, name: person.name, roles },
+      }))),
+    },
     beforeCorrection: { Values: sheet('Values', correctionRows) },
     timeline,
     periods: allPeriods,

@@ -31,7 +31,25 @@ export const DEMO_PEOPLE = {
   benefitsOfficer: person('Chloe Evans', 'c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f02'),
   performanceOfficer: person('Nadia Rahman', 'c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f03'),
   performanceLead: person('Robert Hughes', 'c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f04'),
+  // Reads the scorecard, owns nothing
+  councillor: person('Cllr Margaret Ellis', 'd4e3f6a5-4e7b-4f9d-8a5c-3b4d5e6f7a01'),
 } as const;
 
 /** The performance team: admins of the register and the cycle. */
 export const DEMO_ADMINS: readonly DemoPerson[] = [DEMO_PEOPLE.performanceLead, DEMO_PEOPLE.performanceOfficer];
+
+/** A row of the demo's People sheet, with its roles as a person would type them. */
+export interface DemoListing {
+  readonly person: DemoPerson;
+  readonly roles: string;
+}
+
+/**
+ * The demo's People sheet: the performance team (Nadia also verifies indicators, which the sheet may
+ * say and which changes nothing) and a councillor who only reads the scorecard.
+ */
+export const DEMO_PEOPLE_SHEET: readonly DemoListing[] = [
+  { person: DEMO_PEOPLE.performanceLead, roles: 'admin' },
+  { person: DEMO_PEOPLE.performanceOfficer, roles: 'admin; verifier' },
+  { person: DEMO_PEOPLE.councillor, roles: 'viewer' },
+];

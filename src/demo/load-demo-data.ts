@@ -8,7 +8,6 @@ import { importRegister, type ImportCounts } from '../app/import-register';
 import { endDate, financialYearOf, periodKey, parsePeriod, previousPeriod, type Period } from '../domain/periods';
 import { monthSchedule, type CalendarSettings } from '../domain/cycle-calendar';
 import { buildDemoSheets, lastMonthOf } from './demo-history';
-import { DEMO_ADMINS } from './demo-people';
 
 export type DemoOutcome = { readonly loaded: false } | { readonly loaded: true; readonly counts: ImportCounts };
 
@@ -34,13 +33,8 @@ export async function loadDemoData(store: Store, today: Date, calendar?: Calenda
   const outcome = await importRegister(store, demo.register, { dryRun: false, actorLabel: ACTOR, currentFinancialYear, valueSource: 'DEMO', enteredAt });
   assertLoaded(outcome);
 
+  // The performance team's admin roles (and the councillor's viewer role) came in on the People sheet.
   await store.transaction(async (repos) => {
-    for (const admin of DEMO_ADMINS) {
-      const person =
-        (await repos.people.findByEmail(admin.email)) ??
-        (await repos.people.create({ email: admin.email, aadObjectId: admin.aadObjectId, displayName: admin.name }));
-      await repos.people.grantRole(person.id, 'ADMIN');
-    }
     for (const period of demo.periods) {
       const isOpen = periodKey(period) === periodKey(demo.timeline.openMonth);
       const opened = windowDate(period, 3, 9);

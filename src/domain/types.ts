@@ -34,7 +34,11 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 export const LENSES = ['PEOPLE', 'FINANCE', 'CUSTOMERS', 'ENVIRONMENT', 'SERVICES'] as const;
 export type Lens = (typeof LENSES)[number];
 
-export const ROLES = ['OWNER', 'DELEGATE', 'VERIFIER', 'DIRECTOR', 'ADMIN'] as const;
+/**
+ * OWNER, DELEGATE, VERIFIER and DIRECTOR follow from the indicators a person is named on. ADMIN is
+ * the performance team; VIEWER is someone in the register who only reads (a councillor, an auditor).
+ */
+export const ROLES = ['OWNER', 'DELEGATE', 'VERIFIER', 'DIRECTOR', 'ADMIN', 'VIEWER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

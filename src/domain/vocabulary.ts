@@ -7,7 +7,7 @@
  * accepts the synonyms a person would naturally use, including Kent's H / L / T polarity codes, and a
  * refusal lists every accepted word so the fix is in the message.
  */
-import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Unit } from './types';
+import type { Aggregation, Frequency, IndicatorKind, Lens, Polarity, Role, Unit } from './types';
 import { fail, ok, type Result } from './result';
 
 /** Accepted words for each value; the first word is the one shown first in messages. */
@@ -56,6 +56,52 @@ const LENS_WORDS: Synonyms<Lens> = {
   ENVIRONMENT: ['environment', 'our environment'],
   SERVICES: ['services', 'our services', 'service'],
 };
+
+/**
+ * The People sheet's roles, in the order its messages list them: the two it states first, then the
+ * four that follow from the Indicators sheet.
+ */
+const ROLE_WORDS: Synonyms<Role> = {
+  ADMIN: ['admin', 'administrator', 'performance team'],
+  VIEWER: ['viewer', 'reader', 'read only', 'readonly', 'view only'],
+  OWNER: ['owner', 'indicator owner'],
+  DELEGATE: ['delegate'],
+  VERIFIER: ['verifier'],
+  DIRECTOR: ['director'],
+};
+
+/**
+ * One role word from the People sheet's `roles` cell. The refusal names only the main words, in
+ * the register's own phrasing ("is not a role: use admin, viewer, …"), because a cell holds a list
+ * and the full synonym list would bury the one word that is wrong.
+ */
+export function parseRole(text: string): Result<Role> {
+  const wanted = normalise(text);
+  const entries = Object.entries(ROLE_WORDS) as [Role, readonly string[]][];
+  const match = entries.find(([value, words]) => [value, ...words].some((word) => normalise(word) === wanted));
+  if (match) return ok(match[0]);
+  const main = entries.map(([, words]) => words[0]!);
+  return fail(`"${text.trim()}" is not a role: use ${main.slice(0, -1).join(', ')} or ${main[main.length - 1]}`);
+}
+
+/** Every role word accepted, main word first: "admin (or administrator, performance team); viewer (or …)". */
+export function roleWords(): string {
+  return (Object.values(ROLE_WORDS) as readonly (readonly string[])[])
+    .map(([main, ...others]) => (others.length > 0 ? `${main} (or ${others.join(', ')})` : String(main)))
+    .join('; ');
+}
+
+/** A `roles` cell: words separated by ";" or ","; an empty cell is no role. Each refused word is reported. */
+export function parseRoles(text: string): { readonly roles: readonly Role[]; readonly refusals: readonly string[] } {
+  const roles = new Set<Role>();
+  const refusals: string[] = [];
+  for (const word of text.split(/[;,]/).map((w) => w.trim()).filter(Boolean)) {
+    const role = parseRole(word);
+    if (role.ok) roles.add(role.value);
+    else refusals.push(role.error);
+  }
+  return { roles: [...roles], refusals };
+}
 
 export const parseKind = (text: string): Result<IndicatorKind> => parseWord(text, 'the kind', KIND_WORDS);
 

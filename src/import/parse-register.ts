@@ -7,6 +7,7 @@
 import { ok, fail as err, type Result } from '../domain/result';
 import type { Frequency } from '../domain/types';
 import {
+  parseRoles,
   parseAggregation,
   parseDecimals,
   parseFrequency,
@@ -19,8 +20,8 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
-import type { ImportProblem, RegisterFile, Sheet, SheetName, SheetRow } from './register-file';
-import type { IndicatorInput, KnownIndicator, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
+import { IGNORED_SHEETS, knownSheetList, type ImportProblem, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
+import type { IndicatorInput, KnownIndicator, ListedPerson, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
 
 export const INDICATOR_COLUMNS = [
   'code', 'title', 'definition', 'kind', 'unit', 'decimals', 'polarity', 'frequency', 'aggregation', 'lens',
@@ -33,6 +34,9 @@ export const OPTIONAL_INDICATOR_COLUMNS = [
 ] as const;
 export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
 export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
+export const PEOPLE_COLUMNS = ['email', 'aad_object_id', 'roles'] as const;
+/** Absent, a person's name is made from their email (or taken from the Indicators sheet). */
+export const OPTIONAL_PEOPLE_COLUMNS = ['name'] as const;
 
 export interface ParseOptions {
   /** Indicators already in the database, by code; Targets and Values may refer to them. */
@@ -48,9 +52,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,31}$/;
 
 export function parseRegister(file: RegisterFile, options: ParseOptions): ParseOutcome {
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = unknownSheetProblems(file);
   const people = new PeopleBook(problems);
   const indicators = file.Indicators ? parseIndicators(file.Indicators, options, people, problems) : [];
+  // After the Indicators sheet, so that a clash with a person named there is reported on the People row.
+  const listed = file.People ? parsePeople(file.People, people, problems) : [];
   const facts = new Map<string, KnownIndicator>(options.known);
   for (const indicator of indicators) facts.set(indicator.code, indicator);
   // Codes whose own Indicators row was refused: their Targets and Values cannot be checked yet.
@@ -67,8 +73,20 @@ export function parseRegister(file: RegisterFile, options: ParseOptions): ParseO
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return {
     ok: true,
-    plan: { people: people.all(), indicators: indicators.map(({ annualTarget: _t, ...rest }) => rest), targets, values },
+    plan: { people: people.all(), listed, indicators: indicators.map(({ annualTarget: _t, ...rest }) => rest), targets, values },
   };
+}
+
+/**
+ * A sheet the import does not know stops the import: it is most likely a known sheet misnamed
+ * ("Indicatorz", "Value"), whose rows would otherwise be skipped without a word.
+ */
+function unknownSheetProblems(file: RegisterFile): ImportProblem[] {
+  return (file.unknownSheets ?? []).map((name) => ({
+    sheet: 'File', row: null, column: null,
+    message: `the workbook has a sheet named "${name}", which the import does not know: name each sheet ${knownSheetList()} ` +
+      `(a ${IGNORED_SHEETS.join(', ')} sheet is ignored), and move anything else to another workbook`,
+  }));
 }
 
 type ParsedIndicator = IndicatorInput & { annualTarget: TargetInput | null };
@@ -189,9 +207,43 @@ function parseValues(
   return values;
 }
 
+/**
+ * The People sheet: everyone the register should hold, with the roles the performance team gives
+ * them. Each person once; their email and Entra object id must agree with the Indicators sheet.
+ */
+function parsePeople(sheet: Sheet, people: PeopleBook, problems: ImportProblem[]): ListedPerson[] {
+  if (!hasColumns(sheet, PEOPLE_COLUMNS, problems)) return [];
+  const listed: ListedPerson[] = [];
+  const rowOf = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const cell = new RowReader('People', row, problems);
+    const { roles, refusals } = parseRoles(cell.text('roles'));
+    for (const refusal of refusals) cell.problem('roles', refusal);
+    const email = cell.required('email', "the person's work email", (text) =>
+      EMAIL.test(text.toLowerCase()) ? ok(text.toLowerCase()) : err(`"${text}" is not an email address`),
+    );
+    const aad = cell.optional('aad_object_id', parseGuid);
+    if (email === null || (aad === null && cell.text('aad_object_id') !== '')) continue;
+    const first = rowOf.get(email);
+    if (first !== undefined) {
+      cell.problem('email', `${email} is already listed on row ${first}; list each person once, with all their roles`);
+      continue;
+    }
+    rowOf.set(email, row.row);
+    const before = problems.length;
+    people.listed(cell, { email, aadObjectId: aad, displayName: cell.text('name') || null });
+    if (refusals.length === 0 && problems.length === before) listed.push({ row: row.row, email, roles });
+  }
+  return listed;
+}
+
+function parseGuid(text: string): Result<string> {
+  return GUID.test(text) ? ok(text) : err(`"${text}" is not an Entra object id (expected a GUID such as 3f2b8c1e-0d4a-4b6e-9a57-2c1d0e9f8a76)`);
+}
+
 /** People are named on many rows; each must be described the same way everywhere. */
 class PeopleBook {
-  private readonly byEmail = new Map<string, PersonInput & { row: number }>();
+  private readonly byEmail = new Map<string, PersonInput & { sheet: SheetName; row: number }>();
   private readonly emailByAad = new Map<string, string>();
 
   constructor(private readonly problems: ImportProblem[]) {}
@@ -224,6 +276,11 @@ class PeopleBook {
     return this.remember(cell, { email, aadObjectId: aad || null, displayName: cell.text(`${role}_name`) || null }, aadColumn);
   }
 
+  /** A People sheet row: the one place a person is described on purpose, so its name wins. */
+  listed(cell: RowReader, person: PersonInput): void {
+    this.remember(cell, person, 'aad_object_id', person.displayName !== null);
+  }
+
   delegates(cell: RowReader): PersonInput[] {
     const list = cell.text('delegate_emails').split(/[;,\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
     const found: PersonInput[] = [];
@@ -234,15 +291,16 @@ class PeopleBook {
     return found;
   }
 
-  private remember(cell: RowReader, person: PersonInput, aadColumn: string): PersonInput {
+  private remember(cell: RowReader, person: PersonInput, aadColumn: string, nameWins = false): PersonInput {
     const earlier = this.byEmail.get(person.email);
+    const earlierAt = earlier && (earlier.sheet === cell.sheetName ? `row ${earlier.row}` : `${earlier.sheet} row ${earlier.row}`);
     if (person.aadObjectId) {
       const aad = person.aadObjectId.toLowerCase();
       const otherEmail = this.emailByAad.get(aad);
       if (otherEmail && otherEmail !== person.email) {
         cell.problem(aadColumn, `Entra object id ${person.aadObjectId} is given for ${otherEmail} elsewhere in the file; one id belongs to one person`);
       } else if (earlier?.aadObjectId && earlier.aadObjectId.toLowerCase() !== aad) {
-        cell.problem(aadColumn, `${person.email} has Entra object id ${earlier.aadObjectId} on row ${earlier.row}; give the same id on every row`);
+        cell.problem(aadColumn, `${person.email} has Entra object id ${earlier.aadObjectId} on ${earlierAt}; give the same id on every row`);
       } else {
         this.emailByAad.set(aad, person.email);
       }
@@ -250,7 +308,8 @@ class PeopleBook {
     const merged = {
       email: person.email,
       aadObjectId: earlier?.aadObjectId ?? person.aadObjectId,
-      displayName: earlier?.displayName ?? person.displayName,
+      displayName: nameWins ? person.displayName : earlier?.displayName ?? person.displayName,
+      sheet: earlier?.sheet ?? cell.sheetName,
       row: earlier?.row ?? cell.rowNumber,
     };
     this.byEmail.set(person.email, merged);
@@ -259,7 +318,7 @@ class PeopleBook {
 
   /** The final view of each person, after every row has had its say. */
   all(): PersonInput[] {
-    return [...this.byEmail.values()].map(({ row: _row, ...person }) => person);
+    return [...this.byEmail.values()].map(({ sheet: _sheet, row: _row, ...person }) => person);
   }
 }
 
@@ -273,6 +332,10 @@ class RowReader {
 
   get rowNumber(): number {
     return this.row.row;
+  }
+
+  get sheetName(): SheetName {
+    return this.sheet;
   }
 
   text(column: string): string {
@@ -382,7 +445,7 @@ function rejectDuplicates(
 }
 
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {
-  const order = { File: 0, Indicators: 1, Targets: 2, Values: 3 } as const;
+  const order = { File: 0, Indicators: 1, Targets: 2, Values: 3, People: 4 } as const;
   return [...problems].sort((a, b) => order[a.sheet] - order[b.sheet] || (a.row ?? 0) - (b.row ?? 0));
 }
 

@@ -1,12 +1,13 @@
 /**
  * Reads a register file from disk: a CSV (one sheet, recognised by its columns) or an XLSX
- * workbook with sheets named Indicators, Targets and/or Values (case-insensitive).
+ * workbook with sheets named as in SHEET_NAMES (case-insensitive). Any other sheet but the Guide is
+ * listed in `unknownSheets`, for the checks to report.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { SHEET_NAMES, normaliseHeader, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
+import { IGNORED_SHEETS, SHEET_NAMES, knownSheetList, normaliseHeader, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
 
 export class UnreadableFileError extends Error {}
 
@@ -37,7 +38,8 @@ export function readCsv(text: string, label = 'the CSV file'): RegisterFile {
   if (!name) {
     throw new UnreadableFileError(
       `Cannot tell which sheet ${label} is from its header row (${header.join(', ')}). ` +
-        'An Indicators file has a "title" column; a Targets file has code, period and target; a Values file has code, period and value.',
+        'An Indicators file has a "title" column; a Targets file has code, period and target; a Values file has code, period and value; ' +
+        'a People file has an "email" column.',
     );
   }
   return { [name]: toSheet(name, headers, body.map((cells, i) => ({ row: i + 2, values: cells }))) };
@@ -49,6 +51,8 @@ function sheetForColumns(headers: readonly string[]): SheetName | null {
   if (has('title')) return 'Indicators';
   if (has('code') && has('period') && has('target')) return 'Targets';
   if (has('code') && has('period') && has('value')) return 'Values';
+  // Only the People sheet has a plain "email" column (the Indicators sheet's are owner_email and so on).
+  if (has('email')) return 'People';
   return null;
 }
 
@@ -59,10 +63,15 @@ async function readWorkbook(bytes: Buffer, label: string): Promise<RegisterFile>
   } catch (error) {
     throw new UnreadableFileError(`${path.basename(label)} is not a readable Excel workbook: ${(error as Error).message}`);
   }
-  const file: RegisterFile = {};
+  const file: { -readonly [K in keyof RegisterFile]: RegisterFile[K] } = {};
+  const unknownSheets: string[] = [];
   for (const worksheet of workbook.worksheets) {
-    const name = SHEET_NAMES.find((sheet) => sheet.toLowerCase() === worksheet.name.trim().toLowerCase());
-    if (!name) continue; // other sheets (notes, lookups) are the council's own business
+    const sameName = (sheet: string) => sheet.toLowerCase() === worksheet.name.trim().toLowerCase();
+    const name = SHEET_NAMES.find(sameName);
+    if (!name) {
+      if (!IGNORED_SHEETS.some(sameName)) unknownSheets.push(worksheet.name);
+      continue;
+    }
     const rows: { row: number; values: string[] }[] = [];
     // exceljs recomputes columnCount by scanning every row: read it once, not once per cell.
     const columnCount = worksheet.columnCount;
@@ -77,9 +86,10 @@ async function readWorkbook(bytes: Buffer, label: string): Promise<RegisterFile>
   }
   if (Object.keys(file).length === 0) {
     throw new UnreadableFileError(
-      `${path.basename(label)} has no sheet named Indicators, Targets or Values (it has: ${workbook.worksheets.map((w) => w.name).join(', ') || 'none'}).`,
+      `${path.basename(label)} has no sheet named ${knownSheetList()} (it has: ${workbook.worksheets.map((w) => w.name).join(', ') || 'none'}).`,
     );
   }
+  if (unknownSheets.length > 0) file.unknownSheets = unknownSheets;
   return file;
 }
 

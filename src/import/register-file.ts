@@ -1,7 +1,9 @@
-/** A register file as read from disk: up to three sheets of rows keyed by normalised header. */
+/** A register file as read from disk: its known sheets, each rows keyed by normalised header. */
 
-export const SHEET_NAMES = ['Indicators', 'Targets', 'Values'] as const;
+export const SHEET_NAMES = ['Indicators', 'Targets', 'Values', 'People'] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
+/** Sheets a workbook may carry that the import reads past: the template's own Guide. */
+export const IGNORED_SHEETS = ['Guide'] as const;
 
 export interface SheetRow {
   /** The row number a person sees in their spreadsheet (the header is row 1). */
@@ -16,7 +18,13 @@ export interface Sheet {
   readonly rows: readonly SheetRow[];
 }
 
-export type RegisterFile = Partial<Record<SheetName, Sheet>>;
+export type RegisterFile = Partial<Record<SheetName, Sheet>> & {
+  /**
+   * Workbook sheets with a name the import does not know, as named in the workbook. They are
+   * reported, not skipped: a mistyped "Indicatorz" would otherwise load nothing without a word.
+   */
+  readonly unknownSheets?: readonly string[];
+};
 
 export interface ImportProblem {
   readonly sheet: SheetName | 'File';
@@ -38,4 +46,9 @@ export function describeProblem(problem: ImportProblem): string {
     .filter(Boolean)
     .join(', ');
   return `${where}: ${problem.message}`;
+}
+
+/** "Indicators, Targets, Values or People", for messages that name every sheet the import reads. */
+export function knownSheetList(): string {
+  return `${SHEET_NAMES.slice(0, -1).join(', ')} or ${SHEET_NAMES[SHEET_NAMES.length - 1]}`;
 }

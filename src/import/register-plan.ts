@@ -1,5 +1,5 @@
 /** A register file checked and turned into typed rows, ready to write. */
-import type { Frequency, IndicatorKind, Tolerance, Unit } from '../domain/types';
+import type { Frequency, IndicatorKind, Role, Tolerance, Unit } from '../domain/types';
 import type { IndicatorDefinition } from '../domain/indicator';
 
 export interface PersonInput {
@@ -40,8 +40,19 @@ export interface ValueInput {
   readonly note: string;
 }
 
+/** A row of the People sheet: who, and every role the row names. */
+export interface ListedPerson {
+  readonly row: number;
+  /** Lower-case; the person is in `people` under this email. */
+  readonly email: string;
+  readonly roles: readonly Role[];
+}
+
 export interface RegisterPlan {
+  /** Everyone the file names, on any sheet, each described once. */
   readonly people: readonly PersonInput[];
+  /** The People sheet's rows: their ADMIN and VIEWER roles are stated exactly (granted and revoked). */
+  readonly listed: readonly ListedPerson[];
   readonly indicators: readonly IndicatorInput[];
   readonly targets: readonly TargetInput[];
   readonly values: readonly ValueInput[];

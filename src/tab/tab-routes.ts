@@ -10,7 +10,8 @@ import type { Viewer } from '../app/scorecard/tab-viewer';
 import type { ScorecardService } from '../app/scorecard/scorecard-service';
 import { PeriodNotOfIndicatorError, type IndicatorPageService } from '../app/scorecard/indicator-page-service';
 import type { MyPageService } from '../app/scorecard/my-page-service';
-import { parsePeriod, type MonthPeriod, type Period } from '../domain/periods';
+import { parsePeriod, type Period } from '../domain/periods';
+import type { ScorecardChoice } from '../app/scorecard/report-months';
 import type { TabAssets, TabAsset } from './tab-assets';
 import type { TabSignIn } from './tab-sign-in';
 import { TAB_PATHS, tabAboutHtml, tabPageHeaders, tabPageHtml, tabPageSettings, type TabPage } from './tab-pages';
@@ -104,10 +105,11 @@ function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParam
   };
 }
 
-function monthParam(query: URLSearchParams): MonthPeriod | null {
+/** `month` names a month or a quarter (shown as at its last month): what the picker offers. */
+function monthParam(query: URLSearchParams): ScorecardChoice | null {
   const period = periodParam(query, 'month');
-  if (period && period.kind !== 'MONTH') throw new ApiRefusal(400, 'Choose the scorecard by month, as in ?month=2026-10.');
-  return period as MonthPeriod | null;
+  if (period && period.kind === 'YEAR') throw new ApiRefusal(400, 'Choose the scorecard by month or quarter, as in ?month=2026-10 or ?month=2026/27 Q2.');
+  return period;
 }
 
 function periodParam(query: URLSearchParams, name = 'period'): Period | null {

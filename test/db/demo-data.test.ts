@@ -29,6 +29,13 @@ describeEachDatabase('the demo register', (db) => {
       `SELECT p.email FROM person p JOIN person_role r ON r.person_id = p.id WHERE r.role = 'ADMIN' ORDER BY p.email`,
     );
     expect(admins.map((a) => a.email)).toEqual(['nadia.rahman@fenmarsh.gov.uk', 'robert.hughes@fenmarsh.gov.uk']);
+    // They came in on the People sheet, with a councillor who only reads.
+    expect(first).toMatchObject({ counts: { rolesGranted: 3, rolesRevoked: 0 } });
+    const councillor = (await store.repos.people.findByEmail('cllr.margaret.ellis@fenmarsh.gov.uk'))!;
+    expect(councillor.displayName).toBe('Cllr Margaret Ellis');
+    expect(await store.repos.people.rolesOf(councillor.id)).toEqual(['VIEWER']);
+    const nadia = (await store.repos.people.findByEmail('nadia.rahman@fenmarsh.gov.uk'))!;
+    expect(await store.repos.people.rolesOf(nadia.id)).toEqual(['VERIFIER', 'ADMIN']);
   });
 
   it('holds two years of history with reds, ambers, greens, data only, a missing value and a correction', async () => {

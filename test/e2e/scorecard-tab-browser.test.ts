@@ -17,6 +17,8 @@ import { expectedScorecard, type ExpectedScorecard } from '../support/tab/expect
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
 import { LENSES, type Status } from '../../src/domain/types';
+import { parsePeriod, periodKey, periodShortLabel } from '../../src/domain/periods';
+import { lastMonthOf } from '../../src/app/scorecard/as-at';
 
 const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const HOSTNAME = 'performance.fenmarsh.test';
@@ -170,6 +172,42 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     expect(apiCalls.length).toBe(before);
   });
 
+  it('offers every month and quarter with figures, newest first, and shows a quarter as at its last month', async () => {
+    const group = (label: string) =>
+      tab.$$eval(`#month optgroup[label="${label}"] option`, (options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const months = await group('Months');
+    const quarters = await group('Quarters');
+    const shownMonth = await tab.$eval('#month', (select) => (select as HTMLSelectElement).value);
+    // The demo has monthly figures from April 2024 up to the month open for entry (last month).
+    expect(months[0]!.value).toBe(monthsBefore(1));
+    expect(months.at(-1)!.value).toBe('2024-04');
+    expect(months.map((m) => m.value)).toEqual(months.map((m) => m.value).sort().reverse());
+    expect(months.map((m) => m.value)).toContain(shownMonth);
+    expect(months[0]!.text).toMatch(/^[A-Z][a-z]+ \d{4}$/); // "October 2026"
+    expect(quarters.at(-1)).toEqual({ value: '2024/25 Q1', text: 'Q1 2024/25 (Apr–Jun 2024)' });
+    expect(quarters.map((q) => q.value)).toEqual(quarters.map((q) => q.value).sort().reverse());
+
+    // A quarter that has ended: its scorecard is its last month's.
+    const quarter = quarters[1]!;
+    await tab.selectOption('#month', quarter.value);
+    await tab.waitForFunction((label) => document.querySelector('#lenses-heading')?.textContent === `The five lenses, ${label}`, quarter.text);
+    expect(new URL(tab.url()).searchParams.get('month')).toBe(quarter.value);
+    const parsed = parsePeriod(quarter.value);
+    if (!parsed.ok || parsed.value.kind !== 'QUARTER') throw new Error(`not a quarter: ${quarter.value}`);
+    const lastMonth = periodKey(lastMonthOf(parsed.value));
+    const asAt = await expectedScorecard(new Date(), lastMonth);
+    expect(await rowCodes()).toHaveLength(22);
+    expect(await tab.textContent('tr[data-code="SRV03"] td:nth-of-type(4)')).toBe(periodShortLabel(parsed.value));
+    expect(await tab.textContent('tr[data-code="SRV01"] td:nth-of-type(4)')).toBe(periodShortLabel(lastMonthOf(parsed.value)));
+    for (const code of ['SRV01', 'SRV03', 'FIN03', 'PPL02']) {
+      expect([code, await tab.getAttribute(`tr[data-code="${code}"] td [data-status]`, 'data-status')]).toEqual([code, asAt.statuses.get(code)]);
+    }
+
+    await tab.selectOption('#month', shownMonth);
+    await tab.waitForFunction((value) => new URL(location.href).searchParams.get('month') === value, shownMonth);
+    await tab.waitForSelector('tr[data-code="FIN03"]');
+  });
+
   it('opens an indicator page with its trend chart against target and the history of a corrected value', async () => {
     await tab.click('tr[data-code="FIN03"] th a');
     await tab.waitForSelector('svg.trend-chart');
@@ -292,10 +330,15 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
 
 /** The demo's corrected FIN03 month: two months before the month open for entry (last month). */
 function correctionPeriod(): string {
+  return monthsBefore(1 + DEMO_EVENTS.correction.monthsAgo);
+}
+
+/** The month this many months before the current one (UK time), as "2026-10". */
+function monthsBefore(count: number): string {
   const now = new Date();
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(now);
   const year = Number(parts.find((p) => p.type === 'year')!.value);
   const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const ordinal = year * 12 + (month - 1) - 1 - DEMO_EVENTS.correction.monthsAgo;
+  const ordinal = year * 12 + (month - 1) - count;
   return `${Math.floor(ordinal / 12)}-${String((ordinal % 12) + 1).padStart(2, '0')}`;
 }

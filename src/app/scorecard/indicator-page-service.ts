@@ -59,7 +59,7 @@ export class IndicatorPageService {
     if (period && frequencyOfPeriod(period) !== indicator.frequency) {
       throw new PeriodNotOfIndicatorError(`${indicator.code} is reported ${frequencyLabel(indicator.frequency).toLowerCase()}: "${periodKey(period)}" is not one of its periods`);
     }
-    const shown = period ?? periodAsAt(reportMonths(windows, now).defaultMonth, indicator.frequency);
+    const shown = period ?? periodAsAt(reportMonths(windows, now, await this.store.repos.values.periodsWithValues()).defaultMonth, indicator.frequency);
     const key = periodKey(shown);
 
     const [statuses, values, targets, versions] = await Promise.all([

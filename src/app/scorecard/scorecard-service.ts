@@ -7,20 +7,24 @@ import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { Tolerance } from '../../domain/types';
 import { FREQUENCIES, LENSES } from '../../domain/types';
-import { periodKey, periodLabel, shortLabelOfKey, type MonthPeriod } from '../../domain/periods';
+import { comparePeriods, periodKey, periodLabel, shortLabelOfKey, type Period } from '../../domain/periods';
 import { formatValue } from '../../domain/numbers';
 import { describeStatus } from '../../domain/status';
 import { travelArrow } from '../../domain/travel';
 import { lensLabel } from '../../domain/vocabulary';
 import { registerStatus, type IndicatorStatus } from '../register-status';
 import { periodAsAt } from './as-at';
-import { reportMonths } from './report-months';
+import { asAtMonth, reportMonths, type ScorecardChoice } from './report-months';
 import { STATUS_ORDER, statusLabel } from './labels';
 import { viewerView, type Viewer } from './tab-viewer';
 import type { IndicatorRowView, LensSummaryView, Option, ScorecardView } from './tab-views';
 
 export const AS_AT_NOTE =
   'Monthly indicators are shown for the month chosen, quarterly and annual indicators for their latest quarter or year ended by then.';
+
+/** A quarter's scorecard is its last month's, which shows the quarter itself for quarterly indicators. */
+const quarterNote = (lastMonth: string): string =>
+  `A quarter is shown as at its last month, ${lastMonth}: monthly indicators for that month, quarterly indicators for the quarter, annual indicators for their latest year ended by then.`;
 
 export class ScorecardService {
   constructor(
@@ -29,14 +33,16 @@ export class ScorecardService {
     private readonly settings: { readonly defaultTolerance: Tolerance },
   ) {}
 
-  /** The month's scorecard; the latest closed month when `month` is null. */
-  async scorecard(viewer: Viewer, month: MonthPeriod | null): Promise<ScorecardView> {
+  /** The scorecard for a month or quarter; the latest reported month when `choice` is null. */
+  async scorecard(viewer: Viewer, choice: ScorecardChoice | null): Promise<ScorecardView> {
     const now = this.clock.now();
-    const offered = reportMonths(await this.store.repos.periods.list(), now);
-    const chosen = month ?? offered.defaultMonth;
+    const [windows, valuePeriods] = await Promise.all([this.store.repos.periods.list(), this.store.repos.values.periodsWithValues()]);
+    const offered = reportMonths(windows, now, valuePeriods);
+    const chosen = choice ?? offered.defaultMonth;
+    const month = asAtMonth(chosen);
     const perFrequency = await Promise.all(
       FREQUENCIES.map((frequency) =>
-        registerStatus(this.store, { period: periodAsAt(chosen, frequency), now, defaultTolerance: this.settings.defaultTolerance }),
+        registerStatus(this.store, { period: periodAsAt(month, frequency), now, defaultTolerance: this.settings.defaultTolerance }),
       ),
     );
     const statuses = perFrequency.flat();
@@ -45,13 +51,14 @@ export class ScorecardService {
     );
     const rows = statuses.map((s) => toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown')).sort(byLensThenCode);
 
-    const months = offered.months.some((m) => periodKey(m) === periodKey(chosen)) ? offered.months : [chosen, ...offered.months];
     return {
       viewer: viewerView(viewer),
       month: periodKey(chosen),
       monthLabel: periodLabel(chosen),
-      months: months.map((m) => ({ value: periodKey(m), label: periodLabel(m) })),
-      asAtNote: AS_AT_NOTE,
+      // A period asked for by URL that has no figures is still offered, so the picker shows it chosen.
+      months: options('MONTH', offered.months, chosen),
+      quarters: options('QUARTER', offered.quarters, chosen),
+      asAtNote: chosen.kind === 'QUARTER' ? quarterNote(periodLabel(month)) : AS_AT_NOTE,
       lenses: LENSES.map((lens) => lensSummary(lens, rows)),
       indicators: rows,
       filters: {
@@ -62,6 +69,13 @@ export class ScorecardService {
       },
     };
   }
+}
+
+/** The picker's options for one kind of period, newest first, with the chosen one among them if of that kind. */
+function options(kind: ScorecardChoice['kind'], periods: readonly Period[], chosen: ScorecardChoice): Option[] {
+  const missing = chosen.kind === kind && !periods.some((p) => periodKey(p) === periodKey(chosen));
+  const list = missing ? [...periods, chosen].sort((a, b) => comparePeriods(b, a)) : periods;
+  return list.map((p) => ({ value: periodKey(p), label: periodLabel(p) }));
 }
 
 function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {

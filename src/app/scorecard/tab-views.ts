@@ -62,10 +62,15 @@ export interface IndicatorRowView extends StatusFiguresView {
 
 export interface ScorecardView {
   readonly viewer: ViewerView;
-  /** The month chosen, "2026-10", and "October 2026". */
+  /**
+   * What was chosen: a month, "2026-10" and "October 2026", or a quarter, "2026/27 Q2" and
+   * "Q2 2026/27 (Jul–Sep 2026)", which is shown as at its last month.
+   */
   readonly month: string;
   readonly monthLabel: string;
+  /** Every month and quarter with figures (and the month open for entry), newest first. */
   readonly months: readonly Option[];
+  readonly quarters: readonly Option[];
   /** How quarterly and annual indicators are placed in a month's scorecard. */
   readonly asAtNote: string;
   readonly lenses: readonly LensSummaryView[];

@@ -48,6 +48,12 @@ export class PeopleRepository {
     return result.count > 0;
   }
 
+  /** Takes the role away if held; returns whether it was held. */
+  async revokeRole(personId: string, role: Role): Promise<boolean> {
+    const result = await this.db.personRole.deleteMany({ where: { personId, role } });
+    return result.count > 0;
+  }
+
   count(): Promise<number> {
     return this.db.person.count();
   }

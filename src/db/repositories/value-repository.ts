@@ -66,6 +66,12 @@ export class ValueRepository {
     return rows.map(toVersion);
   }
 
+  /** Every period that any active indicator has a value for, in no particular order. */
+  async periodsWithValues(): Promise<string[]> {
+    const rows = await this.db.indicatorValue.groupBy({ by: ['period'], where: { indicator: { active: true } } });
+    return rows.map((row) => row.period);
+  }
+
   count(where: { version?: number } = {}): Promise<number> {
     return this.db.indicatorValue.count({ where });
   }

@@ -94,7 +94,7 @@ function problemsOf(outcome: ParseOutcome): ImportProblem[] {
   return outcome.problems;
 }
 
-const SHEET_ORDER: Record<ImportProblem['sheet'], number> = { File: 0, Indicators: 1, Targets: 2, Values: 3 };
+const SHEET_ORDER: Record<ImportProblem['sheet'], number> = { File: 0, Indicators: 1, Targets: 2, Values: 3, People: 4 };
 
 /** Where each problem is, in sheet/row/column order (the order within a row is not part of the contract). */
 function placesOf(outcome: ParseOutcome): { sheet: string; row: number | null; column: string | null }[] {
@@ -574,6 +574,7 @@ describe('parseRegister: Targets', () => {
     );
     expect(planOf(outcome)).toEqual({
       people: [],
+      listed: [],
       indicators: [],
       targets: [
         { sheet: 'Targets', row: 2, code: 'ENV01', period: '2026/27 Q1', financialYear: 2026, value: 50 },

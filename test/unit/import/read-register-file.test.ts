@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readRegisterFile, UnreadableFileError } from '../../../src/import/read-register-file';
 import { parseRegister } from '../../../src/import/parse-register';
-import type { RegisterFile, Sheet } from '../../../src/import/register-file';
+import { describeProblem, type RegisterFile, type Sheet, type SheetName } from '../../../src/import/register-file';
 
 let dir: string;
 
@@ -32,7 +32,7 @@ async function unreadable(filePath: string): Promise<UnreadableFileError> {
   return error as UnreadableFileError;
 }
 
-function sheetOf(file: RegisterFile, name: keyof RegisterFile): Sheet {
+function sheetOf(file: RegisterFile, name: SheetName): Sheet {
   const sheet = file[name];
   if (!sheet) throw new Error(`no ${name} sheet; got ${Object.keys(file).join(', ')}`);
   return sheet;
@@ -132,6 +132,18 @@ describe('readRegisterFile: CSV', () => {
   });
 });
 
+describe('readRegisterFile: a People CSV', () => {
+  it('is recognised by its email column, roles and all', async () => {
+    const csv = '\uFEFFEmail,AAD Object ID,Name,Roles\r\nrobert.hughes@fenmarsh.gov.uk,c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f04,Robert Hughes,"admin, viewer"\r\n';
+    const file = await readRegisterFile(write('people.csv', csv));
+    expect(Object.keys(file)).toEqual(['People']);
+    expect(sheetOf(file, 'People').headers).toEqual(['email', 'aad_object_id', 'name', 'roles']);
+    expect(sheetOf(file, 'People').rows).toEqual([
+      { row: 2, cells: { email: 'robert.hughes@fenmarsh.gov.uk', aad_object_id: 'c3d2e5f4-3d6a-4e8c-9f4b-2a3c4d5e6f04', name: 'Robert Hughes', roles: 'admin, viewer' } },
+    ]);
+  });
+});
+
 describe('readRegisterFile: XLSX', () => {
   const monthAsDate = new Date(Date.UTC(2026, 9, 1)); // what Excel makes of a typed "2026-10"
   let file: RegisterFile;
@@ -168,16 +180,18 @@ describe('readRegisterFile: XLSX', () => {
     values.addRow(['', '', '', '']); // blank row 3
     values.addRow(['SRV06', '2026-10', { formula: 'SUM(40,8)', result: 48 }, '']);
 
-    const notes = workbook.addWorksheet('Notes');
-    notes.addRow(['Code', 'Title']);
-    notes.addRow(['NOTE1', 'This sheet is the council’s own and is ignored']);
+    // The template's own Guide sheet is read past.
+    const guide = workbook.addWorksheet('guide');
+    guide.addRow(['Sheet', 'Column']);
+    guide.addRow(['Indicators', 'code']);
 
     await workbook.xlsx.writeFile(path.join(dir, 'register.xlsx'));
     file = await readRegisterFile(path.join(dir, 'register.xlsx'));
   });
 
-  it('reads the Indicators, Targets and Values sheets (any case) and ignores other sheets', () => {
+  it('reads the Indicators, Targets and Values sheets (any case) and ignores the Guide', () => {
     expect(Object.keys(file).sort()).toEqual(['Indicators', 'Targets', 'Values']);
+    expect(file.unknownSheets).toBeUndefined();
     expect(sheetOf(file, 'Indicators').name).toBe('Indicators');
   });
 
@@ -239,14 +253,37 @@ describe('readRegisterFile: XLSX', () => {
     expect(sheetOf(read, 'Values').rows[1]!.cells.note).toBe('nadia.rahman@fenmarsh.gov.uk');
   });
 
-  it('refuses a workbook with none of the three sheets, naming the sheets it has', async () => {
+  it('refuses a workbook with none of the four sheets, naming the sheets it has', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Summary').addRow(['code', 'title']);
     workbook.addWorksheet('Lookups').addRow(['word']);
     const filePath = path.join(dir, 'other.xlsx');
     await workbook.xlsx.writeFile(filePath);
     const error = await unreadable(filePath);
-    expect(error.message).toBe('other.xlsx has no sheet named Indicators, Targets or Values (it has: Summary, Lookups).');
+    expect(error.message).toBe('other.xlsx has no sheet named Indicators, Targets, Values or People (it has: Summary, Lookups).');
+  });
+
+  it('lists a sheet it does not know, which the checks then report and refuse, naming the sheets they know', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Indicatorz').addRow(['code', 'title']);
+    const values = workbook.addWorksheet('Values');
+    values.addRow(['code', 'period', 'value', 'note']);
+    values.addRow(['FIN01', '2026-10', 56.3, '']);
+    workbook.addWorksheet('Notes').addRow(['anything']);
+    workbook.addWorksheet('Guide').addRow(['Sheet']);
+    const filePath = path.join(dir, 'misnamed.xlsx');
+    await workbook.xlsx.writeFile(filePath);
+
+    const read = await readRegisterFile(filePath);
+    expect(read.Values?.rows).toHaveLength(1);
+    expect(read.unknownSheets).toEqual(['Indicatorz', 'Notes']);
+    const known = new Map([['FIN01', { code: 'FIN01', title: 'Council Tax', kind: 'KPI', unit: 'PERCENT', decimals: 1, frequency: 'MONTHLY', allowAboveHundred: false } as const]]);
+    const outcome = parseRegister(read, { known, currentFinancialYear: 2026 });
+    if (outcome.ok) throw new Error('a workbook with an unknown sheet was accepted');
+    expect(outcome.problems.map(describeProblem)).toEqual([
+      expect.stringMatching(/^File: the workbook has a sheet named "Indicatorz", which the import does not know: name each sheet Indicators, Targets, Values or People \(a Guide sheet is ignored\)/),
+      expect.stringMatching(/^File: the workbook has a sheet named "Notes", which the import does not know/),
+    ]);
   });
 
   it('refuses a sheet whose header is not in row 1', async () => {

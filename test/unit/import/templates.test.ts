@@ -8,6 +8,8 @@ import { readRegisterFile } from '../../../src/import/read-register-file';
 import {
   INDICATOR_COLUMNS,
   OPTIONAL_INDICATOR_COLUMNS,
+  OPTIONAL_PEOPLE_COLUMNS,
+  PEOPLE_COLUMNS,
   parseRegister,
   TARGET_COLUMNS,
   VALUE_COLUMNS,
@@ -35,8 +37,10 @@ describe('register-template.xlsx', () => {
     plan = planOf(parseRegister(file, OPTIONS));
   });
 
-  it('has the three sheets, each with every column the import knows', () => {
-    expect(Object.keys(file).sort()).toEqual(['Indicators', 'Targets', 'Values']);
+  it('has the four sheets, each with every column the import knows', () => {
+    expect(Object.keys(file).sort()).toEqual(['Indicators', 'People', 'Targets', 'Values']);
+    expect(file.People?.headers).toEqual(['email', 'aad_object_id', 'name', 'roles']);
+    expect([...file.People!.headers].sort()).toEqual([...PEOPLE_COLUMNS, ...OPTIONAL_PEOPLE_COLUMNS].sort());
     expect(file.Indicators?.headers).toEqual([...INDICATOR_COLUMNS, ...OPTIONAL_INDICATOR_COLUMNS]);
     expect(file.Targets?.headers).toEqual([...TARGET_COLUMNS]);
     expect(file.Values?.headers).toEqual([...VALUE_COLUMNS]);
@@ -65,10 +69,21 @@ describe('register-template.xlsx', () => {
     expect(plan.people.every((p) => p.aadObjectId !== null && p.displayName !== null)).toBe(true);
   });
 
+  it('lists the performance team as admins and a councillor as a viewer on the People sheet', () => {
+    expect(plan.listed).toEqual([
+      { row: 2, email: 'robert.hughes@fenmarsh.gov.uk', roles: ['ADMIN'] },
+      { row: 3, email: 'nadia.rahman@fenmarsh.gov.uk', roles: ['ADMIN', 'VERIFIER'] },
+      { row: 4, email: 'cllr.margaret.ellis@fenmarsh.gov.uk', roles: ['VIEWER'] },
+    ]);
+    expect(plan.people.find((p) => p.email === 'cllr.margaret.ellis@fenmarsh.gov.uk')).toEqual({
+      email: 'cllr.margaret.ellis@fenmarsh.gov.uk', aadObjectId: 'd4e3f6a5-4e7b-4f9d-8a5c-3b4d5e6f7a01', displayName: 'Cllr Margaret Ellis',
+    });
+  });
+
   it('has a Guide sheet describing every column of every sheet', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template('register-template.xlsx'));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Targets', 'Values', 'Guide']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Targets', 'Values', 'People', 'Guide']);
     expect(workbook.created.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     const guide = workbook.getWorksheet('Guide');
     const described: string[] = [];
@@ -85,7 +100,14 @@ describe('register-template.xlsx', () => {
       ...[...INDICATOR_COLUMNS, ...OPTIONAL_INDICATOR_COLUMNS].map((c) => `Indicators.${c}`),
       ...TARGET_COLUMNS.map((c) => `Targets.${c}`),
       ...VALUE_COLUMNS.map((c) => `Values.${c}`),
+      ...['email', 'aad_object_id', 'name', 'roles'].map((c) => `People.${c}`),
     ]);
+    let rolesGuide = '';
+    guide?.eachRow((row) => {
+      if (row.getCell(1).text === 'People' && row.getCell(2).text === 'roles') rolesGuide = row.getCell(4).text;
+    });
+    for (const word of ['admin', 'performance team', 'viewer', 'read only', 'owner', 'delegate', 'verifier', 'director']) expect(rolesGuide).toContain(word);
+    expect(rolesGuide).toMatch(/leaving one out takes it away/);
   });
 });
 
@@ -93,17 +115,29 @@ describe('CSV templates', () => {
   let indicators: RegisterFile;
   let targets: RegisterFile;
   let values: RegisterFile;
+  let people: RegisterFile;
 
   beforeAll(async () => {
     indicators = await readRegisterFile(template('indicators.csv'));
     targets = await readRegisterFile(template('targets.csv'));
     values = await readRegisterFile(template('values.csv'));
+    people = await readRegisterFile(template('people.csv'));
   });
 
   it('are each recognised as their own sheet', () => {
     expect(Object.keys(indicators)).toEqual(['Indicators']);
     expect(Object.keys(targets)).toEqual(['Targets']);
     expect(Object.keys(values)).toEqual(['Values']);
+    expect(Object.keys(people)).toEqual(['People']);
+  });
+
+  it('give people who parse on their own, with their roles', () => {
+    const plan = planOf(parseRegister(people, OPTIONS));
+    expect(plan.listed.map((l) => `${l.email} ${l.roles.join('+')}`)).toEqual([
+      'robert.hughes@fenmarsh.gov.uk ADMIN',
+      'nadia.rahman@fenmarsh.gov.uk ADMIN+VERIFIER',
+      'cllr.margaret.ellis@fenmarsh.gov.uk VIEWER',
+    ]);
   });
 
   it('parse with no problems on their own (indicators) and combined into one file', () => {
@@ -143,5 +177,6 @@ describe('CSV templates', () => {
     expect(indicators.Indicators?.rows.map((r) => r.cells)).toEqual(workbook.Indicators?.rows.map((r) => r.cells));
     expect(targets.Targets?.rows.map((r) => r.cells)).toEqual(workbook.Targets?.rows.map((r) => r.cells));
     expect(values.Values?.rows.map((r) => r.cells)).toEqual(workbook.Values?.rows.map((r) => r.cells));
+    expect(people.People?.rows.map((r) => r.cells)).toEqual(workbook.People?.rows.map((r) => r.cells));
   });
 });

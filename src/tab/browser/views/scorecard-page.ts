@@ -33,11 +33,12 @@ export class ScorecardPage {
       h(
         'div',
         { class: 'period-bar' },
-        h('label', { for: 'month' }, 'Month'),
+        h('label', { for: 'month' }, 'Month or quarter'),
         h(
           'select',
           { id: 'month', onchange: (event: Event) => this.nav.go({ view: 'scorecard', month: (event.target as HTMLSelectElement).value, filters: this.filters }) },
-          view.months.map((m) => h('option', { value: m.value, selected: m.value === view.month }, m.label)),
+          this.periodGroup('Months', view.months),
+          view.quarters.length > 0 && this.periodGroup('Quarters', view.quarters),
         ),
         h('p', { class: 'hint' }, view.asAtNote),
       ),
@@ -58,6 +59,10 @@ export class ScorecardPage {
     ];
     this.showRows(false);
     return elements;
+  }
+
+  private periodGroup(label: string, options: readonly Option[]): HTMLElement {
+    return h('optgroup', { label }, options.map((o) => h('option', { value: o.value, selected: o.value === this.view.month }, o.label)));
   }
 
   private lensCard(lens: LensSummaryView): HTMLElement {
