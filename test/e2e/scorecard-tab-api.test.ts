@@ -18,6 +18,8 @@ const HOSTNAME = 'performance.fenmarsh.test';
 const AUDIENCE = `api://${HOSTNAME}/${APP_ID}`;
 
 const gareth: EntraUser = { oid: DEMO_PEOPLE.benefitsManager.aadObjectId, email: DEMO_PEOPLE.benefitsManager.email, name: 'Gareth Lewis' };
+/** In the register with the viewer role only (the demo's People sheet): reads, owns nothing. */
+const councillor: EntraUser = { oid: DEMO_PEOPLE.councillor.aadObjectId, email: DEMO_PEOPLE.councillor.email, name: DEMO_PEOPLE.councillor.name };
 const stranger: EntraUser = { oid: '0f0e0d0c-0b0a-4909-8807-060504030201', email: 'sam.visitor@elsewhere.gov.uk', name: 'Sam Visitor' };
 
 const pglite = (name: string) => `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), `perfbot-${name}-`)), 'pgdata')}`;
@@ -93,6 +95,18 @@ describe('the Scorecard tab\'s API', () => {
       expect(typeof reply.body.error).toBe('string');
       expect(JSON.stringify(reply.body)).not.toMatch(/SRV01|indicators/);
     }
+  });
+
+  it('lets a viewer in the register read the scorecard and an indicator, without the names of who entered each version', async () => {
+    const scorecard = await get(`${server.baseUrl}/api/tab/scorecard`, await bearer(councillor));
+    expect(scorecard.status).toBe(200);
+    expect(scorecard.body.viewer).toEqual({ name: 'Cllr Margaret Ellis', email: councillor.email, isAdmin: false });
+    expect(scorecard.body.indicators).toHaveLength(22);
+    const indicator = await get(`${server.baseUrl}/api/tab/indicator?code=SRV01`, await bearer(councillor));
+    expect(indicator.status).toBe(200);
+    expect(indicator.body).toMatchObject({ code: 'SRV01', history: { namesShown: false } });
+    const me = await get(`${server.baseUrl}/api/tab/me`, await bearer(councillor));
+    expect(me.body.indicators).toEqual([]);
   });
 
   it('answers 403, saying whom to ask, to a valid token for someone not in the register', async () => {
