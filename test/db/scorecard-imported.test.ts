@@ -7,6 +7,8 @@
 import { AdminPolicy } from '../../src/app/admin-policy';
 import { importRegister } from '../../src/app/import-register';
 import { PeopleService } from '../../src/app/people-service';
+import { Refusals } from '../../src/app/refusals';
+import { TenantPolicy } from '../../src/app/tenant-policy';
 import { IndicatorPageService } from '../../src/app/scorecard/indicator-page-service';
 import { ScorecardService } from '../../src/app/scorecard/scorecard-service';
 import { TabViewers, type Viewer } from '../../src/app/scorecard/tab-viewer';
@@ -49,8 +51,8 @@ describeEachDatabase('the Scorecard tab on an imported register with history and
     const imported = await importRegister(store, register(), { dryRun: false, actorLabel: 'import history.xlsx', currentFinancialYear: 2026 });
     expect(imported).toMatchObject({ ok: true, counts: { valuesCreated: 27 } });
     expect(await store.repos.periods.list()).toEqual([]);
-    const viewers = new TabViewers(store, new PeopleService(store), new AdminPolicy(store, []));
-    const admin = (await viewers.identify({ aadObjectId: ADMIN.aad, username: null, name: null }))!;
+    const viewers = new TabViewers(store, new PeopleService(store), new AdminPolicy(store, []), new TenantPolicy(null), new Refusals(store), 'register');
+    const admin = (await viewers.identify({ aadObjectId: ADMIN.aad, username: null, name: null, tenantId: 'any-tenant' }))!;
     return { scorecard: new ScorecardService(store, clock, settings), admin };
   }
 
