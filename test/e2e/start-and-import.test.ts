@@ -36,8 +36,8 @@ describe('starting the bot and importing a register', () => {
     expect(server.output()).toMatch(/demo register loaded into the empty database/);
   });
 
-  it('refuses an import while the server holds the embedded database, writing nothing', () => {
-    const run = runScript('src/cli/import.ts', [path.join(dir, 'good.csv')], env);
+  it('refuses an import while the server holds the embedded database, writing nothing', async () => {
+    const run = await runScript('src/cli/import.ts', [path.join(dir, 'good.csv')], env);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/is in use by another process \(pid \d+, bot server/);
     expect(run.stderr).toMatch(/nothing was done/);
@@ -49,20 +49,20 @@ describe('starting the bot and importing a register', () => {
     expect(existsSync(path.join(dir, 'pgdata.lock'))).toBe(false);
   });
 
-  it('reports every problem in a bad file and writes nothing; --dry-run writes nothing either', () => {
-    const bad = runScript('src/cli/import.ts', [path.join(dir, 'bad.csv')], env);
+  it('reports every problem in a bad file and writes nothing; --dry-run writes nothing either', async () => {
+    const bad = await runScript('src/cli/import.ts', [path.join(dir, 'bad.csv')], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/bad\.csv was not imported: nothing was written/);
     expect(bad.stderr).toMatch(/Indicators, row 3, column polarity: .*upwards/);
 
-    const dry = runScript('src/cli/import.ts', [path.join(dir, 'good.csv'), '--dry-run'], env);
+    const dry = await runScript('src/cli/import.ts', [path.join(dir, 'good.csv'), '--dry-run'], env);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/Dry run \(nothing written\)/);
     expect(dry.stdout).toMatch(/indicators: 1 new/);
   });
 
   it('imports a good file once the server has stopped, alongside the demo register', async () => {
-    const run = runScript('src/cli/import.ts', [path.join(dir, 'good.csv')], env);
+    const run = await runScript('src/cli/import.ts', [path.join(dir, 'good.csv')], env);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/indicators: 1 new, 0 updated/);

@@ -5,11 +5,15 @@
  * then stops, prints the outbox (counts and rows) as its last line and exits 0. Test-only settings come in
  * DISPATCH_PLAN (JSON), as send-proactively.ts takes its plan.
  *
- * With LOG_LEVEL=debug it logs "message sent" as each send is recorded: the crash test watches for
- * those lines to kill it between sends.
+ * With LOG_LEVEL=debug it logs "message sent" as each send is recorded. With `freezeAfterSent: n`
+ * it stops dead right after the nth (its event loop blocked: no send, claim or lease renewal
+ * happens again) and says so on a line of its own, so the crash test can kill it between sends
+ * however slowly it notices. With `waitForGo` it says it is ready and starts dispatching only when
+ * "go" arrives on stdin, so two workers can start together however long each takes to boot.
  */
+import { writeSync } from 'node:fs';
+import pino from 'pino';
 import { loadConfig } from '../../../src/config/config';
-import { createLogger } from '../../../src/logging/logger';
 import { systemClock } from '../../../src/clock';
 import { openMigratedDatabase } from '../../../src/db/open-migrated-database';
 import { Store } from '../../../src/db/store';
@@ -20,16 +24,43 @@ import { createDeliveryMessenger } from '../../../src/delivery/delivery-messenge
 interface Plan {
   readonly instanceId: string;
   readonly leaseMs?: number;
-  /** Wall-clock time (ms since the epoch) to start dispatching, so two workers can start together. */
-  readonly startAt?: number;
+  readonly waitForGo?: boolean;
+  readonly freezeAfterSent?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
+/** Blocks this process for good: the test kills it. */
+function freeze(): never {
+  writeSync(1, `${JSON.stringify({ frozen: true, at: Date.now() })}\n`);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
+function goFromStdin(): Promise<void> {
+  return new Promise((resolve) => {
+    let text = '';
+    process.stdin.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('go')) resolve();
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const plan = JSON.parse(process.env.DISPATCH_PLAN ?? '{}') as Plan;
   const config = loadConfig();
-  const log = createLogger(config, `dispatch-worker ${plan.instanceId}`);
+  let sent = 0;
+  // The product's logger (pino, the configured level), with a hook that freezes after the nth send.
+  const log = pino({
+    name: `dispatch-worker ${plan.instanceId}`,
+    level: config.logLevel,
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args);
+        if (plan.freezeAfterSent && args.includes('message sent') && ++sent === plan.freezeAfterSent) freeze();
+      },
+    },
+  });
   const database = await openMigratedDatabase(config.databaseUrl, `dispatch worker ${plan.instanceId}`);
   const store = new Store(database.prisma);
   const dispatcher = new OutboxDispatcher({
@@ -45,7 +76,12 @@ async function main(): Promise<void> {
     idlePollMs: 200,
     onUndeliverable: new UndeliverableReporter({ adminAadObjectIds: config.adminAadObjectIds, clock: systemClock, log }).report,
   });
-  if (plan.startAt) await sleep(plan.startAt - Date.now());
+  if (plan.waitForGo) {
+    const go = goFromStdin();
+    console.log(JSON.stringify({ ready: true }));
+    await go;
+    process.stdin.destroy();
+  }
   log.info('dispatching');
   dispatcher.start();
   for (;;) {
