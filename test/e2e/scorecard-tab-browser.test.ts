@@ -17,6 +17,7 @@ import { expectedScorecard, type ExpectedScorecard } from '../support/tab/expect
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
 import { LENSES, type Status } from '../../src/domain/types';
+import { CLOCK_START, CLOCK_START_ENV, monthsBeforeOpen } from '../support/clock-start';
 
 const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const HOSTNAME = 'performance.fenmarsh.test';
@@ -27,7 +28,6 @@ const admin = asUser(DEMO_PEOPLE.performanceLead);
 const gareth = asUser(DEMO_PEOPLE.benefitsManager);
 const stranger: EntraUser = { oid: '0f0e0d0c-0b0a-4909-8807-060504030201', email: 'sam.visitor@elsewhere.gov.uk', name: 'Sam Visitor' };
 
-jest.setTimeout(90_000);
 
 describe('the Scorecard tab in Teams, in headless Chromium', () => {
   const entra = new EntraStandIn(AUDIENCE);
@@ -64,6 +64,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'perfbot-tab-'));
     [server, browser] = await Promise.all([
       startServer({
+        ...CLOCK_START_ENV,
         DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}`,
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'test-client-secret',
@@ -109,7 +110,9 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     await openInTeams();
     expect(await tab.textContent('main h1')).toBe('Balanced scorecard');
     const month = await tab.$eval('#month', (select) => (select as HTMLSelectElement).value);
-    expected = await expectedScorecard(new Date(), month);
+    expect(month).toBe(monthsBeforeOpen(1)); // the latest closed month on the server's clock
+    // The demo as the server loaded it: at CLOCK_START, when the server started.
+    expected = await expectedScorecard(new Date(CLOCK_START), month);
 
     const shown = await tab.$$eval('.lens-card', (cards) =>
       cards.map((card) => ({
@@ -290,12 +293,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
   });
 });
 
-/** The demo's corrected FIN03 month: two months before the month open for entry (last month). */
+/** The demo's corrected FIN03 month: two months before the month open for entry (on the server's clock). */
 function correctionPeriod(): string {
-  const now = new Date();
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const ordinal = year * 12 + (month - 1) - 1 - DEMO_EVENTS.correction.monthsAgo;
-  return `${Math.floor(ordinal / 12)}-${String((ordinal % 12) + 1).padStart(2, '0')}`;
+  return monthsBeforeOpen(DEMO_EVENTS.correction.monthsAgo);
 }

@@ -47,12 +47,19 @@ export interface RunningServer {
   readonly baseUrl: string;
   /** Everything the server has logged so far. */
   output(): string;
+  /**
+   * The server's time now, at the latest: its clock started at CLOCK_START (when set) no earlier
+   * than it was spawned, and runs on in real time; the system's time when CLOCK_START is not set.
+   */
+  clockNow(): Date;
   /** SIGTERM and wait for its exit code; a server that does not stop is killed (null). */
   stop(): Promise<number | null>;
 }
 
 /** Starts src/main.ts (what `npm start` runs) and resolves once it logs that it is listening. */
 export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
+  const spawnedAt = Date.now();
+  const clockNow = () => (env.CLOCK_START ? new Date(Date.parse(env.CLOCK_START) + (Date.now() - spawnedAt)) : new Date());
   const child = spawnTree(process.execPath, [TSX, '--no-deprecation', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -79,7 +86,7 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_M
       if (match) {
         clearTimeout(timer);
         const port = Number(match[1]);
-        resolve({ process: child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, stop });
+        resolve({ process: child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, clockNow, stop });
       }
     };
     child.stdout!.on('data', onData);
