@@ -21,7 +21,7 @@ export interface WorkerPlan {
   readonly leaseMs?: number;
   /** Say `{"ready":true}` once booted, and dispatch only after go(). */
   readonly waitForGo?: boolean;
-  /** Stop dead (event loop blocked) right after the nth "message sent", saying `{"frozen":true,"at":…}`. */
+  /** Stop dead (event loop blocked) between sends once n have started, saying `{"frozen":true,"at":…,"sent":…}`. */
   readonly freezeAfterSent?: number;
 }
 
