@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   let started = 0;
   let recorded = 0;
   let onRecorded = () => {};
-  // The product's logger (pino, the configured level), counting the sends recorded.
+  // The product's logger (pino, the configured level), counting the sends recorded; written
+  // synchronously, so every line is out before a freeze blocks the event loop.
   const log = pino({
     name: `dispatch-worker ${plan.instanceId}`,
     level: config.logLevel,
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
         }
       },
     },
-  });
+  }, pino.destination({ dest: 1, sync: true }));
   // The product's messenger, counting the sends started.
   const messenger = createDeliveryMessenger(config.bot);
   const counted: Messenger = {
