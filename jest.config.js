@@ -17,7 +17,11 @@ module.exports = {
   moduleNameMapper: { '^strip-bom$': '<rootDir>/test/support/strip-bom.cjs' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60000,
+  // After each test file: kill any process tree it started and left running (a failed beforeAll).
+  setupFilesAfterEnv: ['<rootDir>/test/support/kill-strays.ts'],
+  // A hang detector, not a speed check: on a loaded machine a server takes minutes to start, and
+  // every wait inside a test is on an event (a log line, an exit, a message arriving).
+  testTimeout: 300000,
   // PGlite instances are large (300-500 MB); two workers on two cores keep memory in check.
   maxWorkers: 2,
 };

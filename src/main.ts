@@ -1,12 +1,14 @@
 /** Starts the bot server: `npm start`. */
 import { loadConfig, ConfigError } from './config/config';
 import { DatabaseInUseError } from './db/data-dir-lock';
-import { systemClock } from './clock';
+import { clockFor } from './clock';
+import { createLogger } from './logging/logger';
 import { buildApplication } from './wiring';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await buildApplication(config, systemClock);
+  const log = createLogger(config);
+  const app = await buildApplication(config, clockFor(config.clockStart, (message) => log.warn({ clockStart: config.clockStart }, message)), log);
   await app.start();
   let shuttingDown = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

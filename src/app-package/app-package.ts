@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Config } from '../config/config';
+import type { PackageConfig } from '../config/config';
 import { fillManifest, manifestValues, PLACEHOLDER_APP_ID } from './manifest';
 import { ICON_FILES, iconProblems } from './icons';
 
@@ -21,7 +21,7 @@ export interface AppPackage {
 export class AppPackageError extends Error {}
 
 /** Builds the package from the template and icons in `sourceDir` (appPackage/). */
-export async function buildAppPackage(config: Config, sourceDir: string, appVersion: string): Promise<AppPackage> {
+export async function buildAppPackage(config: PackageConfig, sourceDir: string, appVersion: string): Promise<AppPackage> {
   const [templateText, color, outline] = await Promise.all([
     readFile(path.join(sourceDir, MANIFEST_FILE), 'utf8'),
     readFile(path.join(sourceDir, ICON_FILES.color)),

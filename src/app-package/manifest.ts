@@ -4,7 +4,7 @@
  * placeholder becomes the value itself (so the bot's command list, an array, comes straight from
  * CHAT_COMMANDS and always matches `help`); placeholders inside longer strings are filled as text.
  */
-import type { Config } from '../config/config';
+import type { PackageConfig } from '../config/config';
 import { CHAT_COMMANDS } from '../bot/chat-command';
 
 export type ManifestValue = string | readonly { readonly title: string; readonly description: string }[];
@@ -17,7 +17,7 @@ const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;
 
 export class ManifestTemplateError extends Error {}
 
-export function manifestValues(config: Config, appVersion: string): ManifestValues {
+export function manifestValues(config: PackageConfig, appVersion: string): ManifestValues {
   return {
     APP_VERSION: appVersion,
     TEAMS_APP_ID: config.app.teamsAppId,

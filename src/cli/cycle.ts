@@ -10,7 +10,6 @@ import { Store } from '../db/store';
 import { EntryService } from '../app/entry/entry-service';
 import { CycleService, type StepName } from '../app/cycle/cycle-service';
 import { parsePeriod } from '../domain/periods';
-import { systemClock } from '../clock';
 import { instanceIdentity } from '../instance-identity';
 import { runCommand, UsageError } from './run-command';
 import { BoardService } from '../app/board/board-service';
@@ -21,7 +20,7 @@ import { createLogger } from '../logging/logger';
 const USAGE = 'Usage: npm run cycle -- <open|remind|escalate|close|status|digest> <month such as 2026-10>';
 const STEPS = ['open', 'remind', 'escalate', 'close', 'status', 'digest'] as const;
 
-void runCommand('cycle command', async ({ config, database }) => {
+void runCommand('cycle command', async ({ config, database, clock }) => {
   const [step, monthText, ...rest] = process.argv.slice(2);
   if (!step || !monthText || rest.length > 0 || !(STEPS as readonly string[]).includes(step)) throw new UsageError(USAGE);
   const month = parsePeriod(monthText);
@@ -29,12 +28,12 @@ void runCommand('cycle command', async ({ config, database }) => {
 
   const store = new Store(database.prisma);
   const settings = { defaultTolerance: config.defaultTolerance };
-  const cycle = new CycleService(store, systemClock, new EntryService(store, systemClock, settings), { calendar: config.cycle, ...settings });
+  const cycle = new CycleService(store, clock, new EntryService(store, clock, settings), { calendar: config.cycle, ...settings });
   if (step === 'digest') {
-    const plans = new ActionPlanService(store, systemClock, { ...settings, adminIds: () => new AdminPolicy(store, config.adminAadObjectIds).adminPersonIds() });
+    const plans = new ActionPlanService(store, clock, { ...settings, adminIds: () => new AdminPolicy(store, config.adminAadObjectIds).adminPersonIds() });
     // No Teams connection from the command line: owners without the app are named, not @mentioned.
     const noRoster = { members: () => Promise.reject(new Error('the team roster is read only by the bot server')) };
-    const board = new BoardService(store, systemClock, settings, noRoster, plans, createLogger({ logLevel: 'error' }));
+    const board = new BoardService(store, clock, settings, noRoster, plans, createLogger({ logLevel: 'error' }));
     const outcome = await board.digest({ month: month.value, trigger: 'cli', actor: `command line (${os.userInfo().username})` });
     if (!outcome.channelSet) {
       console.error('There is no Board channel yet: in the Performance Board\'s channel, mention the bot and type "set board channel".');

@@ -10,12 +10,11 @@ import { importRegister, type ImportCounts } from '../app/import-register';
 import { readRegisterFile, UnreadableFileError } from '../import/read-register-file';
 import { describeProblem } from '../import/register-file';
 import { currentFinancialYear } from '../domain/periods-today';
-import { systemClock } from '../clock';
 import { runCommand, UsageError } from './run-command';
 
 const USAGE = 'Usage: npm run import -- <register.xlsx|indicators.csv|people.csv> [--dry-run]';
 
-void runCommand('register import', async ({ database }) => {
+void runCommand('register import', async ({ database, clock }) => {
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
   const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--dry-run');
@@ -36,7 +35,7 @@ void runCommand('register import', async ({ database }) => {
   const outcome = await importRegister(new Store(database.prisma), register, {
     dryRun,
     actorLabel: `import ${path.basename(file)}`,
-    currentFinancialYear: currentFinancialYear(systemClock.now()),
+    currentFinancialYear: currentFinancialYear(clock.now()),
   });
   if (!outcome.ok) {
     console.error(`${path.basename(file)} was not imported: nothing was written. Fix ${outcome.problems.length === 1 ? 'this problem' : `these ${outcome.problems.length} problems`} and import it again:`);

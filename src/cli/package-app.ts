@@ -3,11 +3,12 @@
  *
  * Builds the Teams app package, appPackage/build/performance-bot.zip by default: the manifest with
  * its placeholders filled from the configuration (TEAMS_APP_ID, MicrosoftAppId, PUBLIC_HOSTNAME,
- * TAB_TOKEN_AUDIENCE), validated offline against Microsoft's schema, and the two icons.
+ * TAB_TOKEN_AUDIENCE; never MicrosoftAppPassword, so a pipeline with no secrets can build it),
+ * validated offline against Microsoft's schema, and the two icons.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, ConfigError } from '../config/config';
+import { loadPackageConfig, ConfigError } from '../config/config';
 import { projectRoot } from '../db/paths';
 import { buildAppPackage, AppPackageError } from '../app-package/app-package';
 import { ManifestTemplateError } from '../app-package/manifest';
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   const root = projectRoot();
   const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : path.join(root, 'appPackage', 'build', 'performance-bot.zip');
 
-  const config = loadConfig();
+  const config = loadPackageConfig();
   const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const built = await buildAppPackage(config, path.join(root, 'appPackage'), version);
   const validation = await validateManifest(built.manifest);

@@ -7,21 +7,24 @@ import { DatabaseInUseError } from '../db/data-dir-lock';
 import { MigrationError } from '../db/migrate';
 import type { Database } from '../db/open-database';
 import { openMigratedDatabase } from '../db/open-migrated-database';
+import { clockFor, type Clock } from '../clock';
 
 export class UsageError extends Error {}
 
 export async function runCommand(
   purpose: string,
-  work: (context: { config: Config; database: Database }) => Promise<number>,
+  work: (context: { config: Config; database: Database; clock: Clock }) => Promise<number>,
 ): Promise<void> {
   let exitCode = 1;
   try {
     const config = loadConfig();
+    // On stdout with the command's own report: stderr is kept for failures.
+    const clock = clockFor(config.clockStart, (message) => console.log(`Warning: ${message}`));
     const database = await openMigratedDatabase(config.databaseUrl, purpose, (applied) =>
       console.log(`Migrated the database: ${applied.join(', ')}`),
     );
     try {
-      exitCode = await work({ config, database });
+      exitCode = await work({ config, database, clock });
     } finally {
       await database.close();
     }

@@ -27,6 +27,17 @@ export interface Config {
   readonly delivery: DeliveryConfig;
   /** Entra object ids treated as admins besides people with the ADMIN role in the register. */
   readonly adminAadObjectIds: readonly string[];
+  /**
+   * Development and tests only: the instant the process's clock starts at (it then runs on in real
+   * time), so a demo or a test sees the same day of the cycle whatever the date. Null: the system clock.
+   */
+  readonly clockStart: Date | null;
+}
+
+/** What `npm run package` needs, and nothing secret: a pipeline that builds the package has no secrets. */
+export interface PackageConfig {
+  readonly bot: Pick<BotConfig, 'appId'>;
+  readonly app: Pick<AppConfig, 'publicHostname' | 'teamsAppId' | 'tabTokenAudiences'>;
 }
 
 /**
@@ -110,7 +121,17 @@ const booleanSetting = z
 const workingDay = z.coerce.number().int().min(1).max(40);
 const timeOfDay = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:00 (24-hour, UK local time)');
 
+/** The settings the app package is built from; the server reads them too, under the same rules. */
+const packageSettings = {
+  PUBLIC_HOSTNAME: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as performance.council.gov.uk, with no scheme or path').default('localhost:3978'),
+  TEAMS_APP_ID: z.uuid().default('5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21'),
+  TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
+  MicrosoftAppId: z.string().trim().optional(),
+};
+const packageSchema = z.object(packageSettings);
+
 const schema = z.object({
+  ...packageSettings,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
@@ -123,10 +144,7 @@ const schema = z.object({
   LOAD_DEMO_DATA: booleanSetting.default(true),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
-  PUBLIC_HOSTNAME: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as performance.council.gov.uk, with no scheme or path').default('localhost:3978'),
-  TEAMS_APP_ID: z.uuid().default('5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21'),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
-  TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
   TAB_AUTH_DISABLED: booleanSetting.default(false),
   TAB_EXTRA_HOST_ORIGINS: z
     .string()
@@ -155,7 +173,6 @@ const schema = z.object({
   DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().positive().max(50).default(48),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   DELIVERY_DISPATCHER_ENABLED: booleanSetting.default(true),
-  MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().trim().optional(),
@@ -167,6 +184,13 @@ const schema = z.object({
   OAuthUrl: z.url().optional(),
   CallerId: z.string().optional(),
   ValidateAuthority: z.enum(['true', 'false']).optional(),
+  CLOCK_START: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => text || undefined)
+    .pipe(z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with its offset, such as 2026-11-17T10:00:00Z (or leave it unset)' }).optional())
+    .transform((text) => (text ? new Date(text) : null)),
 }).superRefine((s, ctx) => {
   const appId = s.MicrosoftAppId || undefined;
   if (appId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
@@ -203,12 +227,7 @@ export class ConfigError extends Error {}
 
 /** Reads the settings from `env` (process.env by default, after loading .env if present). */
 export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(settings)'}: ${issue.message}`);
-    throw new ConfigError(`The configuration is not valid; fix these settings (see .env.example):\n${lines.join('\n')}`);
-  }
-  const s = parsed.data;
+  const s = parseSettings(schema, env);
   return {
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
@@ -236,19 +255,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
       maxAttempts: s.DELIVERY_MAX_ATTEMPTS,
       dispatcherEnabled: s.DELIVERY_DISPATCHER_ENABLED,
     },
+    clockStart: s.CLOCK_START,
   };
 }
 
-function appConfig(s: z.infer<typeof schema>): AppConfig {
+/**
+ * The second entry point, for `npm run package`: only the settings the package is built from, under
+ * the same rules and messages, so it needs no MicrosoftAppPassword (nor any other setting) to be set.
+ */
+export function loadPackageConfig(env: NodeJS.ProcessEnv = readProcessEnv()): PackageConfig {
+  const s = parseSettings(packageSchema, env);
+  return {
+    bot: { appId: s.MicrosoftAppId || null },
+    app: { publicHostname: s.PUBLIC_HOSTNAME, teamsAppId: s.TEAMS_APP_ID, tabTokenAudiences: tabTokenAudiences(s) },
+  };
+}
+
+function parseSettings<S extends z.ZodType>(settings: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = settings.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(settings)'}: ${issue.message}`);
+    throw new ConfigError(`The configuration is not valid; fix these settings (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function tabTokenAudiences(s: z.infer<typeof packageSchema>): string[] {
   const appId = s.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
-  const audiences = s.TAB_TOKEN_AUDIENCE
+  return s.TAB_TOKEN_AUDIENCE
     ? s.TAB_TOKEN_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean)
     : [`api://${s.PUBLIC_HOSTNAME}/${appId}`, appId];
+}
+
+function appConfig(s: z.infer<typeof schema>): AppConfig {
   return {
     publicHostname: s.PUBLIC_HOSTNAME,
     teamsAppId: s.TEAMS_APP_ID,
     tabOpenIdMetadataUrl: s.TAB_OPENID_METADATA_URL,
-    tabTokenAudiences: audiences,
+    tabTokenAudiences: tabTokenAudiences(s),
     tabAuthDisabled: s.TAB_AUTH_DISABLED,
     tabExtraHostOrigins: s.TAB_EXTRA_HOST_ORIGINS,
     tabReaders: s.TAB_READERS,

@@ -21,7 +21,8 @@ export async function loadDemoData(store: Store, today: Date, calendar?: Calenda
   if ((await store.repos.indicators.count()) > 0) return { loaded: false };
   const demo = buildDemoSheets(today);
   const currentFinancialYear = financialYearOf(demo.timeline.openMonth);
-  const enteredAt = ({ period }: { period: string }) => submittedAt(period);
+  // Never after the demo is loaded: the open month's figures were given before "now".
+  const enteredAt = ({ period }: { period: string }) => earlier(submittedAt(period), today);
 
   // The first, wrong figure goes in first so the register's figure becomes its correction.
   const first = await importRegister(store, { Indicators: demo.register.Indicators }, {
@@ -37,7 +38,10 @@ export async function loadDemoData(store: Store, today: Date, calendar?: Calenda
   await store.transaction(async (repos) => {
     for (const period of demo.periods) {
       const isOpen = periodKey(period) === periodKey(demo.timeline.openMonth);
-      const opened = windowDate(period, 3, 9);
+      const endsWithOpenMonth = periodKey(lastMonthOf(period)) === periodKey(demo.timeline.openMonth);
+      // On the 1st and 2nd of a month (or before 09:00 on the 3rd) the calendar has not opened last
+      // month yet; a newcomer must still find it open, so it opened when the demo was loaded.
+      const opened = endsWithOpenMonth ? earlier(windowDate(period, 3, 9), today) : windowDate(period, 3, 9);
       await repos.periods.save({
         period: periodKey(period),
         openedAt: opened,
@@ -70,6 +74,8 @@ function assertLoaded<T extends { ok: boolean }>(outcome: T): asserts outcome is
   }
 }
 
+const earlier = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b);
+
 /** A day in the month after the period ends, at an hour (UTC), for the demo's reporting windows. */
 function windowDate(period: Period, day: number, hour: number): Date {
   const last = lastMonthOf(period);
@@ -81,7 +87,7 @@ function windowDate(period: Period, day: number, hour: number): Date {
 /** Owners submit a week or so after the period ends. */
 function submittedAt(periodText: string): Date {
   const period = parsePeriod(periodText);
-  if (!period.ok) return new Date();
+  if (!period.ok) throw new Error(`The demo wrote a period it cannot read: ${periodText}`);
   const end = new Date(`${endDate(period.value)}T10:00:00Z`);
   return new Date(end.getTime() + 8 * 24 * 3600 * 1000);
 }

@@ -23,7 +23,7 @@ describe('npm run package', () => {
 
   it('builds a zip holding exactly manifest.json, color.png and outline.png, filled from the environment', async () => {
     const out = path.join(dir, 'performance-bot.zip');
-    const run = runScript('src/cli/package-app.ts', ['--out', out], ENV);
+    const run = await runScript('src/cli/package-app.ts', ['--out', out], ENV);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/manifest\.json \(schema 1\.25, valid\), color\.png, outline\.png/);
@@ -42,15 +42,30 @@ describe('npm run package', () => {
     expect(readPngInfo(await zip.file('outline.png')!.async('nodebuffer'))).toMatchObject({ width: 32, height: 32 });
   });
 
-  it('still builds with no settings at all, warning that the ids and host name need setting before upload', () => {
-    const run = runScript('src/cli/package-app.ts', ['--out', path.join(dir, 'local.zip')], {});
+  it('builds with the app id and host name alone: no MicrosoftAppPassword (a pipeline that packages has no secret)', async () => {
+    const out = path.join(dir, 'no-secret.zip');
+    const run = await runScript('src/cli/package-app.ts', ['--out', out], {
+      MicrosoftAppId: ENV.MicrosoftAppId, PUBLIC_HOSTNAME: ENV.PUBLIC_HOSTNAME, MicrosoftAppPassword: undefined,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect((await validateManifest(manifest)).errors).toEqual([]);
+    expect(manifest.bots[0].botId).toBe(ENV.MicrosoftAppId);
+    expect(manifest.webApplicationInfo).toEqual({ id: ENV.MicrosoftAppId, resource: `api://${ENV.PUBLIC_HOSTNAME}/${ENV.MicrosoftAppId}` });
+  });
+
+  it('still builds with no settings at all, warning that the ids and host name need setting before upload', async () => {
+    const run = await runScript('src/cli/package-app.ts', ['--out', path.join(dir, 'local.zip')], {});
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/Warning: MicrosoftAppId is not set/);
     expect(run.stderr).toMatch(/Warning: PUBLIC_HOSTNAME is localhost:3978/);
   });
 
-  it('refuses a bad setting with the configuration\'s own message, writing nothing', () => {
-    const run = runScript('src/cli/package-app.ts', ['--out', path.join(dir, 'bad.zip')], { ...ENV, PUBLIC_HOSTNAME: 'https://performance.fenmarsh.gov.uk/' });
+  it('refuses a bad setting with the configuration\'s own message, writing nothing', async () => {
+    const run = await runScript('src/cli/package-app.ts', ['--out', path.join(dir, 'bad.zip')], { ...ENV, PUBLIC_HOSTNAME: 'https://performance.fenmarsh.gov.uk/' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/PUBLIC_HOSTNAME: a host name such as performance\.council\.gov\.uk/);
   });

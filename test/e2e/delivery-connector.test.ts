@@ -3,7 +3,7 @@
  * made once (botbuilder's own retries are off), and every failure reaches the caller with what the
  * dispatcher needs to classify it, even through an adapter whose onTurnError would swallow it.
  */
-import { runScriptAsync } from '../support/child-process';
+import { runScript } from '../support/child-process';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 
 describe('the delivery messenger against the connector stand-in', () => {
@@ -30,7 +30,7 @@ describe('the delivery messenger against the connector stand-in', () => {
       { via: 'server', conversationId: 'a:server-blocked', text: 'server-blocked' },
       { via: 'delivery', teamsUserId: '29:blocked-user', text: 'new-chat-blocked' },
     ].map((send) => ({ ...send, serviceUrl }));
-    const run = await runScriptAsync('test/support/delivery/send-each.ts', [], { ...teams.serverEnv(), SEND_PLAN: JSON.stringify(plan) });
+    const run = await runScript('test/support/delivery/send-each.ts', [], { ...teams.serverEnv(), SEND_PLAN: JSON.stringify(plan) });
     expect(run.stderr.replace(/.*DeprecationWarning.*\n|.*trace-deprecation.*\n/g, '')).toBe('');
     expect(run.status).toBe(0);
     const results = Object.fromEntries(run.stdout.trim().split('\n').map((line) => JSON.parse(line)).map((r) => [r.text, r]));

@@ -8,7 +8,7 @@
  */
 import { BACKENDS } from '../support/test-database';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
-import { arrivals, finished, messageText, preparedDatabase, startWorker } from '../support/delivery/dispatch-workers';
+import { arrivals, finished, messageText, preparedDatabase, startWorker, type WorkerReport } from '../support/delivery/dispatch-workers';
 
 const MESSAGES = 200;
 const withPostgres = BACKENDS.includes('postgres') ? describe : describe.skip;
@@ -30,11 +30,11 @@ withPostgres('two dispatcher processes on one PostgreSQL database [postgres; ski
     // 25 a second each: together within Teams' 50 (pacing is per process; README, Delivery).
     teams.connector.limitRate(50);
     const env = { ...teams.serverEnv(), DATABASE_URL: database.url, DELIVERY_MESSAGES_PER_SECOND: '25', LOG_LEVEL: 'warn' };
-    const startAt = Date.now() + 5_000; // both start dispatching together, whichever boots first
-    const [a, b] = await Promise.all([
-      finished(startWorker(env, { instanceId: 'instance-A', startAt })),
-      finished(startWorker(env, { instanceId: 'instance-B', startAt })),
-    ]);
+    // Both start dispatching together, however long each takes to boot.
+    const workers = [startWorker(env, { instanceId: 'instance-A', waitForGo: true }), startWorker(env, { instanceId: 'instance-B', waitForGo: true })];
+    await Promise.race([Promise.all(workers.map((w) => w.ready)), ...workers.map((w) => w.exited)]);
+    for (const worker of workers) worker.go();
+    const [a, b] = await Promise.all(workers.map(finished)) as [WorkerReport, WorkerReport];
     expect(a.counts).toEqual({ PENDING: 0, SENDING: 0, SENT: MESSAGES, BLOCKED: 0, DEAD: 0 });
     expect(b.counts).toEqual(a.counts);
 

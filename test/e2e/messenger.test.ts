@@ -3,7 +3,7 @@
  * tokens from the token authority stand-in: a new 1:1 conversation, a follow-up, an update, and a
  * new channel thread.
  */
-import { runScriptAsync } from '../support/child-process';
+import { runScript } from '../support/child-process';
 import { TeamsStandIns, TENANT_ID } from '../support/teams/teams-stand-ins';
 
 describe('proactive messages through the Messenger', () => {
@@ -13,7 +13,7 @@ describe('proactive messages through the Messenger', () => {
 
   it('creates a 1:1 conversation, sends, updates, and starts a channel thread, each with the bot\'s token', async () => {
     const channelId = '19:board-channel@thread.tacv2';
-    const run = await runScriptAsync('test/support/teams/send-proactively.ts', [], {
+    const run = await runScript('test/support/teams/send-proactively.ts', [], {
       ...teams.serverEnv(),
       PROACTIVE_PLAN: JSON.stringify({ serviceUrl: teams.connector.serviceUrl, tenantId: TENANT_ID, teamsUserId: '29:gareth-lewis', channelId }),
     });

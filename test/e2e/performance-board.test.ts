@@ -12,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/child-process';
+import { until } from '../support/until';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
 import { allElements, cardOf, cardText } from '../support/card-json';
@@ -25,6 +26,8 @@ import { registerStatus } from '../../src/app/register-status';
 import { periodAsAt } from '../../src/app/scorecard/as-at';
 import { parsePeriod, type MonthPeriod } from '../../src/domain/periods';
 import { FREQUENCIES } from '../../src/domain/types';
+import { CLOCK_START_ENV, OPEN_MONTH } from '../support/clock-start';
+import { periodKey } from '../../src/domain/periods';
 
 const user = (key: keyof typeof DEMO_PEOPLE, teamsId: string): TeamsUser => ({
   teamsId, aadObjectId: DEMO_PEOPLE[key].aadObjectId, name: DEMO_PEOPLE[key].name, email: DEMO_PEOPLE[key].email,
@@ -34,16 +37,6 @@ const marcus = user('resourcesDirector', '29:marcus-webb'); // SRV01's director
 const robert = user('performanceLead', '29:robert-hughes'); // admin
 const tom = user('wasteManager', '29:tom-hargreaves'); // neither
 const board: ChannelPlace = { teamId: '19:board-team@thread.tacv2', channelId: '19:board-channel@thread.tacv2', conversationId: '19:board-channel@thread.tacv2' };
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   const teams = new TeamsStandIns();
@@ -88,9 +81,9 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
       await db.database.close();
       closeDatabase = db.close;
     }
-    server = await startServer({ ...teams.serverEnv(), DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
+    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
     for (const u of [gareth, marcus, robert, tom]) expect((await post(installation(u, teams.connector.serviceUrl))).status).toBe(200);
-  }, 120_000);
+  });
   afterAll(async () => {
     await server?.stop();
     await teams.stop();
@@ -109,6 +102,7 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
     const card = cardOf(messagesTo(gareth).at(-1));
     const action = (card.actions as { data: { period: string } }[])[0]!;
     period = action.data.period;
+    expect(period).toBe(periodKey(OPEN_MONTH));
     srv01 = allElements(card).map((e) => String(e.id ?? '')).find((id) => id.startsWith('value:'))!.slice('value:'.length);
     const saved = cardFrom(await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '26.5' }));
     expect(cardText(saved)).toMatch(/26\.5 days/);
@@ -129,7 +123,7 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   });
 
   it('posts the digest with the right counts and one thread per red or amber indicator', async () => {
-    const at = new Date();
+    const at = server.clockNow(); // the server's time, at the latest, when it digests
     await post(message(robert, teams.connector.serviceUrl, `digest ${period}`));
     const reply = lastTextTo(robert);
     expect(reply).toMatch(new RegExp(`Digest ${period}.*queued`));
@@ -184,7 +178,8 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
     expect(JSON.stringify(refused)).toContain('Agency assessors for eight weeks');
   });
 
-  const dueIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // Due dates from the server's clock, which judges whether they are in the past.
+  const dueIn = (days: number) => new Date(server.clockNow().getTime() + days * 86_400_000).toISOString().slice(0, 10);
   const plan = (description: string) => ({
     indicatorId: srv01, period,
     [planInputIds.lead(0)]: '', [planInputIds.due(0)]: dueIn(21), [planInputIds.description(0)]: description,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../support/child-process';
 import { EntraStandIn, ENTRA_TENANT_ID, type EntraUser } from '../support/teams/entra-stand-in';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
+import { CLOCK_START_ENV } from '../support/clock-start';
 
 const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const HOSTNAME = 'performance.fenmarsh.test';
@@ -40,6 +41,7 @@ describe('the Scorecard tab\'s API', () => {
     await entra.start();
     [server, devServer] = await Promise.all([
       startServer({
+        ...CLOCK_START_ENV,
         DATABASE_URL: pglite('tab-api'),
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'test-client-secret',
@@ -48,9 +50,9 @@ describe('the Scorecard tab\'s API', () => {
         PUBLIC_HOSTNAME: HOSTNAME,
         TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
       }),
-      startServer({ DATABASE_URL: pglite('tab-dev'), TAB_AUTH_DISABLED: 'true' }),
+      startServer({ ...CLOCK_START_ENV, DATABASE_URL: pglite('tab-dev'), TAB_AUTH_DISABLED: 'true' }),
     ]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await Promise.all([server?.stop(), devServer?.stop()]);
     await entra.stop();

@@ -19,6 +19,7 @@ import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
 import { LENSES, type Status } from '../../src/domain/types';
 import { parsePeriod, periodKey, periodShortLabel } from '../../src/domain/periods';
 import { lastMonthOf } from '../../src/app/scorecard/as-at';
+import { CLOCK_START, CLOCK_START_ENV, monthsBeforeOpen } from '../support/clock-start';
 
 const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const HOSTNAME = 'performance.fenmarsh.test';
@@ -29,7 +30,6 @@ const admin = asUser(DEMO_PEOPLE.performanceLead);
 const gareth = asUser(DEMO_PEOPLE.benefitsManager);
 const stranger: EntraUser = { oid: '0f0e0d0c-0b0a-4909-8807-060504030201', email: 'sam.visitor@elsewhere.gov.uk', name: 'Sam Visitor' };
 
-jest.setTimeout(90_000);
 
 describe('the Scorecard tab in Teams, in headless Chromium', () => {
   const entra = new EntraStandIn(AUDIENCE);
@@ -66,6 +66,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'perfbot-tab-'));
     [server, browser] = await Promise.all([
       startServer({
+        ...CLOCK_START_ENV,
         DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}`,
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'test-client-secret',
@@ -111,7 +112,9 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     await openInTeams();
     expect(await tab.textContent('main h1')).toBe('Balanced scorecard');
     const month = await tab.$eval('#month', (select) => (select as HTMLSelectElement).value);
-    expected = await expectedScorecard(new Date(), month);
+    expect(month).toBe(monthsBeforeOpen(1)); // the latest closed month on the server's clock
+    // The demo as the server loaded it: at CLOCK_START, when the server started.
+    expected = await expectedScorecard(new Date(CLOCK_START), month);
 
     const shown = await tab.$$eval('.lens-card', (cards) =>
       cards.map((card) => ({
@@ -179,7 +182,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     const quarters = await group('Quarters');
     const shownMonth = await tab.$eval('#month', (select) => (select as HTMLSelectElement).value);
     // The demo has monthly figures from April 2024 up to the month open for entry (last month).
-    expect(months[0]!.value).toBe(monthsBefore(1));
+    expect(months[0]!.value).toBe(monthsBeforeOpen(0));
     expect(months.at(-1)!.value).toBe('2024-04');
     expect(months.map((m) => m.value)).toEqual(months.map((m) => m.value).sort().reverse());
     expect(months.map((m) => m.value)).toContain(shownMonth);
@@ -195,7 +198,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
     const parsed = parsePeriod(quarter.value);
     if (!parsed.ok || parsed.value.kind !== 'QUARTER') throw new Error(`not a quarter: ${quarter.value}`);
     const lastMonth = periodKey(lastMonthOf(parsed.value));
-    const asAt = await expectedScorecard(new Date(), lastMonth);
+    const asAt = await expectedScorecard(new Date(CLOCK_START), lastMonth);
     expect(await rowCodes()).toHaveLength(22);
     expect(await tab.textContent('tr[data-code="SRV03"] td:nth-of-type(4)')).toBe(periodShortLabel(parsed.value));
     expect(await tab.textContent('tr[data-code="SRV01"] td:nth-of-type(4)')).toBe(periodShortLabel(lastMonthOf(parsed.value)));
@@ -328,17 +331,7 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
   });
 });
 
-/** The demo's corrected FIN03 month: two months before the month open for entry (last month). */
+/** The demo's corrected FIN03 month: two months before the month open for entry (on the server's clock). */
 function correctionPeriod(): string {
-  return monthsBefore(1 + DEMO_EVENTS.correction.monthsAgo);
-}
-
-/** The month this many months before the current one (UK time), as "2026-10". */
-function monthsBefore(count: number): string {
-  const now = new Date();
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const ordinal = year * 12 + (month - 1) - count;
-  return `${Math.floor(ordinal / 12)}-${String((ordinal % 12) + 1).padStart(2, '0')}`;
+  return monthsBeforeOpen(DEMO_EVENTS.correction.monthsAgo);
 }

@@ -1,9 +1,19 @@
-/** Runs the product's own entry points (server, CLIs) as real child processes, as a person would. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+/**
+ * Runs the product's own entry points (server, CLIs) as real child processes, as a person would,
+ * each in its own process group (process-tree.ts) so a test that gives up kills all of it.
+ *
+ * Waits are on events (a log line, an exit), with time limits far beyond what a loaded machine
+ * needs: they are there to end a hang, never to judge speed.
+ */
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './test-paths';
+import { killTree, spawnTree } from './process-tree';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** How long a command may run, or a server take to start or stop, before the test gives up on it. */
+export const CHILD_PATIENCE_MS = 240_000;
 
 export interface Finished {
   readonly status: number | null;
@@ -11,25 +21,21 @@ export interface Finished {
   readonly stderr: string;
 }
 
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Finished {
-  const run = spawnSync(process.execPath, [TSX, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/**
- * Like runScript, but without blocking this process: needed whenever the script talks to stand-ins
- * served from the test process itself.
- */
-export function runScriptAsync(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Finished> {
+/** Runs a script to its end (killing its whole tree if it outlives `timeoutMs`). */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnTree(process.execPath, [TSX, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (status) => {
+    const timer = setTimeout(() => {
+      stderr += `\n[test] gave up after ${timeoutMs} ms and killed the process tree`;
+      killTree(child);
+    }, timeoutMs);
+    child.once('close', (status) => {
       clearTimeout(timer);
+      killTree(child); // anything it left in its group goes with it
       resolve({ status, stdout, stderr });
     });
   });
@@ -41,20 +47,37 @@ export interface RunningServer {
   readonly baseUrl: string;
   /** Everything the server has logged so far. */
   output(): string;
+  /**
+   * The server's time now, at the latest: its clock started at CLOCK_START (when set) no earlier
+   * than it was spawned, and runs on in real time; the system's time when CLOCK_START is not set.
+   */
+  clockNow(): Date;
+  /** SIGTERM and wait for its exit code; a server that does not stop is killed (null). */
   stop(): Promise<number | null>;
 }
 
 /** Starts src/main.ts (what `npm start` runs) and resolves once it logs that it is listening. */
-export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, [TSX, '--no-deprecation', 'src/main.ts'], {
+export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
+  const spawnedAt = Date.now();
+  const clockNow = () => (env.CLOCK_START ? new Date(Date.parse(env.CLOCK_START) + (Date.now() - spawnedAt)) : new Date());
+  const child = spawnTree(process.execPath, [TSX, '--no-deprecation', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))]);
+    clearTimeout(timer);
+    killTree(child);
+    return code;
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killTree(child);
       reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
@@ -63,24 +86,14 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise
       if (match) {
         clearTimeout(timer);
         const port = Number(match[1]);
-        resolve({
-          process: child,
-          port,
-          baseUrl: `http://127.0.0.1:${port}`,
-          output: () => output,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done(child.exitCode);
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-        });
+        resolve({ process: child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, clockNow, stop });
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
+      killTree(child);
       reject(new Error(`server exited with ${code} before listening:\n${output}`));
     });
   });

@@ -2,11 +2,12 @@
  * Starting dispatch-worker.ts child processes and the outbox they work on, for the delivery
  * end-to-end tests and the fan-out benchmark.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../test-paths';
+import { killTree, spawnTree } from '../process-tree';
 import { openTestDatabase } from '../test-database';
 import { Store } from '../../../src/db/store';
 import { openDatabase } from '../../../src/db/open-database';
@@ -18,7 +19,10 @@ const WORKER = 'test/support/delivery/dispatch-worker.ts';
 export interface WorkerPlan {
   readonly instanceId: string;
   readonly leaseMs?: number;
-  readonly startAt?: number;
+  /** Say `{"ready":true}` once booted, and dispatch only after go(). */
+  readonly waitForGo?: boolean;
+  /** Stop dead (event loop blocked) between sends once n have started, saying `{"frozen":true,"at":…,"sent":…}`. */
+  readonly freezeAfterSent?: number;
 }
 
 export interface RunningWorker {
@@ -27,6 +31,10 @@ export interface RunningWorker {
   output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
+  /** Resolves when a worker started with waitForGo has booted and waits. */
+  readonly ready: Promise<void>;
+  go(): void;
+  /** SIGKILL to its whole process tree. */
   kill(): void;
 }
 
@@ -34,23 +42,33 @@ export interface RunningWorker {
 export function startWorker(env: NodeJS.ProcessEnv, plan: WorkerPlan, onLine: (line: string) => void = () => {}): RunningWorker {
   // tsx as a loader in this one process, not its CLI: the CLI runs the script in a grandchild,
   // which a SIGKILL to the CLI would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  const child = spawnTree(process.execPath, ['--import', 'tsx', WORKER], {
     cwd: ROOT,
     env: { ...process.env, ...env, DISPATCH_PLAN: JSON.stringify(plan) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   let partial = '';
+  let onReady = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
+    for (const line of lines) {
+      if (line.includes('"ready":true')) onReady();
+      onLine(line);
+    }
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { process: child, output: () => output, exited, kill: () => child.kill('SIGKILL') };
+  child.stdin!.on('error', () => {}); // a worker that has exited no longer reads it
+  if (!plan.waitForGo) child.stdin!.end();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    killTree(child);
+    resolve(code);
+  }));
+  return { process: child, output: () => output, exited, ready, go: () => child.stdin!.end('go\n'), kill: () => killTree(child) };
 }
 
 export interface WorkerReport {
@@ -103,9 +121,10 @@ export function prompts(count: number, serviceUrl: string): NewOutboxMessage[] {
 
 export const messageText = (i: number) => `October figures are due (message ${i})`;
 
-export async function seedOutbox(store: Store, count: number, serviceUrl: string): Promise<void> {
+/** Queued at `now`: the workers dispatch at the system clock's time, so anything up to it is due. */
+export async function seedOutbox(store: Store, count: number, serviceUrl: string, now = new Date()): Promise<void> {
   const messages = prompts(count, serviceUrl);
-  for (let i = 0; i < messages.length; i += 500) await store.repos.outbox.enqueue(messages.slice(i, i + 500), new Date());
+  for (let i = 0; i < messages.length; i += 500) await store.repos.outbox.enqueue(messages.slice(i, i + 500), now);
 }
 
 /** How often each message arrived at the connector, by the text that names it. */

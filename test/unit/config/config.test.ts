@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from '../../../src/config/config';
+import { loadConfig, loadPackageConfig, ConfigError } from '../../../src/config/config';
 
 describe('configuration', () => {
   it('runs with no settings at all: embedded database, demo data, 10% tolerance, port 3978', () => {
@@ -24,6 +24,7 @@ describe('configuration', () => {
         escalateVerifierWorkingDay: 11, escalateDirectorWorkingDay: 13, closeWorkingDay: 15, digestWorkingDay: 16, schedulerEnabled: true,
       },
       delivery: { messagesPerSecond: 48, maxAttempts: 6, dispatcherEnabled: true },
+      clockStart: null,
     });
   });
 
@@ -88,5 +89,29 @@ describe('configuration', () => {
     expect(message).toMatch(/DATABASE_URL: use pglite:<directory> for the embedded database or postgresql:\/\//);
     expect(message).toMatch(/LOAD_DEMO_DATA:/);
     expect(message).toMatch(/DEFAULT_TOLERANCE:/);
+  });
+
+  it('starts the clock at CLOCK_START, an ISO 8601 instant with its offset, and refuses anything else clearly', () => {
+    expect(loadConfig({ CLOCK_START: '2026-11-17T10:00:00Z' }).clockStart).toEqual(new Date('2026-11-17T10:00:00Z'));
+    expect(loadConfig({ CLOCK_START: '2026-10-25T01:30:00+01:00' }).clockStart).toEqual(new Date('2026-10-25T00:30:00Z'));
+    expect(loadConfig({ CLOCK_START: '' }).clockStart).toBeNull();
+    for (const bad of ['2026-11-17', '2026-11-17T10:00:00', 'next Tuesday', '2026-13-01T00:00:00Z']) {
+      expect(() => loadConfig({ CLOCK_START: bad })).toThrow(/CLOCK_START: an ISO 8601 instant with its offset, such as 2026-11-17T10:00:00Z/);
+    }
+  });
+
+  it('reads the app package\'s settings on their own, needing no MicrosoftAppPassword and ignoring the rest', () => {
+    const env = { MicrosoftAppId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', PUBLIC_HOSTNAME: 'performance.fenmarsh.gov.uk', PORT: 'not a port' };
+    expect(() => loadConfig({ ...env, PORT: '3978' })).toThrow(/MicrosoftAppPassword: is required with MicrosoftAppId/);
+    expect(loadPackageConfig(env)).toEqual({
+      bot: { appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+      app: {
+        publicHostname: 'performance.fenmarsh.gov.uk', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21',
+        tabTokenAudiences: ['api://performance.fenmarsh.gov.uk/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
+      },
+    });
+    expect(loadPackageConfig({ TAB_TOKEN_AUDIENCE: 'api://a/b, b' }).app.tabTokenAudiences).toEqual(['api://a/b', 'b']);
+    expect(() => loadPackageConfig({ PUBLIC_HOSTNAME: 'https://x/', TEAMS_APP_ID: 'nope' }))
+      .toThrow(/PUBLIC_HOSTNAME: a host name such as performance\.council\.gov\.uk[\s\S]*TEAMS_APP_ID/);
   });
 });
