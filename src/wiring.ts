@@ -14,6 +14,7 @@ import { createBotFrameworkAuthentication } from './bot/bot-authentication';
 import { TeamsAdapter } from './bot/teams-adapter';
 import { PerformanceBot } from './bot/performance-bot';
 import { messagesEndpoint } from './bot/messages-endpoint';
+import { ServiceUrlPolicy } from './bot/service-url-policy';
 import { BotFrameworkMessenger, type Messenger } from './bot/messenger';
 import { PeopleService } from './app/people-service';
 import { EntryService } from './app/entry/entry-service';
@@ -70,6 +71,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
         'This is for local development only; never expose it to a network.',
     );
   }
+  const serviceUrls = new ServiceUrlPolicy(config.bot.serviceUrlHosts);
   const adapter = new TeamsAdapter(createBotFrameworkAuthentication(config.bot));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'unhandled error in a turn');
@@ -125,7 +127,8 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
 
   const server = new HttpServer({
     log,
-    messages: messagesEndpoint(adapter, bot, log),
+    messages: messagesEndpoint(adapter, bot, serviceUrls, log),
+    maxBodyBytes: config.bot.maxBodyBytes,
     mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
     health: async () => {
       await store.ping();

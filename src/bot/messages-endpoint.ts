@@ -1,18 +1,23 @@
 /**
- * POST /api/messages: the receiver. Transport only: authenticate, run the turn, answer. A request
- * whose token is missing, expired, not yet valid, forged, for another audience or issuer, or for
- * another service URL gets 401 and never reaches the bot.
+ * POST /api/messages: the receiver. Transport only: authenticate, check the activity's shape, run
+ * the turn, answer. A request whose token is missing, expired, not yet valid, forged, for another
+ * audience or issuer, or for another service URL gets 401 and never reaches the bot; an activity the
+ * bot could not answer safely (no conversation or sender, a serviceUrl that is not the Bot
+ * Connector's) gets 400 saying what is wrong, before any outbound call. (A body over the limit was
+ * already refused with 413 by the server's body parser.)
  */
 import type { Request, Response } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import type { TeamsAdapter } from './teams-adapter';
+import { checkInboundActivity } from './inbound-activity';
+import type { ServiceUrlPolicy } from './service-url-policy';
 
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
 }
 
-export function messagesEndpoint(adapter: TeamsAdapter, bot: TurnHandler, log: Logger) {
+export function messagesEndpoint(adapter: TeamsAdapter, bot: TurnHandler, serviceUrls: ServiceUrlPolicy, log: Logger) {
   return async (req: Request, res: Response): Promise<void> => {
     const activity = req.body as Activity | undefined;
     if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
@@ -26,6 +31,12 @@ export function messagesEndpoint(adapter: TeamsAdapter, bot: TurnHandler, log: L
     } catch (error) {
       log.warn({ reason: (error as Error).message, activityType: activity.type, serviceUrl: activity.serviceUrl }, 'request refused: not authenticated');
       res.send(401, { error: 'Unauthorized' });
+      return;
+    }
+    const checked = checkInboundActivity(activity, serviceUrls);
+    if (!checked.ok) {
+      log.warn({ problem: checked.problem, activityType: activity.type }, 'request refused: the activity cannot be used');
+      res.send(400, { error: checked.problem });
       return;
     }
     try {

@@ -8,8 +8,7 @@ import {
   TeamsActivityHandler,
   type Activity,
   TeamsInfo,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +35,8 @@ import { PlanCommandError, type ActionPlanService } from '../app/board/action-pl
 import { BOARD_VERBS } from '../cards/board/board-contract';
 import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../cards/board';
 import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission } from './card-inputs';
+import { DAMAGED_CARD, readInvokePayload, readSubmitPayload, type CardData } from './card-payload';
+import { fitToBudget } from '../cards/card-budget';
 import { cycleStepReply, digestReply } from './admin-replies';
 
 export interface PerformanceBotDeps {
@@ -64,6 +65,7 @@ const ACTOR_KEY = Symbol('actor');
 export class PerformanceBot extends TeamsActivityHandler {
   /** The route table of card verbs: one entry per Action.Execute verb a card can send, and no others. */
   private readonly cardActions: ReadonlyMap<string, CardAction>;
+  private readonly verbs: ReadonlySet<string>;
 
   constructor(private readonly deps: PerformanceBotDeps) {
     super();
@@ -88,9 +90,12 @@ export class PerformanceBot extends TeamsActivityHandler {
       [BOARD_VERBS.completeAction, async (actor, data) => buildOverdueReminderCard(await deps.plans.completeAction(actor, text(data.actionId)))],
     ]);
 
+    this.verbs = new Set(this.cardActions.keys());
+
     this.onMessage(async (context, next) => {
-      const value = context.activity.value as Record<string, unknown> | undefined;
-      if (value && typeof value.verb === 'string') await this.handleSubmitFallback(context, value);
+      // A message with a value is a card's Action.Submit (old clients); plain chat has none.
+      const value: unknown = context.activity.value;
+      if (value !== undefined && value !== null) await this.handleSubmitFallback(context, value);
       else await this.handleChat(context);
       await next();
     });
@@ -134,12 +139,26 @@ export class PerformanceBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
-    const result = await this.runCardAction(context, invokeValue.action?.verb ?? '', data);
-    // A short message leaves the card as it was and shows the message (Universal Actions).
-    if (typeof result === 'string') return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: result as never };
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result as never };
+  /**
+   * Every invoke: card actions (Action.Execute) go to the route table after their payload is read;
+   * any other invoke, or a payload no card of ours sends, gets a clear message with 200, never the
+   * SDK's 4xx or 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const answer = (value: string | AdaptiveCard) => ({
+      status: 200,
+      body: typeof value === 'string'
+        // A short message leaves the card as it was and shows the message (Universal Actions).
+        ? { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value }
+        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: fitToBudget(value) },
+    });
+    if (context.activity.name !== 'adaptiveCard/action') return answer('This app does not handle that kind of request: nothing was done.');
+    const payload = readInvokePayload(context.activity.value, this.verbs);
+    if (!payload.ok) {
+      this.actor(context).log.warn({ invoke: context.activity.name }, 'card payload refused: damaged or unknown');
+      return answer(DAMAGED_CARD);
+    }
+    return answer(await this.runCardAction(context, payload.verb, payload.data));
   }
 
   private actor(context: TurnContext): Actor {
@@ -282,8 +301,14 @@ export class PerformanceBot extends TeamsActivityHandler {
   }
 
   /** Old clients send Action.Submit (the fallback) as a message; the card is then updated in place. */
-  private async handleSubmitFallback(context: TurnContext, value: Record<string, unknown>): Promise<void> {
-    const card = await this.runCardAction(context, String(value.verb), value);
+  private async handleSubmitFallback(context: TurnContext, value: unknown): Promise<void> {
+    const payload = readSubmitPayload(value, this.verbs);
+    if (!payload.ok) {
+      this.actor(context).log.warn('card payload refused: damaged or unknown');
+      await context.sendActivity(DAMAGED_CARD);
+      return;
+    }
+    const card = await this.runCardAction(context, payload.verb, payload.data);
     if (typeof card === 'string') {
       await context.sendActivity(card);
       return;
@@ -293,14 +318,11 @@ export class PerformanceBot extends TeamsActivityHandler {
     else await context.sendActivity(cardMessage(card));
   }
 
-  private async runCardAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard | string> {
+  private async runCardAction(context: TurnContext, verb: string, data: CardData): Promise<AdaptiveCard | string> {
     const actor = this.actor(context);
     if (!isRegistered(actor)) return this.notRegistered(context);
     const action = this.cardActions.get(verb);
-    if (!action) {
-      actor.log.warn({ verb }, 'card action not understood');
-      return this.help(actor, 'That card action is not one I know; it may be from an older card. Type "submit" for a fresh card.');
-    }
+    if (!action) return DAMAGED_CARD; // the payload readers let only known verbs through
     try {
       return await action(actor, data);
     } catch (error) {

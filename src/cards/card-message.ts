@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from './adaptive-card';
+import { fitToBudget } from './card-budget';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -10,11 +11,13 @@ export interface CardMessage {
   readonly attachments: readonly { readonly contentType: string; readonly content: AdaptiveCard }[];
 }
 
+/** Every card sent in a message goes through here, and so through the size budget (card-budget.ts). */
 export function cardMessage(card: AdaptiveCard, text?: string): CardMessage {
+  const fitted = fitToBudget(card);
   return {
     type: 'message',
-    summary: card.fallbackText,
+    summary: fitted.fallbackText,
     ...(text ? { text } : {}),
-    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: fitted }],
   };
 }

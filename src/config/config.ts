@@ -92,6 +92,14 @@ export interface BotConfig {
   readonly loginAuthority: string;
   /** botbuilder's ConfigurationBotFrameworkAuthentication settings, under its own key names. */
   readonly authSettings: Readonly<Record<string, string>>;
+  /**
+   * Where the Bot Connector may be: an activity whose serviceUrl matches none of these is refused
+   * before the bot calls anything, and the dispatcher sends nowhere else. `host`, `*.domain` (https)
+   * or a scheme and host such as `http://127.0.0.1` (a local stand-in).
+   */
+  readonly serviceUrlHosts: readonly string[];
+  /** The largest request body /api/messages reads; beyond it the answer is 413. */
+  readonly maxBodyBytes: number;
 }
 
 /** botbuilder's endpoint keys: setting any switches it to using all of them as given. */
@@ -126,6 +134,12 @@ const packageSettings = {
   PUBLIC_HOSTNAME: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as performance.council.gov.uk, with no scheme or path').default('localhost:3978'),
   TEAMS_APP_ID: z.uuid().default('5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21'),
   TAB_TOKEN_AUDIENCE: z.string().trim().optional(),
+  BOT_SERVICE_URL_HOSTS: z
+    .string()
+    .default('smba.trafficmanager.net,*.botframework.com,*.teams.microsoft.com,*.teams.microsoft.us,*.botframework.azure.us')
+    .transform((text) => text.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:\d+)?$/, 'host names such as smba.trafficmanager.net or *.botframework.com (or http://127.0.0.1 for a local stand-in), separated by commas')).min(1)),
+  MESSAGES_MAX_BODY_BYTES: z.coerce.number().int().min(16 * 1024).max(4 * 1024 * 1024).default(256 * 1024),
   MicrosoftAppId: z.string().trim().optional(),
 };
 const packageSchema = z.object(packageSettings);
@@ -314,6 +328,8 @@ function botConfig(s: z.infer<typeof schema>): BotConfig {
     tenantId: s.MicrosoftAppTenantId ?? null,
     loginAuthority: s.ToChannelFromBotLoginUrl ?? `https://login.microsoftonline.com/${tenant}`,
     authSettings,
+    serviceUrlHosts: s.BOT_SERVICE_URL_HOSTS,
+    maxBodyBytes: s.MESSAGES_MAX_BODY_BYTES,
   };
 }
 

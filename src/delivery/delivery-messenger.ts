@@ -8,8 +8,10 @@ import type { BotConfig } from '../config/config';
 import { createBotFrameworkAuthentication } from '../bot/bot-authentication';
 import { TeamsAdapter } from '../bot/teams-adapter';
 import { BotFrameworkMessenger, type Messenger } from '../bot/messenger';
+import { ServiceUrlPolicy } from '../bot/service-url-policy';
+import { ServiceUrlGuard } from './service-url-guard';
 
 export function createDeliveryMessenger(bot: BotConfig): Messenger {
   const adapter = new TeamsAdapter(createBotFrameworkAuthentication(bot, { singleAttempt: true }));
-  return new BotFrameworkMessenger(adapter, bot.appId ?? '');
+  return new ServiceUrlGuard(new BotFrameworkMessenger(adapter, bot.appId ?? ''), new ServiceUrlPolicy(bot.serviceUrlHosts));
 }

@@ -16,6 +16,7 @@
 import type { Unit } from './types';
 import { fail, ok, type Result } from './result';
 import { formatUkNumber, parseUkNumber, roundTo } from './numbers';
+import { clip, MAX_VALUE_TEXT } from './typed-text';
 
 export type IndicatorForValidation = {
   readonly code: string;
@@ -48,6 +49,9 @@ export function validateValue(input: ValueSubmission): Result<number> {
   const { indicator, raw, periodOpen, periodLabel } = input;
   const name = `${indicator.code} ${indicator.title}`;
   const shown = raw.trim();
+  if (shown.length > MAX_VALUE_TEXT) {
+    return fail(`${name}: a figure is at most ${MAX_VALUE_TEXT} characters (this has ${shown.length}): enter just the number — got "${clip(shown, 20)}"`);
+  }
 
   if (!periodOpen) {
     return fail(

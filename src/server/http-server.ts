@@ -17,6 +17,8 @@ export interface HttpServerDeps {
   readonly health: () => Promise<HealthReport>;
   /** POST /api/messages: the Bot Framework's messages endpoint. */
   readonly messages: RouteHandler;
+  /** The largest request body read (413 beyond it): /api/messages is the only route that takes one. */
+  readonly maxBodyBytes: number;
   /** Further routes (the Scorecard tab and its API), each mounting its own paths. */
   readonly mounts?: readonly ((server: Server) => void)[];
 }
@@ -26,7 +28,7 @@ export class HttpServer {
 
   constructor(private readonly deps: HttpServerDeps) {
     this.server = restify.createServer({ name: 'council-performance-bot', handleUncaughtExceptions: false });
-    this.server.use(restify.plugins.bodyParser({ mapParams: false }));
+    this.server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: deps.maxBodyBytes }));
     this.server.get('/healthz', async (_req, res) => {
       const report = await deps.health().catch((error: Error) => ({ healthy: false, checks: { error: error.message } }));
       res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });

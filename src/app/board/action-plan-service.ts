@@ -31,6 +31,7 @@ import type { IndicatorStatus } from '../register-status';
 import { approvalCardView, planCardView } from './plan-views';
 import { ThreadUpdates } from './thread-updates';
 import { isoDay, ukTodayKey } from './uk-today';
+import { clip } from '../../domain/typed-text';
 
 export interface PlanActor {
   readonly person: PersonRecord;
@@ -229,7 +230,7 @@ export class ActionPlanService {
       return approvalCardView(context, record, { canDecide: true, refreshUserIds, comment, commentError: 'Say what needs to change, so the owner can revise the plan.' }, today);
     }
     if (comment.length > DECISION_COMMENT_MAX_LENGTH) {
-      return approvalCardView(context, record, { canDecide: true, refreshUserIds, comment, commentError: `Shorten the comment to ${DECISION_COMMENT_MAX_LENGTH} characters (it has ${comment.length}).` }, today);
+      return approvalCardView(context, record, { canDecide: true, refreshUserIds, comment: clip(comment, DECISION_COMMENT_MAX_LENGTH), commentError: `Shorten the comment to ${DECISION_COMMENT_MAX_LENGTH} characters (it has ${comment.length}).` }, today);
     }
 
     const now = this.clock.now();

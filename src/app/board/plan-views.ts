@@ -2,7 +2,7 @@
 import type { PlanActionRecord, PlanVersionRecord } from '../../db/repositories/action-plan-repository';
 import type { ApprovalCardView, PlanActionInputView, PlanActionView, PlanCardView } from '../../cards/board/board-view-models';
 import type { Banner } from '../../cards/view-models';
-import { MAX_PLAN_ACTIONS } from '../../cards/board/board-contract';
+import { MAX_PLAN_ACTIONS, PLAN_ACTION_DESCRIPTION_MAX_LENGTH } from '../../cards/board/board-contract';
 import type { PlanErrors, PlanSubmissionInput } from '../../domain/action-plan';
 import { daysOverdue } from '../../domain/action-plan';
 import { formatValue } from '../../domain/numbers';
@@ -11,6 +11,7 @@ import { labelOfKey, periodKey, periodLabel } from '../../domain/periods';
 import { likelyToRecoverText, statusLabel } from '../scorecard/labels';
 import type { PlanContext } from './plan-context';
 import { isoDay } from './uk-today';
+import { clip } from '../../domain/typed-text';
 
 export interface PlanFormState {
   readonly typed?: PlanSubmissionInput;
@@ -27,7 +28,8 @@ export function planCardView(context: PlanContext, today: string, form: PlanForm
   const typedRows = form.typed?.actions ?? latest?.actions.map((a) => ({ lead: a.leadId, due: isoDay(a.dueDate), description: a.description })) ?? [];
   const actionInputs: PlanActionInputView[] = editable
     ? Array.from({ length: MAX_PLAN_ACTIONS }, (_, i) => ({
-        lead: typedRows[i]?.lead ?? '', due: typedRows[i]?.due ?? '', description: typedRows[i]?.description ?? '', error: form.errors?.rows[i] ?? null,
+        // What was typed comes back no longer than each field may be.
+        lead: clip(typedRows[i]?.lead ?? '', 64), due: clip(typedRows[i]?.due ?? '', 20), description: clip(typedRows[i]?.description ?? '', PLAN_ACTION_DESCRIPTION_MAX_LENGTH), error: form.errors?.rows[i] ?? null,
       }))
     : [];
   const formError = form.errors?.form;
@@ -43,9 +45,9 @@ export function planCardView(context: PlanContext, today: string, form: PlanForm
     actions: editable || !latest ? [] : latest.actions.map((a) => actionView(a, names, today)),
     leadChoices: context.leadChoices,
     recoveryChoices: context.recoveryChoices,
-    expectedRecovery: form.typed?.expectedRecovery ?? latest?.expectedRecovery ?? '',
+    expectedRecovery: clip(form.typed?.expectedRecovery ?? latest?.expectedRecovery ?? '', 20),
     expectedRecoveryText: latest ? labelOfKey(latest.expectedRecovery) : null,
-    likelySufficient: ((form.typed?.likelySufficient ?? latest?.likelySufficient ?? '') || null) as PlanCardView['likelySufficient'],
+    likelySufficient: (clip(form.typed?.likelySufficient ?? latest?.likelySufficient ?? '', 10) || null) as PlanCardView['likelySufficient'],
     errors: { expectedRecovery: form.errors?.expectedRecovery ?? null, likelySufficient: form.errors?.likelySufficient ?? null },
     banner: form.banner ?? (formError ? { tone: 'attention', text: formError } : null),
   };

@@ -13,6 +13,7 @@ import type { EntryCardView } from '../../cards/view-models';
 import { LIKELY_TO_RECOVER, type LikelyToRecover, type Tolerance } from '../../domain/types';
 import { endDate, frequencyOfPeriod, financialYearOf, parsePeriod, periodKey, periodLabel, comparePeriods, type Period } from '../../domain/periods';
 import { validateValue } from '../../domain/validation';
+import { clip, MAX_VALUE_TEXT } from '../../domain/typed-text';
 import { loadEntrySnapshot, type EntrySnapshot } from './entry-snapshot';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
 
@@ -140,7 +141,7 @@ export class EntryService {
       const checked = validateValue({ indicator, raw, periodOpen: true, periodLabel: label });
       if (!checked.ok) error = checked.error;
       else if (note.length > MAX_NOTE) error = `${indicator.code} ${indicator.title}: shorten the note to ${MAX_NOTE} characters or fewer.`;
-      if (error || !checked.ok) feedback.set(indicatorId, { inputValue: raw, note, error });
+      if (error || !checked.ok) feedback.set(indicatorId, { inputValue: clip(raw, MAX_VALUE_TEXT), note: clip(note, MAX_NOTE), error });
       else accepted.push({ indicatorId, value: checked.value, note });
     }
 
@@ -172,7 +173,7 @@ export class EntryService {
     if (narrativeErrors.size > 0) {
       const fb = keepTyped(command.values, new Map(), accepted);
       for (const [id, error] of narrativeErrors) {
-        fb.set(id, { ...fb.get(id), narrative: { ...narratives.get(id)!, error } });
+        fb.set(id, { ...fb.get(id), narrative: { ...clippedNarrative(narratives.get(id)!), error } });
       }
       return this.view(snapshot, submitter, { feedback: fb, banner: { tone: 'attention', text: 'Nothing was stored: a narrative needs fixing (shown below).' } });
     }
@@ -219,7 +220,7 @@ export class EntryService {
     const problem = checkNarrative(given, period);
     if (problem) {
       return this.view(snapshot, submitter, {
-        feedback: new Map([[indicatorId, { narrative: { ...given, error: problem } }]]),
+        feedback: new Map([[indicatorId, { narrative: { ...clippedNarrative(given), error: problem } }]]),
         banner: { tone: 'attention', text: `Nothing was stored: ${row.indicator.code}'s narrative needs fixing (shown below).` },
       });
     }
@@ -341,6 +342,11 @@ interface NarrativeInput {
   recoveryPeriod: string;
 }
 
+/** A narrative shown back on the card: each part no longer than it may be. */
+function clippedNarrative(given: NarrativeInput): NarrativeInput {
+  return { remedialAction: clip(given.remedialAction, MAX_REMEDIAL_ACTION), likelyToRecover: clip(given.likelyToRecover, 10), recoveryPeriod: clip(given.recoveryPeriod, 20) };
+}
+
 function normalised(given: TypedNarrative): NarrativeInput {
   return { remedialAction: given.remedialAction.trim(), likelyToRecover: given.likelyToRecover.trim().toUpperCase(), recoveryPeriod: given.recoveryPeriod.trim() };
 }
@@ -381,7 +387,7 @@ function keepTyped(
   const typed = new Map(values.map((v) => [v.indicatorId, v]));
   for (const { indicatorId } of accepted) {
     if (!kept.has(indicatorId)) {
-      kept.set(indicatorId, { inputValue: typed.get(indicatorId)?.raw.trim() ?? '', note: typed.get(indicatorId)?.note.trim() ?? '', error: null });
+      kept.set(indicatorId, { inputValue: clip(typed.get(indicatorId)?.raw.trim() ?? '', MAX_VALUE_TEXT), note: clip(typed.get(indicatorId)?.note.trim() ?? '', MAX_NOTE), error: null });
     }
   }
   return kept;

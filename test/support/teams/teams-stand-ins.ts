@@ -35,6 +35,8 @@ export class TeamsStandIns {
       ToChannelFromBotLoginUrl: this.authority.loginUrl,
       ToChannelFromBotOAuthScope: CHANNEL_ISSUER,
       NODE_EXTRA_CA_CERTS: this.certificates.caPath,
+      // The connector stand-in is plain HTTP on the loopback address: the only place the bot may send.
+      BOT_SERVICE_URL_HOSTS: 'http://127.0.0.1',
     };
   }
 
