@@ -1,12 +1,13 @@
 /** The performance team's commands' outcomes, as the bot says them in chat. */
 import type { StepName, StepOutcome } from '../app/cycle/cycle-service';
 import type { DigestOutcome } from '../app/board/board-service';
+import { shown } from '../cards/shown-text';
 
 export function cycleStepReply(step: StepName, outcome: StepOutcome): string {
   const parts = [`**${step} ${outcome.month}** (${outcome.periods.join(', ')}): ${outcome.queued} ${outcome.queued === 1 ? 'message' : 'messages'} queued, ${outcome.alreadyQueued} already sent or queued earlier.`];
   if (outcome.closed?.length) parts.push(`Closed ${outcome.closed.join(', ')}; missing: ${outcome.missing?.length ? outcome.missing.join(', ') : 'none'}.`);
   else if (step === 'close') parts.push('Already closed: nothing changed.');
-  if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${outcome.unreachable.join(', ')}.`);
+  if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${shown(outcome.unreachable.join(', '))}.`);
   return parts.join('\n\n');
 }
 
@@ -17,6 +18,6 @@ export function digestReply(outcome: DigestOutcome): string {
       `${outcome.counts.red} red, ${outcome.counts.amber} amber, ${outcome.counts.green} green, ${outcome.counts.missing} missing.`,
     `Threads: ${outcome.threadsQueued} new, ${outcome.threadsAlready} already posted. Plan requests sent to owners: ${outcome.planRequestsQueued}.`,
   ];
-  if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${outcome.unreachable.join(', ')}.`);
+  if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${shown(outcome.unreachable.join(', '))}.`);
   return parts.join('\n\n');
 }

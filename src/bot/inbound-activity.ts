@@ -34,7 +34,7 @@ const envelope = z.looseObject({
 export type InboundCheck = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
 export function checkInboundActivity(activity: unknown, serviceUrls: ServiceUrlPolicy): InboundCheck {
-  const parsed = envelope.safeParse(activity);
+  const parsed = envelope.safeParse(activity, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.join('.') || 'the activity';

@@ -37,6 +37,7 @@ import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../c
 import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission } from './card-inputs';
 import { DAMAGED_CARD, readInvokePayload, readSubmitPayload, type CardData } from './card-payload';
 import { fitToBudget } from '../cards/card-budget';
+import { shown, shownTyped } from '../cards/shown-text';
 import { cycleStepReply, digestReply } from './admin-replies';
 
 export interface PerformanceBotDeps {
@@ -190,7 +191,7 @@ export class PerformanceBot extends TeamsActivityHandler {
       case 'help':
         return cardMessage(this.help(actor, null));
       case 'unknown':
-        return cardMessage(this.help(actor, command.text ? `"${command.text}" is not something I know. Here is what I can do:` : null));
+        return cardMessage(this.help(actor, command.text ? `"${shownTyped(command.text, 80)}" is not something I know. Here is what I can do:` : null));
       case 'cycle':
         return this.runCycleCommand(actor, command);
       case 'digest': {
@@ -218,7 +219,7 @@ export class PerformanceBot extends TeamsActivityHandler {
           const result = await this.deps.correction.card(actor, command.code, command.period);
           return result.kind === 'refused' ? result.message : cardMessage(buildEntryCard(result.view));
         } catch (error) {
-          if (error instanceof EntryCommandError) return error.message;
+          if (error instanceof EntryCommandError) return shown(error.message);
           throw error;
         }
       }
@@ -270,7 +271,7 @@ export class PerformanceBot extends TeamsActivityHandler {
       author: { person: actor.person, name: activity.from.name ?? 'Someone', aadObjectId: activity.from.aadObjectId ?? null },
     });
     if (outcome.kind === 'stored') {
-      await context.sendActivity(`Thanks${activity.from.name ? `, ${activity.from.name.split(' ')[0]}` : ''}: noted as the Board's commentary on ${outcome.code} for ${outcome.periodLabel}.`);
+      await context.sendActivity(`Thanks${activity.from.name ? `, ${shownTyped(activity.from.name.split(' ')[0]!, 40)}` : ''}: noted as the Board's commentary on ${outcome.code} for ${outcome.periodLabel}.`);
       return;
     }
     if (outcome.kind === 'notAThread' && addressed) {
@@ -283,7 +284,7 @@ export class PerformanceBot extends TeamsActivityHandler {
     try {
       return cardMessage(buildPlanCard(await this.deps.plans.planCardForCode(actor, code, periodText)));
     } catch (error) {
-      if (error instanceof PlanCommandError) return error.message;
+      if (error instanceof PlanCommandError) return shown(error.message);
       throw error;
     }
   }
@@ -326,8 +327,8 @@ export class PerformanceBot extends TeamsActivityHandler {
     try {
       return await action(actor, data);
     } catch (error) {
-      if (error instanceof EntryCommandError) return this.help(actor, error.message);
-      if (error instanceof PlanCommandError) return error.message;
+      if (error instanceof EntryCommandError) return this.help(actor, shown(error.message));
+      if (error instanceof PlanCommandError) return shown(error.message);
       throw error;
     }
   }
@@ -410,7 +411,7 @@ function periodOf(data: Readonly<Record<string, unknown>>): string {
 /** A month typed after a command, or the message saying how to write one. */
 function monthOf(text: string, command: string): MonthPeriod | string {
   const period = parsePeriod(text);
-  if (!period.ok || period.value.kind !== 'MONTH') return `"${text}" is not a month: write it as 2026-10, for example "${command} 2026-10".`;
+  if (!period.ok || period.value.kind !== 'MONTH') return `"${shownTyped(text, 20)}" is not a month: write it as 2026-10, for example "${command} 2026-10".`;
   return period.value;
 }
 

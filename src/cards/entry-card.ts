@@ -28,6 +28,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './adaptive-card';
+import { shown } from './shown-text';
 
 export const NOTE_MAX_LENGTH = 500;
 export const REMEDIAL_ACTION_MAX_LENGTH = 2000;
@@ -67,7 +68,7 @@ function build(view: EntryCardView, layout: Layout): AdaptiveCard {
   if (open && view.deadlineText) body.push(textBlock(view.deadlineText, { weight: 'Bolder', spacing: 'Small', wrap: true }));
   if (view.banner) {
     body.push(
-      container([textBlock(view.banner.text, { color: toneColor(view.banner.tone), weight: 'Bolder', wrap: true })], {
+      container([textBlock(shown(view.banner.text), { color: toneColor(view.banner.tone), weight: 'Bolder', wrap: true })], {
         style: toneStyle(view.banner.tone),
         spacing: 'Medium',
       }),
@@ -121,7 +122,7 @@ function build(view: EntryCardView, layout: Layout): AdaptiveCard {
 /** The row's heading, its target and last value with the trend, and what is saved. */
 function rowHeader(row: EntryRowView): CardElement[] {
   const items: CardElement[] = [
-    textBlock(`${row.code} · ${row.title}`, { weight: 'Bolder', wrap: true }),
+    textBlock(`${row.code} · ${shown(row.title)}`, { weight: 'Bolder', wrap: true }),
     textBlock(joinParts([row.targetText ?? 'No target (data only)', row.lastValueText, trendText(row.trend)]), {
       isSubtle: true,
       size: 'Small',
@@ -193,7 +194,7 @@ function narrativeForm(view: EntryCardView, row: EntryRowView, narrative: Narrat
     }),
   ];
   if (narrative.givenBy) {
-    items.push(textBlock(`Narrative given by ${narrative.givenBy}`, { isSubtle: true, size: 'Small', spacing: 'None', wrap: true }));
+    items.push(textBlock(`Narrative given by ${shown(narrative.givenBy)}`, { isSubtle: true, size: 'Small', spacing: 'None', wrap: true }));
   }
   items.push(
     textInput(inputIds.remedialAction(id), {
@@ -231,10 +232,10 @@ function closedRow(row: EntryRowView): CardElement {
   if (!row.saved) items.push(textBlock('No value submitted', { isSubtle: true, size: 'Small', spacing: 'Small', wrap: true }));
   if (row.narrative?.givenBy) {
     items.push(
-      textBlock(`Narrative given by ${row.narrative.givenBy}`, { isSubtle: true, size: 'Small', spacing: 'Small', wrap: true }),
+      textBlock(`Narrative given by ${shown(row.narrative.givenBy)}`, { isSubtle: true, size: 'Small', spacing: 'Small', wrap: true }),
     );
     if (row.narrative.remedialAction !== '') {
-      items.push(textBlock(row.narrative.remedialAction, { size: 'Small', spacing: 'None', wrap: true }));
+      items.push(textBlock(shown(row.narrative.remedialAction), { size: 'Small', spacing: 'None', wrap: true }));
     }
   }
   return container(items, { separator: true, spacing: 'Medium' });
@@ -242,7 +243,7 @@ function closedRow(row: EntryRowView): CardElement {
 
 function errorText(text: string): CardElement {
   // The sign and the words carry the meaning as well as the colour.
-  return textBlock(`⚠ ${text}`, { color: 'Attention', wrap: true, spacing: 'Small', size: 'Small', weight: 'Bolder' });
+  return textBlock(`⚠ ${shown(text)}`, { color: 'Attention', wrap: true, spacing: 'Small', size: 'Small', weight: 'Bolder' });
 }
 
 /** A plain decimal as typed ("22.4", "-3", ".5"); anything else (e.g. refused text) gives undefined. */

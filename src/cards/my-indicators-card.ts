@@ -15,6 +15,7 @@ import {
   type CardElement,
   type ColumnSet,
 } from './adaptive-card';
+import { shown } from './shown-text';
 
 /** Relative column widths: indicator, latest value, status. */
 const WIDTHS = [5, 3, 2] as const;
@@ -64,7 +65,7 @@ function indicatorRow(indicator: IndicatorSummaryView): ColumnSet {
     [
       column(
         [
-          textBlock(`${indicator.code} · ${indicator.title}`, { weight: 'Bolder', wrap: true }),
+          textBlock(`${indicator.code} · ${shown(indicator.title)}`, { weight: 'Bolder', wrap: true }),
           textBlock(indicator.targetText ?? 'No target (data only)', { size: 'Small', isSubtle: true, spacing: 'None', wrap: true }),
         ],
         { width: WIDTHS[0] },

@@ -1,6 +1,7 @@
 /** "What is outstanding for you": values due, narratives needed, missing values. */
 import type { OutstandingItemView, OutstandingView } from './view-models';
 import { adaptiveCard, container, joinParts, textBlock, toneColor, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { shown } from './shown-text';
 
 export function buildOutstandingCard(view: OutstandingView): AdaptiveCard {
   const count = view.items.length;
@@ -30,7 +31,7 @@ export function buildOutstandingCard(view: OutstandingView): AdaptiveCard {
 function item(entry: OutstandingItemView): CardElement {
   return container(
     [
-      textBlock(`${entry.code} · ${entry.title}`, { weight: 'Bolder', wrap: true }),
+      textBlock(`${entry.code} · ${shown(entry.title)}`, { weight: 'Bolder', wrap: true }),
       textBlock(joinParts([entry.periodLabel, entry.what], ' — '), {
         color: toneColor(entry.tone),
         spacing: 'None',

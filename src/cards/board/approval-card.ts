@@ -18,6 +18,7 @@ import {
 import { BOARD_VERBS, DECISION_COMMENT_MAX_LENGTH, planInputIds } from './board-contract';
 import type { ApprovalCardView } from './board-view-models';
 import { actionList, bannerBlock, errorText, indicatorHeading } from './board-parts';
+import { shown } from '../shown-text';
 
 export function buildApprovalCard(view: ApprovalCardView): AdaptiveCard {
   const deciding = view.canDecide && view.state === 'SUBMITTED';
@@ -59,7 +60,7 @@ export function buildApprovalCard(view: ApprovalCardView): AdaptiveCard {
 }
 
 function stateText(view: ApprovalCardView): string {
-  const comment = view.decision?.comment.trim() ? `: ${view.decision.comment.trim()}` : '.';
+  const comment = view.decision?.comment.trim() ? `: ${shown(view.decision.comment.trim())}` : '.';
   switch (view.state) {
     case 'SUBMITTED':
       return `Waiting for ${view.directorName}'s decision.`;

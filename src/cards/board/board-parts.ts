@@ -12,6 +12,7 @@ import {
   type TextBlock,
 } from '../adaptive-card';
 import type { PlanActionView, PlanState } from './board-view-models';
+import { shown } from '../shown-text';
 
 /** The owner's judgement of whether the plan is enough, in the words the Board uses. */
 export const LIKELY_SUFFICIENT_CHOICES = [
@@ -43,7 +44,7 @@ export function planStateText(state: PlanState): string {
 }
 
 export function bannerBlock(banner: Banner): CardElement {
-  return container([textBlock(banner.text, { color: toneColor(banner.tone), weight: 'Bolder', wrap: true })], {
+  return container([textBlock(shown(banner.text), { color: toneColor(banner.tone), weight: 'Bolder', wrap: true })], {
     style: toneStyle(banner.tone),
     spacing: 'Medium',
   });
@@ -51,12 +52,12 @@ export function bannerBlock(banner: Banner): CardElement {
 
 /** A refusal shown in place, under what it is about: the sign and the words carry it as well as the colour. */
 export function errorText(text: string): TextBlock {
-  return textBlock(`⚠ ${text}`, { color: 'Attention', wrap: true, spacing: 'Small', size: 'Small', weight: 'Bolder' });
+  return textBlock(`⚠ ${shown(text)}`, { color: 'Attention', wrap: true, spacing: 'Small', size: 'Small', weight: 'Bolder' });
 }
 
 /** "SRV01 · Days to process new Housing Benefit ..." as the card's heading. */
 export function indicatorHeading(code: string, title: string): TextBlock {
-  return textBlock(`${code} · ${title}`, { size: 'Large', weight: 'Bolder', style: 'heading', wrap: true });
+  return textBlock(`${code} · ${shown(title)}`, { size: 'Large', weight: 'Bolder', style: 'heading', wrap: true });
 }
 
 /** The status text in the status colour (it starts with the word: "Red: ..."). */
@@ -73,8 +74,8 @@ export function actionList(actions: readonly PlanActionView[]): CardElement[] {
     const overdue = a.progressText !== null && /^overdue/i.test(a.progressText);
     return container(
       [
-        textBlock(`${i + 1}. ${a.description}`, { wrap: true }),
-        textBlock(joinParts([`Lead: ${a.lead}`, `Due ${a.dueText}`, a.progressText]), {
+        textBlock(`${i + 1}. ${shown(a.description)}`, { wrap: true }),
+        textBlock(joinParts([`Lead: ${shown(a.lead)}`, `Due ${a.dueText}`, a.progressText]), {
           size: 'Small',
           ...(overdue ? { color: 'Attention' as const, weight: 'Bolder' as const } : { isSubtle: true }),
           spacing: 'None',

@@ -37,6 +37,7 @@ import type {
   StatusCountsView,
 } from './board-view-models';
 import { planStateText } from './board-parts';
+import { shown } from '../shown-text';
 
 /** The most of each list a digest shows, however much room there is: beyond these, people stop reading. */
 export const DIGEST_LIST_LIMITS: DigestListLimits = {
@@ -335,7 +336,7 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
   // Reds always say where their plan stands ("Plan: none" too); ambers only once one is asked for.
   const plan = a.planState ? planStateText(a.planState) : a.status === 'RED' ? planStateText('NONE') : null;
   return [
-    textBlock(clip(`${a.code} · ${a.title}`), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
+    textBlock(shown(clip(`${a.code} · ${a.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
     textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, trendText(a.trend), a.changeText, plan])), {
       size: 'Small',
       wrap: true,
@@ -346,15 +347,15 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
 
 function improvementItem(i: DigestImprovementView, clip: (text: string) => string): CardElement[] {
   return [
-    textBlock(clip(`${i.code} · ${i.title}`), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
+    textBlock(shown(clip(`${i.code} · ${i.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
     textBlock(clip(joinParts([i.owner, i.statusChange, i.movement])), { size: 'Small', wrap: true, spacing: 'None' }),
   ];
 }
 
 function missingItem(m: DigestMissingView, clip: (text: string) => string): CardElement {
-  return textBlock(clip(joinParts([`${m.code} · ${m.title}`, m.owner, m.periodLabel], ' — ')), { size: 'Small', wrap: true, spacing: 'Small' });
+  return textBlock(shown(clip(joinParts([`${m.code} · ${m.title}`, m.owner, m.periodLabel], ' — '))), { size: 'Small', wrap: true, spacing: 'Small' });
 }
 
 function overdueItem(o: OverdueActionView, clip: (text: string) => string): CardElement {
-  return textBlock(clip(`${o.code}: ${o.description} — lead ${o.lead}, ${o.dueText}`), { size: 'Small', wrap: true, spacing: 'Small' });
+  return textBlock(shown(clip(`${o.code}: ${o.description} — lead ${o.lead}, ${o.dueText}`)), { size: 'Small', wrap: true, spacing: 'Small' });
 }

@@ -11,6 +11,7 @@ import {
 import { BOARD_VERBS } from './board-contract';
 import type { OverdueReminderView } from './board-view-models';
 import { bannerBlock } from './board-parts';
+import { shown } from '../shown-text';
 
 export function buildOverdueReminderCard(view: OverdueReminderView): AdaptiveCard {
   const done = view.doneText !== null;
@@ -19,7 +20,7 @@ export function buildOverdueReminderCard(view: OverdueReminderView): AdaptiveCar
   ];
   if (view.banner) body.push(bannerBlock(view.banner));
   body.push(
-    textBlock(view.description, { weight: 'Bolder', wrap: true, spacing: 'Medium' }),
+    textBlock(shown(view.description), { weight: 'Bolder', wrap: true, spacing: 'Medium' }),
     // "due 14 Nov 2026, 9 days overdue" reads as a sentence of its own here.
     textBlock(sentence(view.dueText), {
       wrap: true,
@@ -28,7 +29,7 @@ export function buildOverdueReminderCard(view: OverdueReminderView): AdaptiveCar
     }),
     factSet(
       [
-        { title: 'Indicator', value: `${view.code} · ${view.title}` },
+        { title: 'Indicator', value: `${view.code} · ${shown(view.title)}` },
         { title: 'Owner', value: view.ownerName },
       ],
       { spacing: 'Small' },

@@ -30,6 +30,7 @@ import {
   likelyText,
   statusLine,
 } from './board-parts';
+import { shown } from '../shown-text';
 
 /** Beyond this many people a type-ahead list is quicker than scrolling a drop-down. */
 const FILTERED_LEAD_CHOICES_FROM = 12;
@@ -58,7 +59,7 @@ function form(view: PlanCardView): AdaptiveCard {
       container(
         [
           textBlock(`Sent back by ${view.sentBack.byText}`, { weight: 'Bolder', color: 'Attention', wrap: true }),
-          textBlock(view.sentBack.comment, { wrap: true, spacing: 'Small' }),
+          textBlock(shown(view.sentBack.comment), { wrap: true, spacing: 'Small' }),
         ],
         { style: 'attention', spacing: 'Medium' },
       ),

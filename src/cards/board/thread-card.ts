@@ -23,6 +23,7 @@ import {
 import { BOARD_VERBS } from './board-contract';
 import type { ThreadCardView, ThreadNarrativeView } from './board-view-models';
 import { indicatorHeading, planStateText, statusLine } from './board-parts';
+import { shown } from '../shown-text';
 
 export function buildThreadCard(view: ThreadCardView): AdaptiveCard {
   const ask = ownerAsk(view);
@@ -112,8 +113,8 @@ function trend(view: ThreadCardView): CardElement[] {
 
 function narrative(n: ThreadNarrativeView): CardElement {
   const items: CardElement[] = [
-    textBlock(`Narrative from ${n.givenBy}`, { weight: 'Bolder', wrap: true }),
-    textBlock(n.remedialAction, { wrap: true, spacing: 'Small' }),
+    textBlock(`Narrative from ${shown(n.givenBy)}`, { weight: 'Bolder', wrap: true }),
+    textBlock(shown(n.remedialAction), { wrap: true, spacing: 'Small' }),
   ];
   const outlook = joinParts([
     n.likelyToRecoverText ? `Likely to be enough: ${n.likelyToRecoverText}` : null,

@@ -9,6 +9,7 @@ describe('configuration', () => {
       bot: {
         appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null,
         loginAuthority: 'https://login.microsoftonline.com/botframework.com', authSettings: {},
+        serviceUrlHosts: ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.azure.us'], maxBodyBytes: 262144,
       },
       app: {
         publicHostname: 'localhost:3978', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21',
@@ -52,6 +53,7 @@ describe('configuration', () => {
         ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/openid', ToBotFromChannelTokenIssuer: 'https://api.botframework.test',
         ToChannelFromBotLoginUrl: 'https://127.0.0.1:4001/botframework.com', ToChannelFromBotOAuthScope: 'https://api.botframework.test',
       },
+      serviceUrlHosts: ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.azure.us'], maxBodyBytes: 262144,
     });
     expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.loginAuthority)
       .toBe('https://login.microsoftonline.com/t');
@@ -74,6 +76,14 @@ describe('configuration', () => {
   it('reads who may read the Scorecard tab, and refuses anything but tenant or register', () => {
     expect(loadConfig({ TAB_READERS: 'register' }).app.tabReaders).toBe('register');
     expect(() => loadConfig({ TAB_READERS: 'everyone' })).toThrow(/TAB_READERS/);
+  });
+
+  it('reads where the Bot Connector may be and the body limit, refusing what they cannot be', () => {
+    const config = loadConfig({ BOT_SERVICE_URL_HOSTS: 'http://127.0.0.1, *.Example.org', MESSAGES_MAX_BODY_BYTES: '65536' });
+    expect(config.bot.serviceUrlHosts).toEqual(['http://127.0.0.1', '*.example.org']);
+    expect(config.bot.maxBodyBytes).toBe(65536);
+    expect(() => loadConfig({ BOT_SERVICE_URL_HOSTS: 'https://evil.example/path' })).toThrow(/BOT_SERVICE_URL_HOSTS/);
+    expect(() => loadConfig({ MESSAGES_MAX_BODY_BYTES: '100' })).toThrow(/MESSAGES_MAX_BODY_BYTES/);
   });
 
   it('names every bad setting and what to fix, all at once', () => {
