@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './test-paths';
-import { killTree, spawnTree } from './process-tree';
+import { killTree, signalScript, spawnTree } from './process-tree';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -52,7 +52,7 @@ export interface RunningServer {
    * than it was spawned, and runs on in real time; the system's time when CLOCK_START is not set.
    */
   clockNow(): Date;
-  /** SIGTERM and wait for its exit code; a server that does not stop is killed (null). */
+  /** SIGTERM to the server script (not tsx) and wait for its exit code; one that does not stop is killed (null). */
   stop(): Promise<number | null>;
 }
 
@@ -68,7 +68,7 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_M
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (): Promise<number | null> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) signalScript(child, 'SIGTERM');
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))]);
     clearTimeout(timer);

@@ -8,6 +8,7 @@
  * exit kills the rest.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const live = new Set<ChildProcess>();
 
@@ -26,6 +27,40 @@ export function killTree(child: ChildProcess): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
+}
+
+/**
+ * Sends `signal` to the script a `tsx` wrapper runs (its child), or to the child itself when it has
+ * none. tsx relays a signal sent to it only if the script acknowledges it within 30 ms, and
+ * otherwise SIGKILLs the script (exit 143): on a loaded machine a clean shutdown would then be a coin
+ * toss. Signalled directly, as a process manager would, the script shuts down on its own handler
+ * and tsx exits with its exit code.
+ */
+export function signalScript(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  const targets = childrenOf(child.pid);
+  for (const pid of targets.length > 0 ? targets : [child.pid]) {
+    try {
+      process.kill(pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+}
+
+function childrenOf(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing parenthesis.
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      if (ppid === parent) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 /** Kills every tree still remembered; returns how many there were. */
