@@ -23,17 +23,17 @@ export class ServiceUrlGuard implements Messenger {
     private readonly policy: ServiceUrlPolicy,
   ) {}
 
-  createConversation(target: NewConversation, activity: Partial<Activity>): Promise<Sent> {
+  async createConversation(target: NewConversation, activity: Partial<Activity>): Promise<Sent> {
     this.check(target.serviceUrl);
     return this.inner.createConversation(target, activity);
   }
 
-  send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent> {
+  async send(address: ConversationAddress, activity: Partial<Activity>): Promise<Sent> {
     this.check(address.serviceUrl);
     return this.inner.send(address, activity);
   }
 
-  update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void> {
+  async update(address: ConversationAddress, activityId: string, activity: Partial<Activity>): Promise<void> {
     this.check(address.serviceUrl);
     return this.inner.update(address, activityId, activity);
   }
