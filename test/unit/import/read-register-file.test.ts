@@ -220,7 +220,8 @@ describe('readRegisterFile: XLSX', () => {
   it('reads a date cell as YYYY-MM-DD', () => {
     expect(sheetOf(file, 'Values').rows).toEqual([
       { row: 2, cells: { code: 'FIN01', period: '2026-10-01', value: '56.3', note: 'On profile' } },
-      { row: 4, cells: { code: 'SRV06', period: '2026-10', value: '48', note: '' } },
+      // A formula cell is read as its result, and its formula kept beside it for the text columns' check.
+      { row: 4, cells: { code: 'SRV06', period: '2026-10', value: '48', note: '' }, formulas: { value: '=SUM(40,8)' } },
     ]);
   });
 
