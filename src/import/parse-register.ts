@@ -20,6 +20,7 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
+import { FREE_TEXT_COLUMNS, formulaProblem } from './formula-cells';
 import { IGNORED_SHEETS, knownSheetList, type ImportProblem, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
 import type { IndicatorInput, KnownIndicator, ListedPerson, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
 
@@ -324,11 +325,23 @@ class PeopleBook {
 
 /** Reads one row's cells, recording a problem (with row and column) for each cell that fails. */
 class RowReader {
+  /** Free-text cells refused as formulas: reported once, here, and read as absent by required and optional. */
+  private readonly formulaCells = new Set<string>();
+
   constructor(
     private readonly sheet: SheetName,
     private readonly row: SheetRow,
     private readonly problems: ImportProblem[],
-  ) {}
+  ) {
+    // Checked up front, whatever the rest of the row holds, so that every such cell is listed (a
+    // verifier_name is refused even on a row with no verifier_email, which would otherwise not read it).
+    for (const column of FREE_TEXT_COLUMNS[sheet]) {
+      const why = formulaProblem(row, column);
+      if (why === null) continue;
+      this.formulaCells.add(column);
+      this.problem(column, why);
+    }
+  }
 
   get rowNumber(): number {
     return this.row.row;
@@ -343,6 +356,7 @@ class RowReader {
   }
 
   required<T>(column: string, what: string, parse: (text: string) => Result<T>): T | null {
+    if (this.formulaCells.has(column)) return null;
     const text = this.text(column);
     if (text === '') {
       this.problem(column, `empty: enter ${what}`);
@@ -352,6 +366,7 @@ class RowReader {
   }
 
   optional<T>(column: string, parse: (text: string) => Result<T>): T | null {
+    if (this.formulaCells.has(column)) return null;
     const text = this.text(column);
     if (text === '') return null;
     const result = parse(text);
