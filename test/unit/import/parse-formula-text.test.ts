@@ -196,4 +196,17 @@ describe('numeric columns', () => {
       'Indicators, row 2, column owner_email: "+sum(a1)" is not an email address',
     ]);
   });
+
+  it('refuses an email that starts like a formula, though the address pattern alone would pass it', () => {
+    const outcome = parseRegister({
+      ...indicators([indicator({ owner_email: '=HYPERLINK("evil")@fenmarsh.gov.uk', delegate_emails: '+sum@fenmarsh.gov.uk; ok@fenmarsh.gov.uk', verifier_email: '-2+3@fenmarsh.gov.uk' })]),
+      ...people([{ email: '=1+1@fenmarsh.gov.uk', aad_object_id: '', roles: 'admin', name: '' }]),
+    }, OPTIONS);
+    expect(messagesOf(outcome)).toEqual([
+      'Indicators, row 2, column owner_email: "=hyperlink("evil")@fenmarsh.gov.uk" is not an email address',
+      'Indicators, row 2, column verifier_email: "-2+3@fenmarsh.gov.uk" is not an email address',
+      'Indicators, row 2, column delegate_emails: "+sum@fenmarsh.gov.uk" is not an email address (separate several with ;)',
+      'People, row 2, column email: "=1+1@fenmarsh.gov.uk" is not an email address',
+    ]);
+  });
 });
