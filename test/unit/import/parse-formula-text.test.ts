@@ -109,6 +109,7 @@ describe('free-text cells that a spreadsheet would run as a formula', () => {
       { code: 'FIN01', period: '2026-10', value: '56.3', note: '-5% due to the new scheme' },
       { code: 'FIN01', period: '2026-11', value: '57', note: '−5% due to the new scheme' },
       { code: 'FIN01', period: '2026-12', value: '58', note: 'Down 5 on last month' },
+      { code: 'FIN01', period: '2027-01', value: '59', note: '"-5 on last month"' }, // the workaround: quotes in the cell
     ]), OPTIONS);
     expect(messagesOf(outcome)).toEqual([
       'Values, row 2, column note: "-5% due to the new scheme" starts with "-", which a spreadsheet would run as a formula: remove the leading "-" (or put the text in quotes)',
