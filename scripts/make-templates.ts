@@ -44,6 +44,7 @@ import {
   TARGET_COLUMNS,
   VALUE_COLUMNS,
 } from '../src/import/parse-register';
+import { addSafeRow, setSafeColumns, toCsv, type SheetCell } from '../src/import/write-spreadsheet';
 
 const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates');
 /** The financial year the example targets and values are for. */
@@ -52,7 +53,7 @@ const EXAMPLE_YEAR = 2026;
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 const EXAMPLE_CODES = ['FIN01', 'SRV03', 'SRV06'] as const;
 
-type Cell = string | number;
+type Cell = SheetCell;
 type TemplateRow = Record<string, Cell>;
 
 // ---------------------------------------------------------------------------------------------
@@ -237,25 +238,17 @@ function guideRows(): GuideRow[] {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-function csvField(value: Cell): string {
-  const text = String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark and CRLF line ends, which is what Excel reads and writes. */
-function csv(headers: readonly string[], rows: readonly TemplateRow[]): string {
-  const lines = [headers, ...rows.map((row) => headers.map((header) => row[header] ?? ''))];
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+// Every header and cell goes through src/import/write-spreadsheet.ts, which escapes text a spreadsheet
+// would run as a formula (#11); none of the templates' own text starts that way, so their bytes do not change.
 
 function addTable(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly TemplateRow[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((header) => ({
+  setSafeColumns(sheet, headers.map((header) => ({
     header,
     key: header,
     width: Math.min(60, Math.max(header.length, ...rows.map((row) => String(row[header] ?? '').length)) + 2),
-  }));
-  for (const row of rows) sheet.addRow(headers.map((header) => row[header] ?? ''));
+  })));
+  for (const row of rows) addSafeRow(sheet, headers.map((header) => row[header] ?? ''));
   sheet.getRow(1).font = { bold: true };
   return sheet;
 }
@@ -294,14 +287,14 @@ async function workbookBytes(): Promise<Buffer> {
   addTable(workbook, 'People', PEOPLE_HEADERS, PEOPLE_ROWS);
 
   const guide = workbook.addWorksheet('Guide', { views: [{ state: 'frozen', ySplit: 1 }] });
-  guide.columns = [
+  setSafeColumns(guide, [
     { header: 'Sheet', key: 'sheet', width: 12 },
     { header: 'Column', key: 'column', width: 24 },
     { header: 'Required', key: 'required', width: 20 },
     { header: 'What to enter (accepted words)', key: 'accepted', width: 90 },
     { header: 'Example', key: 'example', width: 44 },
-  ];
-  for (const row of guideRows()) guide.addRow(row);
+  ]);
+  for (const row of guideRows()) addSafeRow(guide, { ...row });
   guide.getRow(1).font = { bold: true };
   guide.eachRow((row, number) => {
     if (number > 1) row.alignment = { vertical: 'top', wrapText: true };
@@ -314,10 +307,10 @@ async function main(): Promise<void> {
   const outDir = process.argv[2] ? path.resolve(process.argv[2]) : TEMPLATES_DIR;
   fs.mkdirSync(outDir, { recursive: true });
   const files: [string, string | Buffer][] = [
-    ['indicators.csv', csv(INDICATOR_HEADERS, INDICATOR_ROWS)],
-    ['targets.csv', csv(TARGET_COLUMNS, TARGET_ROWS)],
-    ['values.csv', csv(VALUE_COLUMNS, VALUE_ROWS)],
-    ['people.csv', csv(PEOPLE_HEADERS, PEOPLE_ROWS)],
+    ['indicators.csv', toCsv(INDICATOR_HEADERS, INDICATOR_ROWS)],
+    ['targets.csv', toCsv(TARGET_COLUMNS, TARGET_ROWS)],
+    ['values.csv', toCsv(VALUE_COLUMNS, VALUE_ROWS)],
+    ['people.csv', toCsv(PEOPLE_HEADERS, PEOPLE_ROWS)],
     ['register-template.xlsx', await workbookBytes()],
   ];
   for (const [name, content] of files) {

@@ -10,3 +10,4 @@ export * from './aggregation';
 export * from './validation';
 export * from './vocabulary';
 export * from './indicator';
+export * from './formula-text';

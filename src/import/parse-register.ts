@@ -20,6 +20,8 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
+import { looksLikeFormula } from '../domain/formula-text';
+import { FREE_TEXT_COLUMNS, formulaProblem } from './formula-cells';
 import { IGNORED_SHEETS, knownSheetList, type ImportProblem, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
 import type { IndicatorInput, KnownIndicator, ListedPerson, PersonInput, RegisterPlan, TargetInput, ValueInput } from './register-plan';
 
@@ -48,6 +50,8 @@ export interface ParseOptions {
 export type ParseOutcome = { readonly ok: true; readonly plan: RegisterPlan } | { readonly ok: false; readonly problems: ImportProblem[] };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An email is stored and written out again, so one that starts like a formula (#11) is not taken as one. */
+const isEmail = (text: string): boolean => EMAIL.test(text) && !looksLikeFormula(text);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,31}$/;
 
@@ -220,7 +224,7 @@ function parsePeople(sheet: Sheet, people: PeopleBook, problems: ImportProblem[]
     const { roles, refusals } = parseRoles(cell.text('roles'));
     for (const refusal of refusals) cell.problem('roles', refusal);
     const email = cell.required('email', "the person's work email", (text) =>
-      EMAIL.test(text.toLowerCase()) ? ok(text.toLowerCase()) : err(`"${text}" is not an email address`),
+      isEmail(text.toLowerCase()) ? ok(text.toLowerCase()) : err(`"${text}" is not an email address`),
     );
     const aad = cell.optional('aad_object_id', parseGuid);
     if (email === null || (aad === null && cell.text('aad_object_id') !== '')) continue;
@@ -265,7 +269,7 @@ class PeopleBook {
       if (aad !== '') cell.problem(emailColumn, `give the ${role}'s email as well as their Entra object id`);
       return null;
     }
-    if (!EMAIL.test(email)) {
+    if (!isEmail(email)) {
       cell.problem(emailColumn, `"${email}" is not an email address`);
       return null;
     }
@@ -285,7 +289,7 @@ class PeopleBook {
     const list = cell.text('delegate_emails').split(/[;,\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
     const found: PersonInput[] = [];
     for (const email of list) {
-      if (!EMAIL.test(email)) cell.problem('delegate_emails', `"${email}" is not an email address (separate several with ;)`);
+      if (!isEmail(email)) cell.problem('delegate_emails', `"${email}" is not an email address (separate several with ;)`);
       else found.push(this.remember(cell, { email, aadObjectId: null, displayName: null }, 'delegate_emails'));
     }
     return found;
@@ -324,11 +328,23 @@ class PeopleBook {
 
 /** Reads one row's cells, recording a problem (with row and column) for each cell that fails. */
 class RowReader {
+  /** Free-text cells refused as formulas: reported once, here, and read as absent by required and optional. */
+  private readonly formulaCells = new Set<string>();
+
   constructor(
     private readonly sheet: SheetName,
     private readonly row: SheetRow,
     private readonly problems: ImportProblem[],
-  ) {}
+  ) {
+    // Checked up front, whatever the rest of the row holds, so that every such cell is listed (a
+    // verifier_name is refused even on a row with no verifier_email, which would otherwise not read it).
+    for (const column of FREE_TEXT_COLUMNS[sheet]) {
+      const why = formulaProblem(row, column);
+      if (why === null) continue;
+      this.formulaCells.add(column);
+      this.problem(column, why);
+    }
+  }
 
   get rowNumber(): number {
     return this.row.row;
@@ -343,6 +359,7 @@ class RowReader {
   }
 
   required<T>(column: string, what: string, parse: (text: string) => Result<T>): T | null {
+    if (this.formulaCells.has(column)) return null;
     const text = this.text(column);
     if (text === '') {
       this.problem(column, `empty: enter ${what}`);
@@ -352,6 +369,7 @@ class RowReader {
   }
 
   optional<T>(column: string, parse: (text: string) => Result<T>): T | null {
+    if (this.formulaCells.has(column)) return null;
     const text = this.text(column);
     if (text === '') return null;
     const result = parse(text);

@@ -72,13 +72,20 @@ async function readWorkbook(bytes: Buffer, label: string): Promise<RegisterFile>
       if (!IGNORED_SHEETS.some(sameName)) unknownSheets.push(worksheet.name);
       continue;
     }
-    const rows: { row: number; values: string[] }[] = [];
+    const rows: RawRow[] = [];
     // exceljs recomputes columnCount by scanning every row: read it once, not once per cell.
     const columnCount = worksheet.columnCount;
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
-      for (let column = 1; column <= columnCount; column++) values.push(cellText(row.getCell(column).value));
-      rows.push({ row: rowNumber, values });
+      const formulas: (string | undefined)[] = [];
+      for (let column = 1; column <= columnCount; column++) {
+        const cell = row.getCell(column);
+        values.push(cellText(cell.value));
+        // Kept beside the result, so that a text column can refuse a formula rather than take its result
+        // (or nothing, when the file holds no result). `formula` also translates a shared formula for this cell.
+        formulas.push(cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : undefined);
+      }
+      rows.push({ row: rowNumber, values, formulas });
     });
     const headerRow = rows.find((row) => row.row === 1);
     if (!headerRow) throw new UnreadableFileError(`The ${worksheet.name} sheet has no header row in row 1.`);
@@ -108,15 +115,34 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function toSheet(name: SheetName, headers: string[], rows: { row: number; values: string[] }[]): Sheet {
+interface RawRow {
+  readonly row: number;
+  readonly values: readonly string[];
+  readonly formulas?: readonly (string | undefined)[];
+}
+
+function toSheet(name: SheetName, headers: string[], rows: readonly RawRow[]): Sheet {
   const sheetRows: SheetRow[] = [];
-  for (const { row, values } of rows) {
+  for (const { row, values, formulas = [] } of rows) {
+    // A row of formulas that all show nothing (copied down a template, say) is as blank as it looks.
     if (values.every((value) => value.trim() === '')) continue;
     const cells: Record<string, string> = {};
+    const untrimmed: Record<string, string> = {};
+    const formulasByColumn: Record<string, string> = {};
     headers.forEach((header, i) => {
-      if (header) cells[header] = (values[i] ?? '').trim();
+      if (!header) return;
+      const text = values[i] ?? '';
+      cells[header] = text.trim();
+      if (text !== cells[header]) untrimmed[header] = text;
+      const formula = formulas[i];
+      if (formula !== undefined) formulasByColumn[header] = formula;
     });
-    sheetRows.push({ row, cells });
+    sheetRows.push({
+      row, cells,
+      // Only when there is something to say, so that a plain row is just its row number and cells.
+      ...(Object.keys(untrimmed).length > 0 && { untrimmed }),
+      ...(Object.keys(formulasByColumn).length > 0 && { formulas: formulasByColumn }),
+    });
   }
   return { name, headers: headers.filter(Boolean), rows: sheetRows };
 }

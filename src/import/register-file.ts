@@ -10,6 +10,16 @@ export interface SheetRow {
   readonly row: number;
   /** Cell text by normalised header ("Owner Email" -> "owner_email"); blank cells are "". */
   readonly cells: Readonly<Record<string, string>>;
+  /**
+   * The cells whose text had leading or trailing space trimmed off, as written: a leading tab or
+   * carriage return is one way to start a formula. Absent when no cell was trimmed.
+   */
+  readonly untrimmed?: Readonly<Record<string, string>>;
+  /**
+   * A workbook's formula cells, as Excel shows the formula ("=HYPERLINK(…)"); their `cells` entry
+   * is the result Excel last computed. Absent when the row has none (and always for a CSV).
+   */
+  readonly formulas?: Readonly<Record<string, string>>;
 }
 
 export interface Sheet {

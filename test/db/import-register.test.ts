@@ -1,8 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { importRegister, type ImportOptions } from '../../src/app/import-register';
+import { readRegisterFile } from '../../src/import/read-register-file';
+import { describeProblem, type RegisterFile } from '../../src/import/register-file';
 import { describeEachDatabase } from '../support/test-database';
 import { indicatorCells, registerFile, smallRegister } from '../support/register-fixtures';
 
 const options: ImportOptions = { dryRun: false, actorLabel: 'import test.xlsx', currentFinancialYear: 2026 };
+
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A real workbook on disk holding `file`'s sheets, with `cells` put into it afterwards (by sheet,
+ * row and column name), so that a cell can be an exceljs formula as well as text.
+ */
+async function workbookFile(file: RegisterFile, cells: { sheet: string; row: number; column: string; value: ExcelJS.CellValue }[] = []): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of Object.values(file)) {
+    if (!sheet || !('headers' in sheet)) continue;
+    const worksheet = workbook.addWorksheet(sheet.name);
+    worksheet.addRow([...sheet.headers]);
+    for (const row of sheet.rows) worksheet.getRow(row.row).values = sheet.headers.map((header) => row.cells[header] ?? '');
+  }
+  for (const { sheet, row, column, value } of cells) {
+    const worksheet = workbook.getWorksheet(sheet)!;
+    const header = (worksheet.getRow(1).values as unknown[]).indexOf(column);
+    if (header < 1) throw new Error(`no column ${column} on ${sheet}`);
+    worksheet.getRow(row).getCell(header).value = value;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'formula-import-'));
+  madeDirs.push(dir);
+  const filePath = path.join(dir, 'register.xlsx');
+  await workbook.xlsx.writeFile(filePath);
+  return filePath;
+}
 
 describeEachDatabase('importing the register', (db) => {
   it('writes a good file: indicators, people, roles, targets, values and their audit trail', async () => {
@@ -63,6 +99,72 @@ describeEachDatabase('importing the register', (db) => {
       ['Values', 4, 'code'],
     ]);
     expect(outcome.problems[0]!.message).toMatch(/sideways/);
+    expect(await store.repos.indicators.count()).toBe(0);
+    expect(await store.repos.people.count()).toBe(0);
+    expect(await store.repos.values.count()).toBe(0);
+    expect(await store.repos.audit.count()).toBe(0);
+  });
+
+  it('writes nothing from a workbook whose one bad cell is a title a spreadsheet would run as a formula (#11)', async () => {
+    const { store } = db();
+    const good = await readRegisterFile(await workbookFile(smallRegister()));
+    expect(await importRegister(store, good, { ...options, dryRun: true })).toMatchObject({ ok: true });
+
+    const bad = await readRegisterFile(await workbookFile(smallRegister(), [
+      { sheet: 'Indicators', row: 3, column: 'title', value: '=HYPERLINK("https://evil.example","Click")' },
+    ]));
+    const outcome = await importRegister(store, bad, options);
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map(describeProblem)).toEqual([
+      'Indicators, row 3, column title: "=HYPERLINK("https://evil.example","Click…" starts with "=", which a spreadsheet would run as a formula: remove the leading "=" (or put the text in quotes)',
+      // FIN01's own rows elsewhere wait on its Indicators row, as for any refused row.
+      "Targets, row 2, column code: FIN01's row on the Indicators sheet has problems (listed there); fix that row and this one will be checked",
+      "Values, row 4, column code: FIN01's row on the Indicators sheet has problems (listed there); fix that row and this one will be checked",
+    ]);
+    expect(await store.repos.indicators.count()).toBe(0);
+    expect(await store.repos.people.count()).toBe(0);
+    expect(await store.repos.targets.count()).toBe(0);
+    expect(await store.repos.values.count()).toBe(0);
+    expect(await store.repos.audit.count()).toBe(0);
+  });
+
+  it('lists every such cell of a file, formula cells among them, and writes nothing', async () => {
+    const { store } = db();
+    const file = registerFile({
+      Indicators: [indicatorCells(), indicatorCells({ code: 'FIN01', title: 'Council Tax collected', unit: '%', polarity: 'higher', target: '98.6' })],
+      Values: [
+        { code: 'SRV01', period: '2026-04', value: '18.5', note: '' },
+        { code: 'SRV01', period: '2026-05', value: '21.9', note: 'Staff vacancy' },
+      ],
+      People: [{ email: 'robert.hughes@fenmarsh.gov.uk', aad_object_id: '', roles: 'admin', name: 'Robert Hughes' }],
+    });
+    const filePath = await workbookFile(file, [
+      { sheet: 'Indicators', row: 2, column: 'title', value: { formula: 'HYPERLINK("https://evil.example","Click")', result: 'Click' } },
+      { sheet: 'Indicators', row: 2, column: 'definition', value: '+SUM(A1:A2)' },
+      { sheet: 'Indicators', row: 3, column: 'directorate', value: '@SUM(A1)' },
+      { sheet: 'Values', row: 3, column: 'note', value: "-2+3+cmd|' /C calc'!A0" },
+      { sheet: 'People', row: 2, column: 'name', value: '\tRobert Hughes' },
+    ]);
+
+    const outcome = await importRegister(store, await readRegisterFile(filePath), options);
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((p) => [p.sheet, p.row, p.column])).toEqual([
+      ['Indicators', 2, 'title'],
+      ['Indicators', 2, 'definition'],
+      ['Indicators', 3, 'directorate'],
+      // A Values row of a refused indicator waits on it (as for any refused Indicators row): said, not hidden.
+      ['Values', 2, 'code'],
+      ['Values', 3, 'note'],
+      ['Values', 3, 'code'],
+      ['People', 2, 'name'],
+    ]);
+    expect(outcome.problems[3]!.message).toBe("SRV01's row on the Indicators sheet has problems (listed there); fix that row and this one will be checked");
+    expect(outcome.problems[0]!.message).toMatch(/^the cell holds the formula "=HYPERLINK\(/);
+    expect(outcome.problems[6]!.message).toMatch(/^"\\tRobert Hughes" starts with a tab/);
     expect(await store.repos.indicators.count()).toBe(0);
     expect(await store.repos.people.count()).toBe(0);
     expect(await store.repos.values.count()).toBe(0);

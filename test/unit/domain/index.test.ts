@@ -9,7 +9,7 @@ describe('src/domain/index', () => {
     // one export from each file, so a file dropped from the index is noticed
     'INDICATOR_KINDS', 'ok', 'fail', 'parsePeriod', 'periodKey', 'parseUkNumber', 'roundTo', 'parseTolerance',
     'toleranceBand', 'rateValue', 'describeStatus', 'directionOfTravel', 'travelArrow', 'periodFigure',
-    'yearToDate', 'targetForPeriod', 'validateValue', 'parseUnit', 'unitLabel',
+    'yearToDate', 'targetForPeriod', 'validateValue', 'parseUnit', 'unitLabel', 'safeSpreadsheetText',
   ])('re-exports %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).not.toBe('undefined');
   });

@@ -220,7 +220,8 @@ describe('readRegisterFile: XLSX', () => {
   it('reads a date cell as YYYY-MM-DD', () => {
     expect(sheetOf(file, 'Values').rows).toEqual([
       { row: 2, cells: { code: 'FIN01', period: '2026-10-01', value: '56.3', note: 'On profile' } },
-      { row: 4, cells: { code: 'SRV06', period: '2026-10', value: '48', note: '' } },
+      // A formula cell is read as its result, and its formula kept beside it for the text columns' check.
+      { row: 4, cells: { code: 'SRV06', period: '2026-10', value: '48', note: '' }, formulas: { value: '=SUM(40,8)' } },
     ]);
   });
 
@@ -299,6 +300,63 @@ describe('readRegisterFile: XLSX', () => {
   it('refuses a file named .xlsx that is not a workbook', async () => {
     const error = await unreadable(write('fake.xlsx', 'code,period,value\n'));
     expect(error.message).toMatch(/^fake\.xlsx is not a readable Excel workbook: /);
+  });
+});
+
+describe('readRegisterFile: text a spreadsheet would run as a formula (#11)', () => {
+  const KNOWN = new Map([['FIN01', { code: 'FIN01', title: 'Council Tax', kind: 'KPI', unit: 'PERCENT', decimals: 1, frequency: 'MONTHLY', allowAboveHundred: false } as const]]);
+  const problemsOf = (file: RegisterFile): string[] => {
+    const outcome = parseRegister(file, { known: KNOWN, currentFinancialYear: 2026 });
+    if (outcome.ok) throw new Error('a file with formulas was accepted');
+    return outcome.problems.map(describeProblem);
+  };
+
+  it('keeps the untrimmed text of a CSV cell, so that a leading tab or carriage return is refused', async () => {
+    const csv = 'code,period,value,note\r\nFIN01,2026-10,56.3,"\t=1+1"\r\nFIN01,2026-11,57, On profile \r\nFIN01,2027-01,58,"\rcmd"\r\n';
+    const file = await readRegisterFile(write('tabbed-values.csv', csv));
+    expect(sheetOf(file, 'Values').rows).toEqual([
+      { row: 2, cells: { code: 'FIN01', period: '2026-10', value: '56.3', note: '=1+1' }, untrimmed: { note: '\t=1+1' } },
+      { row: 3, cells: { code: 'FIN01', period: '2026-11', value: '57', note: 'On profile' }, untrimmed: { note: ' On profile ' } },
+      { row: 4, cells: { code: 'FIN01', period: '2027-01', value: '58', note: 'cmd' }, untrimmed: { note: '\rcmd' } },
+    ]);
+    expect(problemsOf(file)).toEqual([
+      'Values, row 2, column note: "\\t=1+1" starts with a tab, which a spreadsheet may take as the start of a formula: remove the leading tab',
+      'Values, row 4, column note: "\\rcmd" starts with a carriage return, which a spreadsheet may take as the start of a formula: remove the leading carriage return',
+    ]);
+  });
+
+  it('refuses formula cells in text columns (with or without a result, shared or not) and text that starts with "="', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Values');
+    sheet.addRow(['code', 'period', 'value', 'note']);
+    sheet.addRow(['FIN01', '2026-10', 56.3, { formula: 'HYPERLINK("https://evil.example","Click")', result: 'Click' }]);
+    sheet.addRow(['FIN01', '2026-11', 57, { formula: '"Checked by "&A1', result: 'Checked by code', shareType: 'shared', ref: 'D3:D4' }]);
+    sheet.addRow(['FIN01', '2026-12', 58, { sharedFormula: 'D3', result: 'Checked by FIN01' }]);
+    sheet.addRow(['FIN01', '2027-01', 59, { formula: 'CONCAT("On ","profile")' }]); // no result: as exceljs itself writes them
+    sheet.addRow(['FIN01', '2027-02', 60, '=HYPERLINK("https://evil.example")']); // text, as Excel keeps a typed '=…
+    sheet.addRow(['FIN01', '2027-03', { formula: '50+11', result: 61 }, 'On profile']); // a number column takes the result
+    const filePath = path.join(dir, 'formulas.xlsx');
+    await workbook.xlsx.writeFile(filePath);
+
+    const file = await readRegisterFile(filePath);
+    const rows = sheetOf(file, 'Values').rows;
+    expect(rows.map((r) => r.formulas)).toEqual([
+      { note: '=HYPERLINK("https://evil.example","Click")' },
+      { note: '="Checked by "&A1' },
+      { note: '="Checked by "&A2' }, // the shared formula, as Excel shows it in D4
+      { note: '=CONCAT("On ","profile")' },
+      undefined,
+      { value: '=50+11' },
+    ]);
+    expect(rows.map((r) => r.cells.note)).toEqual(['Click', 'Checked by code', 'Checked by FIN01', '', '=HYPERLINK("https://evil.example")', 'On profile']);
+    const why = 'which a spreadsheet would run: type the text itself (or copy the cell and paste it back as values only)';
+    expect(problemsOf(file)).toEqual([
+      `Values, row 2, column note: the cell holds the formula "=HYPERLINK("https://evil.example","Click…", ${why}`,
+      `Values, row 3, column note: the cell holds the formula "="Checked by "&A1", ${why}`,
+      `Values, row 4, column note: the cell holds the formula "="Checked by "&A2", ${why}`,
+      `Values, row 5, column note: the cell holds the formula "=CONCAT("On ","profile")", ${why}`,
+      'Values, row 6, column note: "=HYPERLINK("https://evil.example")" starts with "=", which a spreadsheet would run as a formula: remove the leading "=" (or put the text in quotes)',
+    ]);
   });
 });
 
