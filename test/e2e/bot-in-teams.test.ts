@@ -3,16 +3,13 @@
  * stand-ins for the channel's OpenID keys, the token authority (TLS, trusted via
  * NODE_EXTRA_CA_CERTS) and the Bot Connector, and real tokens minted for every request.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startServer, type RunningServer } from '../support/child-process';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 import { installation, message, cardAction, personalConversationId, type TeamsUser } from '../support/teams/activities';
 import { cardOf, cardText, inputIds } from '../support/card-json';
 import { openDatabase } from '../../src/db/open-database';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
-import { BACKENDS, openTestDatabase } from '../support/test-database';
+import { BACKENDS, serverDatabase } from '../support/test-database';
 import { CLOCK_START_ENV, OPEN_MONTH } from '../support/clock-start';
 import { periodKey } from '../../src/domain/periods';
 
@@ -53,14 +50,7 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
   beforeAll(async () => {
     await teams.start();
     for (const user of [gareth, tom, robert, stranger, chloeWithNewId]) teams.connector.addMember({ id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId, email: user.email });
-    if (backend === 'embedded') {
-      databaseUrl = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'perfbot-bot-')), 'pgdata')}`;
-    } else {
-      const db = await openTestDatabase('postgres');
-      databaseUrl = db.url!;
-      await db.database.close();
-      closeDatabase = db.close;
-    }
+    ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'bot'));
     server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl });
   });
   afterAll(async () => {

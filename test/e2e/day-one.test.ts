@@ -10,9 +10,6 @@
  * by the bot (audited, nothing stored) and by the tab's API; a reader from the council's tenant who
  * is not in the register reads the Scorecard tab.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
 import { TeamsStandIns, TENANT_ID } from '../support/teams/teams-stand-ins';
@@ -20,7 +17,7 @@ import { cardAction, channelMessage, installation, message, personalConversation
 import { EntraStandIn, type EntraUser } from '../support/teams/entra-stand-in';
 import { cardOf, cardText, inputIds } from '../support/card-json';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
-import { BACKENDS, openTestDatabase } from '../support/test-database';
+import { BACKENDS, serverDatabase } from '../support/test-database';
 import { openDatabase } from '../../src/db/open-database';
 import { periodKey } from '../../src/domain/periods';
 import { CLOCK_START_ENV, OPEN_MONTH as OPEN_PERIOD, monthsBeforeOpen } from '../support/clock-start';
@@ -80,14 +77,7 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
   beforeAll(async () => {
     await Promise.all([teams.start(), entra.start()]);
     for (const u of [priya, gareth, outsider]) teams.connector.addMember({ id: u.teamsId, name: u.name, aadObjectId: u.aadObjectId, email: u.email });
-    if (backend === 'embedded') {
-      databaseUrl = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'perfbot-day-one-')), 'pgdata')}`;
-    } else {
-      const db = await openTestDatabase('postgres');
-      databaseUrl = db.url!;
-      await db.database.close();
-      closeDatabase = db.close;
-    }
+    ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'day-one'));
     server = await startServer({
       ...teams.serverEnv(),
       DATABASE_URL: databaseUrl,

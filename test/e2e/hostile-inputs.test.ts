@@ -7,9 +7,6 @@
  * healthy. The generated cases are damaged payloads and submissions for a closed month, so none of
  * them may store anything.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { startServer, type RunningServer } from '../support/child-process';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
@@ -17,7 +14,7 @@ import { HttpStandIn } from '../support/teams/http-stand-in';
 import { cardAction, installation, message, personalConversationId, type TeamsUser } from '../support/teams/activities';
 import { cardOf, cardText } from '../support/card-json';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
-import { BACKENDS, openTestDatabase } from '../support/test-database';
+import { BACKENDS, serverDatabase } from '../support/test-database';
 import { openDatabase } from '../../src/db/open-database';
 import { CLOCK_START_ENV, monthsBeforeOpen } from '../support/clock-start';
 
@@ -76,14 +73,7 @@ describe.each(BACKENDS)('hostile and malformed input [%s]', (backend) => {
   beforeAll(async () => {
     await Promise.all([teams.start(), elsewhere.start()]);
     teams.connector.addMember({ id: gareth.teamsId, name: gareth.name, aadObjectId: gareth.aadObjectId, email: gareth.email });
-    if (backend === 'embedded') {
-      databaseUrl = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'perfbot-hostile-')), 'pgdata')}`;
-    } else {
-      const db = await openTestDatabase('postgres');
-      databaseUrl = db.url!;
-      await db.database.close();
-      closeDatabase = db.close;
-    }
+    ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'hostile'));
     // Loaded once with the demo, then counted while nothing runs, then served.
     server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
     expect((await post(installation(gareth, teams.connector.serviceUrl))).status).toBe(200);

@@ -8,16 +8,14 @@
  * sends back, the owner revises and the director approves, while someone else's attempt to decide
  * is refused with nothing changed; and posting the digest again adds nothing.
  */
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
 import { allElements, cardOf, cardText } from '../support/card-json';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
-import { BACKENDS, openTestDatabase } from '../support/test-database';
+import { BACKENDS, serverDatabase } from '../support/test-database';
 import { openDatabase } from '../../src/db/open-database';
 import { Store } from '../../src/db/store';
 import { BOARD_VERBS, planInputIds } from '../../src/cards/board/board-contract';
@@ -73,14 +71,7 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   beforeAll(async () => {
     await teams.start();
     for (const u of [gareth, marcus, robert, tom]) teams.connector.addMember({ id: u.teamsId, name: u.name, aadObjectId: u.aadObjectId, email: u.email });
-    if (backend === 'embedded') {
-      databaseUrl = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'perfbot-board-')), 'pgdata')}`;
-    } else {
-      const db = await openTestDatabase('postgres');
-      databaseUrl = db.url!;
-      await db.database.close();
-      closeDatabase = db.close;
-    }
+    ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'board'));
     server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
     for (const u of [gareth, marcus, robert, tom]) expect((await post(installation(u, teams.connector.serviceUrl))).status).toBe(200);
   });

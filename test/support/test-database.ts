@@ -2,7 +2,9 @@
  * Database tests run once per backend: the embedded database always, PostgreSQL too when
  * TEST_DATABASE_URL is set (.ci/run sets it). Each test gets a fresh, migrated, empty database.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { Store } from '../../src/db/store';
@@ -69,4 +71,17 @@ export function describeEachDatabase(title: string, body: (db: () => TestDatabas
       return current;
     });
   });
+}
+
+/**
+ * A database for a server the test starts as a child process: a fresh embedded data directory
+ * (empty, so the server migrates it and loads the demo), or a fresh PostgreSQL database.
+ */
+export async function serverDatabase(backend: Backend, name: string): Promise<{ readonly url: string; close(): Promise<void> }> {
+  if (backend === 'embedded') {
+    return { url: `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), `perfbot-${name}-`)), 'pgdata')}`, close: async () => {} };
+  }
+  const db = await openTestDatabase('postgres');
+  await db.database.close();
+  return { url: db.url!, close: db.close };
 }
