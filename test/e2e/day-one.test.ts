@@ -12,6 +12,7 @@
  */
 import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
+import { postActivity } from '../support/teams/post-activity';
 import { TeamsStandIns, TENANT_ID } from '../support/teams/teams-stand-ins';
 import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
 import { EntraStandIn, type EntraUser } from '../support/teams/entra-stand-in';
@@ -43,15 +44,7 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
   let closeDatabase: () => Promise<void> = async () => {};
   let corrected = '';
 
-  async function post(activity: Record<string, unknown>) {
-    const response = await fetch(`${server.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: await teams.channel.authorization(String(activity.serviceUrl)) },
-      body: JSON.stringify(activity),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const post = (activity: Record<string, unknown>) => postActivity(server.baseUrl, teams, activity);
   async function act(who: TeamsUser, verb: string, data: Record<string, unknown>) {
     const reply = await post(cardAction(who, teams.connector.serviceUrl, verb, data));
     expect(reply.status).toBe(200);

@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
+import { postActivity } from '../support/teams/post-activity';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
 import { allElements, cardOf, cardText } from '../support/card-json';
@@ -42,15 +43,7 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   let databaseUrl: string;
   let closeDatabase: () => Promise<void> = async () => {};
 
-  async function post(activity: Record<string, unknown>) {
-    const response = await fetch(`${server.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: await teams.channel.authorization(String(activity.serviceUrl)) },
-      body: JSON.stringify(activity),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const post = (activity: Record<string, unknown>) => postActivity(server.baseUrl, teams, activity);
 
   /** A card action; returns the card (or the message) Teams would show. */
   async function act(who: TeamsUser, verb: string, data: Record<string, unknown>) {
