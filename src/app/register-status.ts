@@ -6,9 +6,11 @@
 import type { Store } from '../db/store';
 import type { IndicatorRecord } from '../db/repositories/indicator-repository';
 import type { ValueVersion } from '../db/repositories/value-repository';
+import type { TargetRecord } from '../db/repositories/target-repository';
+import type { ReportingPeriodRecord } from '../db/repositories/period-repository';
 import type { Status, Tolerance, Travel } from '../domain/types';
-import { frequencyOfPeriod, parsePeriod, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
-import { periodFigure, targetForPeriod, type SeriesPoint, type TargetPoint } from '../domain/aggregation';
+import { financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
+import { figureWindow, periodFigure, targetForPeriod, type SeriesPoint, type TargetPoint } from '../domain/aggregation';
 import { rateValue } from '../domain/status';
 import { resolveTolerance } from '../domain/tolerance';
 import { directionOfTravel } from '../domain/travel';
@@ -34,51 +36,112 @@ export interface StatusQuery {
   readonly defaultTolerance: Tolerance;
   /** Only these indicators (by id); all active ones when absent. */
   readonly indicatorIds?: readonly string[];
+  /** Only indicators these people own or cover as delegates. */
+  readonly coveredBy?: readonly string[];
 }
 
-export async function registerStatus(store: Store, query: StatusQuery): Promise<IndicatorStatus[]> {
-  const frequency = frequencyOfPeriod(query.period);
-  const wanted = query.indicatorIds ? new Set(query.indicatorIds) : null;
-  const indicators = (await store.repos.indicators.listActive()).filter(
-    (indicator) => indicator.frequency === frequency && (!wanted || wanted.has(indicator.id)),
-  );
-  if (indicators.length === 0) return [];
-  const ids = indicators.map((indicator) => indicator.id);
-  const [values, targets, window] = await Promise.all([
-    store.repos.values.currentFor(ids),
-    store.repos.targets.forIndicators(ids),
-    store.repos.periods.find(periodKey(query.period)),
-  ]);
-  const passed = deadlinePassed(query.period, window, query.now);
-  const valuesById = groupBy(values, (v) => v.indicatorId);
-  const targetsById = groupBy(targets, (t) => t.indicatorId);
+export type StatusesQuery = Omit<StatusQuery, 'period'> & { readonly periods: readonly Period[] };
 
-  return indicators.map((indicator) => {
-    const versions = valuesById.get(indicator.id) ?? [];
-    const series: SeriesPoint[] = versions.flatMap((v) => withPeriod(v.period, (period) => ({ period, value: v.value })));
-    const targetPoints: TargetPoint[] = (targetsById.get(indicator.id) ?? []).flatMap((t) =>
-      withPeriod(t.period, (period) => ({ period, value: t.value })),
-    );
-    const figureAt = (period: Period) => periodFigure(indicator.aggregation, series, period);
-    const figure = figureAt(query.period);
-    const target = targetForPeriod(indicator.aggregation, targetPoints, query.period);
-    const tolerance = resolveTolerance(indicator.tolerance, query.defaultTolerance);
-    const key = periodKey(query.period);
-    return {
-      indicator,
-      period: key,
-      figure,
-      value: versions.find((v) => v.period === key) ?? null,
-      target,
-      tolerance,
-      status: rateValue({
-        value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
-        decimals: indicator.decimals, deadlinePassed: passed,
-      }),
-      sincePreviousPeriod: directionOfTravel(figure, figureAt(previousPeriod(query.period)), indicator.polarity, target, indicator.decimals),
-      sinceLastYear: directionOfTravel(figure, figureAt(samePeriodLastYear(query.period)), indicator.polarity, target, indicator.decimals),
-    };
+export async function registerStatus(store: Store, query: StatusQuery): Promise<IndicatorStatus[]> {
+  const [statuses] = await registerStatuses(store, { ...query, periods: [query.period] });
+  return statuses!;
+}
+
+/**
+ * The register's status at several periods (of any frequencies) from one set-based read: the
+ * indicators narrowed in the query, and only the values a status needs, the current version for
+ * each period, the one before and the same one last year (for ROLLING12, the years ending with
+ * them), with the targets of their financial years. Never an indicator's whole history, so the
+ * cost follows the size of the answer, not the years stored. One list per period asked, in order.
+ */
+export async function registerStatuses(store: Store, query: StatusesQuery): Promise<IndicatorStatus[][]> {
+  return rateStatuses(await loadStatusInputs(store, query), query);
+}
+
+/** What statuses are computed from: read once, so a caller can rate again after a change it made. */
+export interface StatusInputs {
+  readonly indicators: readonly IndicatorRecord[];
+  /** Current versions of the values the figures need (see figureValues). */
+  readonly values: readonly ValueVersion[];
+  readonly targets: readonly TargetRecord[];
+  readonly windows: ReadonlyMap<string, ReportingPeriodRecord>;
+}
+
+export async function loadStatusInputs(store: Store, query: StatusesQuery): Promise<StatusInputs> {
+  const frequencies = [...new Set(query.periods.map(frequencyOfPeriod))];
+  const indicators = await store.repos.indicators.active({ frequencies, ids: query.indicatorIds, coveredBy: query.coveredBy });
+  if (indicators.length === 0) return { indicators, values: [], targets: [], windows: new Map() };
+  const compared = query.periods.flatMap((p) => [p, previousPeriod(p), samePeriodLastYear(p)]);
+  const [values, targets, windows] = await Promise.all([
+    figureValues(store, indicators, compared),
+    store.repos.targets.forIndicatorsInYears(indicators.map((i) => i.id), unique(compared.map(financialYearOf))),
+    store.repos.periods.findAll(query.periods.map(periodKey)),
+  ]);
+  return { indicators, values, targets, windows };
+}
+
+/** The same inputs with these versions as the current ones of their indicators' periods. */
+export function withCurrentVersions(inputs: StatusInputs, versions: readonly ValueVersion[]): StatusInputs {
+  const replaced = new Set(versions.map((v) => `${v.indicatorId}|${v.period}`));
+  return { ...inputs, values: [...inputs.values.filter((v) => !replaced.has(`${v.indicatorId}|${v.period}`)), ...versions] };
+}
+
+/** Statuses at each period from inputs already read: pure, one list per period in order. */
+export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'indicatorIds' | 'coveredBy'>): IndicatorStatus[][] {
+  const { indicators, windows } = inputs;
+  const valuesById = groupBy(inputs.values, (v) => v.indicatorId);
+  const targetsById = groupBy(inputs.targets, (t) => t.indicatorId);
+
+  return query.periods.map((period) => {
+    const key = periodKey(period);
+    const passed = deadlinePassed(period, windows.get(key) ?? null, query.now);
+    const frequency = frequencyOfPeriod(period);
+    return indicators
+      .filter((indicator) => indicator.frequency === frequency)
+      .map((indicator) => {
+        const versions = valuesById.get(indicator.id) ?? [];
+        const series: SeriesPoint[] = versions.flatMap((v) => withPeriod(v.period, (p) => ({ period: p, value: v.value })));
+        const targetPoints: TargetPoint[] = (targetsById.get(indicator.id) ?? []).flatMap((t) =>
+          withPeriod(t.period, (p) => ({ period: p, value: t.value })),
+        );
+        const figureAt = (p: Period) => periodFigure(indicator.aggregation, series, p);
+        const figure = figureAt(period);
+        const target = targetForPeriod(indicator.aggregation, targetPoints, period);
+        const tolerance = resolveTolerance(indicator.tolerance, query.defaultTolerance);
+        return {
+          indicator,
+          period: key,
+          figure,
+          value: versions.find((v) => v.period === key) ?? null,
+          target,
+          tolerance,
+          status: rateValue({
+            value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
+            decimals: indicator.decimals, deadlinePassed: passed,
+          }),
+          sincePreviousPeriod: directionOfTravel(figure, figureAt(previousPeriod(period)), indicator.polarity, target, indicator.decimals),
+          sinceLastYear: directionOfTravel(figure, figureAt(samePeriodLastYear(period)), indicator.polarity, target, indicator.decimals),
+        };
+      });
   });
+}
+
+/**
+ * The current values that these indicators' figures at these periods are made of: each period's own
+ * value, and for ROLLING12 indicators the years ending with them. Two queries, whatever the count.
+ */
+export async function figureValues(store: Store, indicators: readonly IndicatorRecord[], periods: readonly Period[]): Promise<ValueVersion[]> {
+  const rolling = indicators.filter((i) => i.aggregation === 'ROLLING12').map((i) => i.id);
+  const others = indicators.filter((i) => i.aggregation !== 'ROLLING12').map((i) => i.id);
+  const [own, windows] = await Promise.all([
+    store.repos.values.currentForPeriods(others, unique(periods.map(periodKey))),
+    store.repos.values.currentForPeriods(rolling, unique(periods.flatMap((p) => figureWindow('ROLLING12', p)).map(periodKey))),
+  ]);
+  return [...own, ...windows];
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }
 
 function withPeriod<T>(key: string, make: (period: Period) => T): T[] {
@@ -86,7 +149,7 @@ function withPeriod<T>(key: string, make: (period: Period) => T): T[] {
   return parsed.ok ? [make(parsed.value)] : [];
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

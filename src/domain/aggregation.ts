@@ -41,8 +41,16 @@ export type AggregateFigure = {
 export function periodFigure(aggregation: Aggregation, series: readonly SeriesPoint[], period: Period): number | null {
   const valueOf = lookup(series);
   if (aggregation !== 'ROLLING12') return valueOf(period);
-  const window = trailingPeriods(period, periodsInYearOf(period.kind)).map(valueOf);
+  const window = figureWindow(aggregation, period).map(valueOf);
   return window.every(isNumber) ? sum(window.filter(isNumber)) : null;
+}
+
+/**
+ * The periods whose values periodFigure reads for `period`: the period alone, or for ROLLING12 the
+ * year ending with it. Readers load exactly these, not an indicator's whole history.
+ */
+export function figureWindow(aggregation: Aggregation, period: Period): Period[] {
+  return aggregation === 'ROLLING12' ? trailingPeriods(period, periodsInYearOf(period.kind)) : [period];
 }
 
 /**

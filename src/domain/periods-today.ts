@@ -4,8 +4,10 @@
  */
 import { monthPeriod, financialYearOf, type MonthPeriod } from './periods';
 
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' });
+
 export function ukCalendarMonth(date: Date): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' })
+  const parts = LONDON_DAY
     .formatToParts(date)
     .reduce<Record<string, number>>((acc, part) => (part.type === 'literal' ? acc : { ...acc, [part.type]: Number(part.value) }), {});
   return { year: parts.year!, month: parts.month!, day: parts.day! };

@@ -6,11 +6,14 @@
 import type { CalendarDate } from './working-days';
 
 const LONDON = 'Europe/London';
+// Made once: building a formatter costs far more than using one.
+const LONDON_MINUTE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+});
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: 'numeric', day: 'numeric' });
 
 function londonOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: LONDON, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-  }).formatToParts(instant);
+  const parts = LONDON_MINUTE.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
@@ -29,7 +32,7 @@ export function ukLocalToInstant(date: CalendarDate, time: string): Date {
 
 /** The UK calendar date at an instant. */
 export function ukDateOf(instant: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
+  const parts = LONDON_DAY.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }

@@ -79,8 +79,11 @@ export class ActionPlanService {
     const audience = new Audience(repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
+    await repos.actionPlans.requestMany(prepared.map((request) => ({
+      indicatorId: request.indicator.id, period: request.period, ownerId: request.indicator.ownerId, requestedAt: this.clock.now(), requestedBy: by,
+    })));
+    await audience.preload(prepared.flatMap((request) => [request.indicator.ownerId, ...request.indicator.delegateIds]));
     for (const request of prepared) {
-      await repos.actionPlans.request({ indicatorId: request.indicator.id, period: request.period, ownerId: request.indicator.ownerId, requestedAt: this.clock.now(), requestedBy: by });
       const reached = await audience.forIndicator(request.indicator);
       if (reached.length === 0) unreachable.add((await audience.person(request.indicator.ownerId))?.displayName ?? request.indicator.ownerId);
       const text = `${request.indicator.code} is ${request.card.status === 'RED' ? 'red' : 'amber'} for ${request.card.periodLabel}: please submit an action plan.`;

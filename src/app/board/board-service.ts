@@ -135,9 +135,11 @@ export class BoardService {
       const digestQueued = (await repos.outbox.enqueue([digestMessage], now)) === 1;
       const threadsQueued = await repos.outbox.enqueue(threadMessages, now);
       const threads = [];
+      const recordedByKey = await repos.outbox.findByDedupeKeys(threadMessages.map((m) => m.dedupeKey));
+      const viewsByKey = new Map(threadViews.map((t) => [threadKey(t.indicatorId, t.period), t]));
       for (const message of threadMessages) {
-        const recorded = await repos.outbox.findByDedupeKey(message.dedupeKey);
-        const view = threadViews.find((t) => threadKey(t.indicatorId, t.period) === message.dedupeKey)!;
+        const recorded = recordedByKey.get(message.dedupeKey);
+        const view = viewsByKey.get(message.dedupeKey)!;
         if (recorded) threads.push({ indicatorId: view.indicatorId, period: view.period, channelId: channel.channelId, outboxMessageId: recorded.id, status: view.status });
       }
       await repos.board.addThreads(threads);

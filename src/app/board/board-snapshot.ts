@@ -9,7 +9,7 @@ import type { ActionPlanRecord, OpenActionRecord } from '../../db/repositories/a
 import type { Tolerance } from '../../domain/types';
 import { FREQUENCIES } from '../../domain/types';
 import { periodKey, previousPeriod, type MonthPeriod, type Period } from '../../domain/periods';
-import { registerStatus, type IndicatorStatus } from '../register-status';
+import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { periodAsAt } from '../scorecard/as-at';
 import { ukTodayKey } from './uk-today';
 
@@ -31,10 +31,9 @@ export interface BoardSnapshot {
 export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: Date, defaultTolerance: Tolerance): Promise<BoardSnapshot> {
   const periods = FREQUENCIES.map((frequency) => periodAsAt(month, frequency));
   const before = FREQUENCIES.map((frequency) => periodAsAt(previousPeriod(month), frequency));
-  const [current, previous] = await Promise.all([
-    Promise.all(periods.map((period) => registerStatus(store, { period, now, defaultTolerance }))).then((lists) => lists.flat()),
-    Promise.all(before.map((period) => registerStatus(store, { period, now, defaultTolerance }))).then((lists) => lists.flat()),
-  ]);
+  const lists = await registerStatuses(store, { periods: [...periods, ...before], now, defaultTolerance });
+  const current = lists.slice(0, periods.length).flat();
+  const previous = lists.slice(periods.length).flat();
   const today = ukTodayKey(now);
   const [plans, overdueActions] = await Promise.all([
     store.repos.actionPlans.forPeriods(periods.map(periodKey)),

@@ -38,7 +38,7 @@ export async function loadPlanContext(store: Store, indicatorId: string, periodT
 export async function planContextsFor(store: Store, statuses: readonly IndicatorStatus[]): Promise<PlanContext[]> {
   if (statuses.length === 0) return [];
   const [register, plans] = await Promise.all([
-    store.repos.indicators.listActive(),
+    store.repos.indicators.active({ directorateIds: [...new Set(statuses.map((s) => s.indicator.directorateId))] }),
     store.repos.actionPlans.forPeriods([...new Set(statuses.map((s) => s.period))]),
   ]);
   const planOf = new Map(plans.map((plan) => [`${plan.indicatorId}|${plan.period}`, plan]));

@@ -8,8 +8,8 @@ import type { ThreadCardView } from '../../cards/board/board-view-models';
 import { formatValue } from '../../domain/numbers';
 import { formatUkDateTime } from '../../domain/dates';
 import { describeTolerance } from '../../domain/tolerance';
-import { parsePeriod, periodLabel, periodShortLabel, trailingPeriods } from '../../domain/periods';
-import type { IndicatorStatus } from '../register-status';
+import { parsePeriod, periodLabel, periodShortLabel, trailingPeriods, type Period } from '../../domain/periods';
+import { figureValues, groupBy, type IndicatorStatus } from '../register-status';
 import { indicatorTrend } from '../scorecard/indicator-trend';
 import { likelyToRecoverText, statusLabel } from '../scorecard/labels';
 import type { Tolerance } from '../../domain/types';
@@ -28,6 +28,12 @@ export interface ThreadContext {
   readonly plans: ReadonlyMap<string, ActionPlanRecord>;
 }
 
+/** The periods a thread charts: the twelve ending with the indicator's period. */
+function trendOf(key: string): Period[] {
+  const period = parsePeriod(key);
+  return period.ok ? trailingPeriods(period.value, THREAD_TREND_LENGTH) : [];
+}
+
 export async function buildThreadViews(
   store: Store,
   statuses: readonly (IndicatorStatus & { readonly status: 'RED' | 'AMBER' })[],
@@ -35,14 +41,17 @@ export async function buildThreadViews(
 ): Promise<ThreadCardView[]> {
   if (statuses.length === 0) return [];
   const ids = statuses.map((s) => s.indicator.id);
+  const trendPeriods = new Map(statuses.map((s) => [s.indicator.id, trendOf(s.period)]));
   const [values, targets, windows, narratives, people] = await Promise.all([
-    store.repos.values.currentFor(ids),
+    figureValues(store, statuses.map((s) => s.indicator), [...new Set([...trendPeriods.values()].flat())]),
     store.repos.targets.forIndicators(ids),
     store.repos.periods.list(),
     store.repos.narratives.latestFor(statuses.flatMap((s) => (s.value ? [s.value.id] : []))),
     store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))]),
   ]);
   const names = new Map(people.map((p) => [p.id, p.displayName]));
+  const valuesOf = groupBy(values, (v) => v.indicatorId);
+  const targetsOf = groupBy(targets, (t) => t.indicatorId);
   const narrativeAuthors = await store.repos.people.findByIds([...new Set([...narratives.values()].map((n) => n.enteredById))]);
   const authorNames = new Map(narrativeAuthors.map((p) => [p.id, p.displayName]));
 
@@ -52,8 +61,11 @@ export async function buildThreadViews(
     if (!period.ok) throw new Error(`bad period ${s.period}`);
     const format = (n: number | null) => (n === null ? 'no value' : formatValue(n, indicator.unit, indicator.decimals));
     const trend = indicatorTrend(
-      { indicator, values, targets, windows, now: context.now, defaultTolerance: context.defaultTolerance },
-      trailingPeriods(period.value, THREAD_TREND_LENGTH),
+      {
+        indicator, values: valuesOf.get(indicator.id) ?? [], targets: targetsOf.get(indicator.id) ?? [], windows,
+        now: context.now, defaultTolerance: context.defaultTolerance,
+      },
+      trendPeriods.get(indicator.id)!,
     );
     const narrative = s.value ? narratives.get(s.value.id) : undefined;
     const plan = context.plans.get(`${indicator.id}|${s.period}`);

@@ -20,6 +20,21 @@ export class Audience {
 
   constructor(private readonly repos: Repositories) {}
 
+  /** Loads these people and their 1:1 chats in two queries, so a step over thousands asks no more. */
+  async preload(personIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(personIds)].filter((id) => !this.people.has(id));
+    if (wanted.length === 0) return;
+    const [people, conversations] = await Promise.all([
+      this.repos.people.findByIds(wanted),
+      this.repos.conversations.personalForPeople(wanted),
+    ]);
+    const found = new Map(people.map((p) => [p.id, p]));
+    for (const id of wanted) {
+      this.people.set(id, found.get(id) ?? null);
+      this.conversations.set(id, conversations.get(id) ?? null);
+    }
+  }
+
   async person(personId: string): Promise<PersonRecord | null> {
     if (!this.people.has(personId)) this.people.set(personId, await this.repos.people.findById(personId));
     return this.people.get(personId)!;

@@ -117,16 +117,17 @@ export class CycleService {
       const window = await this.store.repos.periods.find(periodKey(period));
       if (window?.closedAt) continue; // closed already: opening again is the performance team's call
       if (!window?.openedAt) toOpen.push(period);
-      const recipients = await this.recipientsFor(await this.indicatorsDue(period), audience, unreachable);
-      for (const reachable of recipients.values()) {
-        const view = await this.entry.card(
-          { personId: reachable.person.id, name: reachable.person.displayName, teamsUserId: reachable.conversation.teamsUserId, isAdmin: false },
-          periodKey(period),
-        );
-        if (view.rows.length === 0) continue;
+      const recipients = [...(await this.recipientsFor(await this.indicatorsDue(period), audience, unreachable)).values()];
+      const views = await this.entry.cardsFor(
+        recipients.map((r) => ({ personId: r.person.id, name: r.person.displayName, teamsUserId: r.conversation.teamsUserId, isAdmin: false })),
+        periodKey(period),
+      );
+      recipients.forEach((reachable, i) => {
+        const view = views[i]!;
+        if (view.rows.length === 0) return;
         const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}.` } });
         messages.push(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}.`)));
-      }
+      });
     }
     return this.record(request, schedule, messages, [...unreachable], async (repos) => {
       for (const period of toOpen) {
@@ -170,6 +171,7 @@ export class CycleService {
     const unreachable = new Set<string>();
     for (const period of await this.openPeriods(schedule)) {
       const late = (await this.statuses(period)).filter((s) => s.value === null);
+      await audience.preload(late.flatMap((s) => [s.indicator.ownerId, s.indicator.verifierId ?? [], s.indicator.directorId ?? []].flat()));
       for (const level of levels) {
         const byPerson = new Map<string, IndicatorStatus[]>();
         for (const s of late) {
@@ -250,12 +252,12 @@ export class CycleService {
     return messageTo(to, { purpose, dedupeKey: `${purpose}|${to.person.id}|${periodKey(period)}`, period: periodKey(period) }, activity);
   }
 
-  private async indicatorsDue(period: Period): Promise<IndicatorRecord[]> {
-    const frequency = frequencyOfPeriod(period);
-    return (await this.store.repos.indicators.listActive()).filter((i) => i.frequency === frequency);
+  private indicatorsDue(period: Period): Promise<IndicatorRecord[]> {
+    return this.store.repos.indicators.active({ frequencies: [frequencyOfPeriod(period)] });
   }
 
   private async recipientsFor(indicators: IndicatorRecord[], audience: Audience, unreachable: Set<string>): Promise<Map<string, Reachable>> {
+    await audience.preload(indicators.flatMap((i) => [i.ownerId, ...i.delegateIds]));
     const recipients = new Map<string, Reachable>();
     for (const indicator of indicators) {
       const reached = await audience.forIndicator(indicator);
@@ -266,6 +268,7 @@ export class CycleService {
   }
 
   private async groupByRecipient(statuses: IndicatorStatus[], audience: Audience, unreachable: Set<string>) {
+    await audience.preload(statuses.flatMap((s) => [s.indicator.ownerId, ...s.indicator.delegateIds]));
     const groups = new Map<string, { reachable: Reachable; statuses: IndicatorStatus[] }>();
     for (const s of statuses) {
       const reached = await audience.forIndicator(s.indicator);

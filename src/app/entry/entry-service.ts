@@ -14,7 +14,8 @@ import { LIKELY_TO_RECOVER, type LikelyToRecover, type Tolerance } from '../../d
 import { endDate, frequencyOfPeriod, financialYearOf, parsePeriod, periodKey, periodLabel, comparePeriods, type Period } from '../../domain/periods';
 import { validateValue } from '../../domain/validation';
 import { clip, MAX_VALUE_TEXT } from '../../domain/typed-text';
-import { loadEntrySnapshot, type EntrySnapshot } from './entry-snapshot';
+import { loadEntrySnapshot, loadEntrySnapshots, withNewVersions, type EntrySnapshot } from './entry-snapshot';
+import type { ValueVersion } from '../../db/repositories/value-repository';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
 
 export interface Submitter {
@@ -91,6 +92,18 @@ export class EntryService {
     const period = this.period(periodText);
     if (correctionOf) return this.correctionView(submitter, period, correctionOf);
     return this.view(await this.snapshot(submitter, period), submitter);
+  }
+
+  /**
+   * Many people's cards for one period, read once for all of them (the open step's prompts): one
+   * view per submitter, in order, each exactly what `card` would give that person.
+   */
+  async cardsFor(submitters: readonly Submitter[], periodText: string): Promise<EntryCardView[]> {
+    const period = this.period(periodText);
+    const snapshots = await loadEntrySnapshots(
+      this.store, submitters.map((s) => ({ personId: s.personId })), period, this.clock.now(), this.settings.defaultTolerance,
+    );
+    return snapshots.map((snapshot, i) => this.view(snapshot, submitters[i]!));
   }
 
   /**
@@ -178,18 +191,21 @@ export class EntryService {
       return this.view(snapshot, submitter, { feedback: fb, banner: { tone: 'attention', text: 'Nothing was stored: a narrative needs fixing (shown below).' } });
     }
 
-    const changed = await this.store.transaction(async (repos) => {
-      let count = 0;
+    const stored = await this.store.transaction(async (repos) => {
+      const versions = await this.appendChanged(repos, submitter, period, accepted);
       for (const value of accepted) {
-        const saved = await this.appendIfChanged(repos, submitter, period, value);
-        if (saved) count++;
         const narrative = narratives.get(value.indicatorId);
         if (narrative) await this.addNarrative(repos, submitter, value.indicatorId, period, narrative);
       }
-      return count;
+      return versions;
     });
+    const changed = stored.length;
 
-    const after = await this.snapshot(submitter, period, scope.indicatorIds);
+    // The card after a submit of figures alone is computed from what was read and written; with
+    // narratives too, it is read again (they hang off the new versions' ids).
+    const after = narratives.size === 0
+      ? withNewVersions(snapshot, stored, { id: submitter.personId, name: submitter.name })
+      : await this.snapshot(submitter, period, scope.indicatorIds);
     const owed = after.rows.filter((r) => r.versions.length > 0 && ['RED', 'AMBER'].includes(r.current.status) && r.narrative === null);
     const saved = changed === 0 ? 'No changes: these values were already stored.' : `Saved ${changed} ${changed === 1 ? 'value' : 'values'}.`;
     return this.view(after, submitter, {
@@ -231,23 +247,37 @@ export class EntryService {
     });
   }
 
-  private async appendIfChanged(
-    repos: Repositories, submitter: Submitter, period: Period, value: { indicatorId: string; value: number; note: string },
-  ): Promise<boolean> {
+  /**
+   * Stores a new version of each value that differs from the current one (value or note), with its
+   * audit, in three statements whatever the number of values: a 10-figure submit is one read, one
+   * insert and one audit insert. Returns the versions stored.
+   */
+  private async appendChanged(
+    repos: Repositories, submitter: Submitter, period: Period, values: readonly { indicatorId: string; value: number; note: string }[],
+  ): Promise<ValueVersion[]> {
     const key = periodKey(period);
-    const latest = await repos.values.latest(value.indicatorId, key);
-    if (latest && latest.value === value.value && latest.note === value.note) return false;
-    const saved = await repos.values.append({
-      indicatorId: value.indicatorId, period: key, financialYear: financialYearOf(period), value: value.value,
-      note: value.note, source: 'CARD', enteredById: submitter.personId, enteredAt: this.clock.now(),
-    });
-    await repos.audit.record({
-      actorId: submitter.personId, actorLabel: submitter.name, action: latest ? 'value.corrected' : 'value.created',
-      entityType: 'IndicatorValue', entityId: saved.id,
-      before: latest ? { value: latest.value, note: latest.note, version: latest.version } : undefined,
-      after: { indicatorId: value.indicatorId, period: key, value: saved.value, note: saved.note, version: saved.version },
-    });
-    return true;
+    const current = new Map((await repos.values.currentForPeriods(values.map((v) => v.indicatorId), [key])).map((v) => [v.indicatorId, v]));
+    const changed = values
+      .map((value) => ({ value, previous: current.get(value.indicatorId) ?? null }))
+      .filter(({ value, previous }) => !previous || previous.value !== value.value || previous.note !== value.note);
+    const saved = await repos.values.appendAfter(changed.map(({ value, previous }) => ({
+      previous,
+      value: {
+        indicatorId: value.indicatorId, period: key, financialYear: financialYearOf(period), value: value.value,
+        note: value.note, source: 'CARD' as const, enteredById: submitter.personId, enteredAt: this.clock.now(),
+      },
+    })));
+    const previousOf = new Map(changed.map(({ value, previous }) => [value.indicatorId, previous]));
+    await repos.audit.record(saved.map((version) => {
+      const previous = previousOf.get(version.indicatorId) ?? null;
+      return {
+        actorId: submitter.personId, actorLabel: submitter.name, action: previous ? 'value.corrected' : 'value.created',
+        entityType: 'IndicatorValue', entityId: version.id,
+        before: previous ? { value: previous.value, note: previous.note, version: previous.version } : undefined,
+        after: { indicatorId: version.indicatorId, period: key, value: version.value, note: version.note, version: version.version },
+      };
+    }));
+    return saved;
   }
 
   /**

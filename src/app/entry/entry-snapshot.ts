@@ -9,8 +9,8 @@ import type { ValueVersion } from '../../db/repositories/value-repository';
 import type { NarrativeRecord } from '../../db/repositories/narrative-repository';
 import type { ReportingPeriodRecord } from '../../db/repositories/period-repository';
 import type { Tolerance } from '../../domain/types';
-import { frequencyOfPeriod, periodKey, previousPeriod, type Period } from '../../domain/periods';
-import { registerStatus, type IndicatorStatus } from '../register-status';
+import { periodKey, previousPeriod, type Period } from '../../domain/periods';
+import { loadStatusInputs, rateStatuses, withCurrentVersions, type IndicatorStatus, type StatusInputs } from '../register-status';
 
 export interface EntryRowSnapshot {
   readonly indicator: IndicatorRecord;
@@ -30,6 +30,9 @@ export interface EntrySnapshot {
   readonly isOpen: boolean;
   readonly rows: readonly EntryRowSnapshot[];
   readonly names: ReadonlyMap<string, string>;
+  /** The scope it was read for, and what it was computed from (see withNewVersions). */
+  readonly scopeAsked: EntryScope;
+  readonly parts: SnapshotParts;
 }
 
 /** Whose card: the person's own indicators, or (a correction) exactly these indicators. */
@@ -45,50 +48,128 @@ export async function loadEntrySnapshot(
   now: Date,
   defaultTolerance: Tolerance,
 ): Promise<EntrySnapshot> {
-  const frequency = frequencyOfPeriod(period);
-  const candidates = scope.indicatorIds
-    ? await store.repos.indicators.findByIds([...scope.indicatorIds])
-    : await store.repos.indicators.ownedOrDelegatedTo(scope.personId);
-  const indicators = candidates.filter((i) => i.frequency === frequency && i.active);
-  const ids = indicators.map((i) => i.id);
-  const [window, current, previous, versions] = await Promise.all([
+  const [snapshot] = await loadEntrySnapshots(store, [scope], period, now, defaultTolerance);
+  return snapshot!;
+}
+
+/**
+ * Many people's snapshots for one period from one set-based read (the open step's prompts for every
+ * owner): the indicators any of them covers, their statuses now and last period, this period's
+ * versions and narratives, and the names of who entered them, then sliced per person in memory.
+ * One snapshot per scope, in order.
+ */
+export async function loadEntrySnapshots(
+  store: Store,
+  scopes: readonly EntryScope[],
+  period: Period,
+  now: Date,
+  defaultTolerance: Tolerance,
+): Promise<EntrySnapshot[]> {
+  const named = scopes.flatMap((s) => s.indicatorIds ?? []);
+  const covering = scopes.filter((s) => !s.indicatorIds).map((s) => s.personId);
+  const periods = [period, previousPeriod(period)];
+  const [window, byCover, byId] = await Promise.all([
     store.repos.periods.find(periodKey(period)),
-    registerStatus(store, { period, now, defaultTolerance, indicatorIds: ids }),
-    registerStatus(store, { period: previousPeriod(period), now, defaultTolerance, indicatorIds: ids }),
-    store.repos.values.versionsForPeriod(ids, periodKey(period)),
+    covering.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, coveredBy: covering }) : null,
+    named.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, indicatorIds: named }) : null,
   ]);
+  const inputs = mergeInputs([byCover, byId]);
+  const versions = await store.repos.values.versionsForPeriod(inputs.indicators.map((i) => i.id), periodKey(period));
   const narratives = await store.repos.narratives.latestFor(versions.map((v) => v.id));
-  const personIds = new Set<string>([
-    ...versions.flatMap((v) => (v.enteredById ? [v.enteredById] : [])),
-    ...[...narratives.values()].map((n) => n.enteredById),
+  const people = await store.repos.people.findByIds([
+    ...new Set([
+      ...versions.flatMap((v) => (v.enteredById ? [v.enteredById] : [])),
+      ...[...narratives.values()].map((n) => n.enteredById),
+    ]),
   ]);
-  const names = new Map<string, string>();
-  for (const id of personIds) {
-    const person = await store.repos.people.findById(id);
-    if (person) names.set(id, person.displayName);
-  }
-  const isOpen = isOpenAt(window, now);
+  const parts: SnapshotParts = { inputs, window, versions, narratives, names: new Map(people.map((p) => [p.id, p.displayName])), now, defaultTolerance };
+  return assemble(parts, scopes, period);
+}
+
+/**
+ * The snapshot as it stands once these new versions are stored (by `enteredBy`, named `name`),
+ * computed from what was read, not read again: a submit answers with its card at the cost of
+ * its writes alone. Only for versions of this snapshot's period.
+ */
+export function withNewVersions(snapshot: EntrySnapshot, saved: readonly ValueVersion[], enteredBy: { id: string; name: string }): EntrySnapshot {
+  const { parts } = snapshot;
+  const names = new Map(parts.names);
+  names.set(enteredBy.id, enteredBy.name);
+  const next: SnapshotParts = { ...parts, inputs: withCurrentVersions(parts.inputs, saved), versions: [...parts.versions, ...saved], names };
+  return assemble(next, [snapshot.scopeAsked], snapshot.period)[0]!;
+}
+
+/** What a snapshot is computed from, kept so that a change can be applied without reading again. */
+interface SnapshotParts {
+  readonly inputs: StatusInputs;
+  readonly window: ReportingPeriodRecord | null;
+  /** This period's versions, oldest first. */
+  readonly versions: readonly ValueVersion[];
+  readonly narratives: ReadonlyMap<string, NarrativeRecord>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly now: Date;
+  readonly defaultTolerance: Tolerance;
+}
+
+function mergeInputs(parts: readonly (StatusInputs | null)[]): StatusInputs {
+  const present = parts.filter((p): p is StatusInputs => p !== null);
+  const distinct = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
   return {
-    period,
-    scope: scope.indicatorIds ? 'correction' : 'own',
-    window,
-    isOpen,
-    names,
-    rows: indicators.map((indicator) => {
-      const own = versions.filter((v) => v.indicatorId === indicator.id);
-      const narrative = own
-        .map((v) => narratives.get(v.id))
-        .filter((n): n is NarrativeRecord => n !== undefined)
-        .sort((a, b) => b.enteredAt.getTime() - a.enteredAt.getTime())[0] ?? null;
-      return {
-        indicator,
-        current: current.find((s) => s.indicator.id === indicator.id)!,
-        previous: previous.find((s) => s.indicator.id === indicator.id) ?? null,
-        versions: own,
-        narrative,
-      };
-    }),
+    indicators: distinct(present.flatMap((p) => [...p.indicators]), (i) => i.id),
+    values: distinct(present.flatMap((p) => [...p.values]), (v) => v.id),
+    targets: distinct(present.flatMap((p) => [...p.targets]), (t) => `${t.indicatorId}|${t.period}`),
+    windows: new Map(present.flatMap((p) => [...p.windows])),
   };
+}
+
+function assemble(parts: SnapshotParts, scopes: readonly EntryScope[], period: Period): EntrySnapshot[] {
+  const [currentList, previousList] = rateStatuses(parts.inputs, { periods: [period, previousPeriod(period)], now: parts.now, defaultTolerance: parts.defaultTolerance });
+  const current = indexById(currentList!);
+  const previous = indexById(previousList!);
+  const { versions, narratives } = parts;
+  const versionsById = new Map<string, ValueVersion[]>();
+  for (const v of versions) {
+    const list = versionsById.get(v.indicatorId);
+    if (list) list.push(v);
+    else versionsById.set(v.indicatorId, [v]);
+  }
+  const isOpen = isOpenAt(parts.window, parts.now);
+  const byCoverer = new Map<string, IndicatorStatus[]>();
+  for (const status of current.values()) {
+    for (const personId of new Set([status.indicator.ownerId, ...status.indicator.delegateIds])) {
+      const list = byCoverer.get(personId);
+      if (list) list.push(status);
+      else byCoverer.set(personId, [status]);
+    }
+  }
+
+  return scopes.map((scope): EntrySnapshot => {
+    const mine = scope.indicatorIds
+      ? scope.indicatorIds.flatMap((id) => current.get(id) ?? [])
+      : byCoverer.get(scope.personId) ?? [];
+    const rows = [...mine]
+      .sort((a, b) => a.indicator.code.localeCompare(b.indicator.code))
+      .map((status): EntryRowSnapshot => {
+        const own = versionsById.get(status.indicator.id) ?? [];
+        const narrative = own
+          .map((v) => narratives.get(v.id))
+          .filter((n): n is NarrativeRecord => n !== undefined)
+          .sort((a, b) => b.enteredAt.getTime() - a.enteredAt.getTime())[0] ?? null;
+        return { indicator: status.indicator, current: status, previous: previous.get(status.indicator.id) ?? null, versions: own, narrative };
+      });
+    const names = new Map<string, string>();
+    for (const row of rows) {
+      for (const id of [...row.versions.map((v) => v.enteredById), row.narrative?.enteredById]) {
+        const name = id ? parts.names.get(id) : undefined;
+        if (id && name) names.set(id, name);
+      }
+    }
+    return { period, scope: scope.indicatorIds ? 'correction' : 'own', scopeAsked: scope, window: parts.window, isOpen, names, rows, parts };
+  });
+}
+
+function indexById(statuses: readonly IndicatorStatus[]): Map<string, IndicatorStatus> {
+  return new Map(statuses.map((s) => [s.indicator.id, s]));
 }
 
 export function isOpenAt(window: ReportingPeriodRecord | null, now: Date): boolean {

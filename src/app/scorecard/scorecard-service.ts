@@ -12,7 +12,7 @@ import { formatValue } from '../../domain/numbers';
 import { describeStatus } from '../../domain/status';
 import { travelArrow } from '../../domain/travel';
 import { lensLabel } from '../../domain/vocabulary';
-import { registerStatus, type IndicatorStatus } from '../register-status';
+import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { periodAsAt } from './as-at';
 import { asAtMonth, reportMonths, type ScorecardChoice } from './report-months';
 import { STATUS_ORDER, statusLabel } from './labels';
@@ -40,11 +40,9 @@ export class ScorecardService {
     const offered = reportMonths(windows, now, valuePeriods);
     const chosen = choice ?? offered.defaultMonth;
     const month = asAtMonth(chosen);
-    const perFrequency = await Promise.all(
-      FREQUENCIES.map((frequency) =>
-        registerStatus(this.store, { period: periodAsAt(month, frequency), now, defaultTolerance: this.settings.defaultTolerance }),
-      ),
-    );
+    const perFrequency = await registerStatuses(this.store, {
+      periods: FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), now, defaultTolerance: this.settings.defaultTolerance,
+    });
     const statuses = perFrequency.flat();
     const owners = new Map(
       (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),

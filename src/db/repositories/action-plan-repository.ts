@@ -72,6 +72,13 @@ export class ActionPlanRepository {
     return { plan: found!, created: created.count === 1 };
   }
 
+  /** Records many plans as asked for in one statement; plans already asked for are left as they are. */
+  async requestMany(plans: readonly { indicatorId: string; period: string; ownerId: string; requestedAt: Date; requestedBy: string }[]): Promise<number> {
+    if (plans.length === 0) return 0;
+    const created = await this.db.actionPlan.createMany({ data: [...plans], skipDuplicates: true });
+    return created.count;
+  }
+
   find(indicatorId: string, period: string): Promise<ActionPlanRecord | null> {
     return this.db.actionPlan.findUnique({ where: { indicatorId_period: { indicatorId, period } }, include: withVersions }) as Promise<ActionPlanRecord | null>;
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../prisma-types';
-import type { Tolerance } from '../../domain/types';
+import type { Frequency, Tolerance } from '../../domain/types';
 import type { IndicatorDefinition } from '../../domain/indicator';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 
 /** An indicator as the rest of the product sees it: plain numbers, people as ids. */
 export interface IndicatorRecord extends IndicatorDefinition {
@@ -18,6 +18,14 @@ export interface IndicatorRecord extends IndicatorDefinition {
   readonly directorId: string | null;
   readonly delegateIds: readonly string[];
   readonly active: boolean;
+}
+
+export interface IndicatorFilter {
+  readonly frequencies?: readonly Frequency[];
+  readonly ids?: readonly string[];
+  readonly directorateIds?: readonly string[];
+  /** Owned by, or delegated to, any of these people. */
+  readonly coveredBy?: readonly string[];
 }
 
 /** The register's own fields, as written by an import. */
@@ -42,6 +50,40 @@ export class IndicatorRepository {
   async listActive(): Promise<IndicatorRecord[]> {
     const rows = await this.db.indicator.findMany({ where: { active: true }, include, orderBy: { code: 'asc' } });
     return rows.map(toRecord);
+  }
+
+  /**
+   * Active indicators narrowed in the query itself (not in memory): of these frequencies, with
+   * these ids, owned or covered as a delegate by any of these people. Each filter given narrows.
+   */
+  async active(filter: IndicatorFilter = {}): Promise<IndicatorRecord[]> {
+    // SQL rather than findMany with includes: the whole register is read this way by every status,
+    // and Prisma's relation loading and row mapping cost ten times the query itself at 1,000 rows.
+    // The rows come back as one JSON value, which crosses from the embedded database (WebAssembly)
+    // at half the cost of as many rows and columns.
+    const conditions = [Prisma.sql`i."active"`];
+    if (filter.frequencies) conditions.push(Prisma.sql`i."frequency"::text = ANY(${[...filter.frequencies]}::text[])`);
+    if (filter.ids) conditions.push(Prisma.sql`i."id" = ANY(${[...filter.ids]}::text[])`);
+    if (filter.directorateIds) conditions.push(Prisma.sql`i."directorate_id" = ANY(${[...filter.directorateIds]}::text[])`);
+    if (filter.coveredBy) {
+      const people = [...filter.coveredBy];
+      // A set of ids from the owner index and the delegates, not a test of every indicator in turn.
+      conditions.push(Prisma.sql`i."id" IN (
+        SELECT o."id" FROM "indicator" o WHERE o."owner_id" = ANY(${people}::text[])
+        UNION SELECT x."indicator_id" FROM "indicator_delegate" x WHERE x."person_id" = ANY(${people}::text[]))`);
+    }
+    const [{ rows }] = await this.db.$queryRaw<[{ rows: RawIndicator[] | null }]>`
+      SELECT json_agg(t ORDER BY t."code") AS "rows" FROM (
+      SELECT i."id", i."code", i."title", i."definition", i."kind"::text AS "kind", i."unit"::text AS "unit", i."decimals",
+             i."polarity"::text AS "polarity", i."frequency"::text AS "frequency", i."aggregation"::text AS "aggregation",
+             i."lens"::text AS "lens", i."allow_above_hundred" AS "allowAboveHundred", i."tolerance_kind"::text AS "toleranceKind",
+             i."tolerance_amount"::float8 AS "toleranceAmount", i."directorate_id" AS "directorateId", d."name" AS "directorateName",
+             i."service_id" AS "serviceId", i."priority_id" AS "priorityId", i."owner_id" AS "ownerId", i."verifier_id" AS "verifierId",
+             i."director_id" AS "directorId", i."active",
+             (SELECT string_agg(x."person_id", ',' ORDER BY x."person_id") FROM "indicator_delegate" x WHERE x."indicator_id" = i."id") AS "delegateIds"
+        FROM "indicator" i JOIN "directorate" d ON d."id" = i."directorate_id"
+       WHERE ${Prisma.join(conditions, ' AND ')}) t`;
+    return (rows ?? []).map(fromRaw);
   }
 
   /** Active indicators the person owns or covers as a delegate. */
@@ -95,6 +137,23 @@ function scalarData(fields: IndicatorFields) {
     toleranceKind: tolerance?.kind ?? null,
     toleranceAmount: tolerance === null ? null : tolerance.kind === 'ABSOLUTE' ? tolerance.amount : tolerance.percent,
   };
+}
+
+interface RawIndicator extends Omit<IndicatorRecord, 'tolerance' | 'delegateIds'> {
+  readonly toleranceKind: 'ABSOLUTE' | 'PERCENT_OF_TARGET' | null;
+  readonly toleranceAmount: number | null;
+  /** Comma-separated person ids, or null for none: ids are UUIDs, so no comma is ever inside one. */
+  readonly delegateIds: string | null;
+}
+
+function fromRaw(row: RawIndicator): IndicatorRecord {
+  const { toleranceKind, toleranceAmount, delegateIds, ...rest } = row;
+  return { ...rest, tolerance: toTolerance(toleranceKind, toleranceAmount), delegateIds: delegateIds ? delegateIds.split(',').sort() : [] };
+}
+
+function toTolerance(kind: 'ABSOLUTE' | 'PERCENT_OF_TARGET' | null, amount: number | null): Tolerance | null {
+  if (kind === null || amount === null) return null;
+  return kind === 'ABSOLUTE' ? { kind: 'ABSOLUTE', amount } : { kind: 'PERCENT_OF_TARGET', percent: amount };
 }
 
 function toRecord(row: Row): IndicatorRecord {

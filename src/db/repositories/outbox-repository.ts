@@ -1,4 +1,5 @@
 import type { Db } from '../prisma-types';
+import { randomUUID } from 'node:crypto';
 import type { InputJsonValue } from '@prisma/client/runtime/client';
 
 export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'BLOCKED' | 'DEAD';
@@ -49,11 +50,24 @@ export class OutboxRepository {
   /** Records the messages not recorded before, due at `now`; returns how many were new. */
   async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<number> {
     if (messages.length === 0) return 0;
-    const result = await this.db.outboxMessage.createMany({
-      data: messages.map((m) => ({ ...m, activity: m.activity as InputJsonValue, nextAttemptAt: now, createdAt: now })),
-      skipDuplicates: true,
-    });
-    return result.count;
+    // The whole batch goes as one JSON parameter that the database unpacks: a digest's 700 cards
+    // or an opening's 2,000 prompts are one statement with one parameter, not 17 parameters a row.
+    const rows = messages.map((m) => ({
+      id: randomUUID(), dedupe_key: m.dedupeKey, purpose: m.purpose, period: m.period, recipient: m.recipient,
+      service_url: m.serviceUrl, tenant_id: m.tenantId, conversation_id: m.conversationId, teams_user_id: m.teamsUserId,
+      channel_id: m.channelId, activity: m.activity, replaces_outbox_id: m.replacesOutboxId ?? null,
+    }));
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO "outbox_message" ("id", "dedupe_key", "purpose", "period", "recipient", "service_url", "tenant_id", "conversation_id",
+                                    "teams_user_id", "channel_id", "activity", "replaces_outbox_id", "status", "attempts",
+                                    "next_attempt_at", "created_at", "updated_at")
+      SELECT m."id", m."dedupe_key", m."purpose", m."period", m."recipient", m."service_url", m."tenant_id", m."conversation_id",
+             m."teams_user_id", m."channel_id", m."activity", m."replaces_outbox_id", 'PENDING', 0, ${now}, ${now}, ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS m(
+             "id" text, "dedupe_key" text, "purpose" text, "period" text, "recipient" text, "service_url" text, "tenant_id" text,
+             "conversation_id" text, "teams_user_id" text, "channel_id" text, "activity" jsonb, "replaces_outbox_id" text)
+      ON CONFLICT ("dedupe_key") DO NOTHING`;
+    return inserted;
   }
 
   /** Takes up to `limit` messages due at `now` (or whose lease has run out) for this dispatcher. */
@@ -137,6 +151,13 @@ export class OutboxRepository {
   async findByDedupeKey(dedupeKey: string): Promise<OutboxMessage | null> {
     const row = await this.db.outboxMessage.findUnique({ where: { dedupeKey } });
     return row ? (row as unknown as OutboxMessage) : null;
+  }
+
+  /** Messages by dedupe key, in one query: by key, for those recorded. */
+  async findByDedupeKeys(dedupeKeys: readonly string[]): Promise<Map<string, OutboxMessage>> {
+    if (dedupeKeys.length === 0) return new Map();
+    const rows = (await this.db.outboxMessage.findMany({ where: { dedupeKey: { in: [...dedupeKeys] } } })) as unknown as OutboxMessage[];
+    return new Map(rows.map((row) => [row.dedupeKey, row]));
   }
 
   async findMany(ids: readonly string[]): Promise<OutboxMessage[]> {

@@ -15,6 +15,12 @@ export class PeriodRepository {
     return this.db.reportingPeriod.findUnique({ where: { period } });
   }
 
+  /** These periods' windows in one query, by period key; periods never opened are absent. */
+  async findAll(periods: readonly string[]): Promise<Map<string, ReportingPeriodRecord>> {
+    const rows = await this.db.reportingPeriod.findMany({ where: { period: { in: [...new Set(periods)] } } });
+    return new Map(rows.map((row) => [row.period, row]));
+  }
+
   async save(record: ReportingPeriodRecord): Promise<void> {
     await this.db.reportingPeriod.upsert({ where: { period: record.period }, create: record, update: record });
   }

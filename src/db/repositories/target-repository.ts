@@ -33,6 +33,18 @@ export class TargetRepository {
     return rows.map((row) => ({ ...row, value: row.value.toNumber() }));
   }
 
+  /** These indicators' targets for these financial years only (annual and profiled). */
+  async forIndicatorsInYears(indicatorIds: readonly string[], financialYears: readonly number[]): Promise<TargetRecord[]> {
+    if (indicatorIds.length === 0 || financialYears.length === 0) return [];
+    // One JSON value rather than rows: see IndicatorRepository.active.
+    const [{ rows }] = await this.db.$queryRaw<[{ rows: TargetRecord[] | null }]>`
+      SELECT json_agg(t ORDER BY t."indicatorId", t."period") AS "rows" FROM (
+        SELECT "indicator_id" AS "indicatorId", "period", "financial_year" AS "financialYear", "value"::float8 AS "value"
+          FROM "target"
+         WHERE "indicator_id" = ANY(${[...indicatorIds]}::text[]) AND "financial_year" = ANY(${[...financialYears]}::int[])) t`;
+    return rows ?? [];
+  }
+
   count(): Promise<number> {
     return this.db.target.count();
   }

@@ -42,6 +42,20 @@ export class ValueRepository {
     return toVersion(row);
   }
 
+  /**
+   * Adds a version of each value, after the version given as its previous (null: the first). The
+   * caller reads the previous versions in the same transaction; should another writer have added
+   * one meanwhile, the unique (indicator, period, version) key refuses the whole batch, so no
+   * correction is ever lost silently. One statement, whatever the count.
+   */
+  async appendAfter(values: readonly { readonly value: NewValue; readonly previous: ValueVersion | null }[]): Promise<ValueVersion[]> {
+    if (values.length === 0) return [];
+    const rows = await this.db.indicatorValue.createManyAndReturn({
+      data: values.map(({ value, previous }) => ({ ...value, version: (previous?.version ?? 0) + 1 })),
+    });
+    return rows.map(toVersion);
+  }
+
   async history(indicatorId: string, period: string): Promise<ValueVersion[]> {
     const rows = await this.db.indicatorValue.findMany({ where: { indicatorId, period }, orderBy: { version: 'asc' } });
     return rows.map(toVersion);
@@ -66,9 +80,44 @@ export class ValueRepository {
     return rows.map(toVersion);
   }
 
-  /** Every period that any active indicator has a value for, in no particular order. */
+  /**
+   * The current (latest) version of these periods' values for these indicators: the question most
+   * reads ask, answered from the (indicator, period, version) key without touching the rest of an
+   * indicator's history.
+   */
+  async currentForPeriods(indicatorIds: readonly string[], periods: readonly string[]): Promise<ValueVersion[]> {
+    if (indicatorIds.length === 0 || periods.length === 0) return [];
+    // One JSON value rather than rows: see IndicatorRepository.active.
+    const [{ rows }] = await this.db.$queryRaw<[{ rows: RawVersion[] | null }]>`
+      SELECT json_agg(t) AS "rows" FROM (
+        SELECT DISTINCT ON (v."indicator_id", v."period")
+               v."id", v."indicator_id" AS "indicatorId", v."period", v."financial_year" AS "financialYear", v."version",
+               v."value"::float8 AS "value", v."note", v."source"::text AS "source", v."entered_by_id" AS "enteredById",
+               v."entered_at" AS "enteredAt"
+          FROM "indicator_value" v
+         WHERE v."indicator_id" = ANY(${[...indicatorIds]}::text[]) AND v."period" = ANY(${[...periods]}::text[])
+         ORDER BY v."indicator_id", v."period", v."version" DESC) t`;
+    return (rows ?? []).map((row) => ({ ...row, enteredAt: utc(row.enteredAt) }));
+  }
+
+  /**
+   * Every period that any active indicator has a value for, in no particular order. A loose index
+   * scan (one probe of the period index per distinct period, then one look for an active
+   * indicator's value in it) instead of grouping every value ever stored: five years of a large
+   * register is 60,000 rows but only 60 periods.
+   */
   async periodsWithValues(): Promise<string[]> {
-    const rows = await this.db.indicatorValue.groupBy({ by: ['period'], where: { indicator: { active: true } } });
+    const rows = await this.db.$queryRaw<{ period: string }[]>`
+      WITH RECURSIVE periods AS (
+        (SELECT "period" FROM "indicator_value" ORDER BY "period" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT v."period" FROM "indicator_value" v WHERE v."period" > periods."period" ORDER BY v."period" LIMIT 1)
+          FROM periods WHERE periods."period" IS NOT NULL
+      )
+      SELECT periods."period" FROM periods
+       WHERE periods."period" IS NOT NULL
+         AND (SELECT true FROM "indicator_value" v JOIN "indicator" i ON i."id" = v."indicator_id"
+               WHERE v."period" = periods."period" AND i."active" LIMIT 1)`;
     return rows.map((row) => row.period);
   }
 
@@ -90,4 +139,12 @@ function toVersion(row: {
   enteredAt: Date;
 }): ValueVersion {
   return { ...row, value: row.value.toNumber() };
+}
+
+/** A version as json_agg gives it: the timestamp as text, without its zone. */
+type RawVersion = Omit<ValueVersion, 'enteredAt'> & { readonly enteredAt: string };
+
+/** Timestamps are stored as UTC in columns without a zone; JSON gives them as "2026-11-17T10:00:00.123". */
+export function utc(text: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
 }
