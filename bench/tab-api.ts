@@ -3,7 +3,9 @@
  * years of monthly history, over HTTP with a real Entra ID token (the local stand-in signs it and
  * the server checks it), as the tab's page asks when a reader opens it or picks a month. Requests
  * go one after another, alternating the latest month and the month before, so both are asked
- * fresh. Target: p95 under 100 ms.
+ * fresh. The server keeps each month's computed scorecard until the register changes (the register
+ * revision) or time alone could change it, so the first answer for a month is the computed one and is
+ * printed apart. Target: p95 under 100 ms.
  */
 import { startServer } from '../test/support/child-process';
 import { CLOCK_START_ENV } from '../test/support/clock-start';
@@ -41,6 +43,7 @@ export const tabApi: Benchmark = {
     try {
       const authorization = `Bearer ${await entra.accessToken(reader)}`;
       const times: number[] = [];
+      const cold: number[] = [];
       let rows = 0;
       for (let i = 0; i < WARM_UP + SAMPLES; i++) {
         const month = i % 2 === 0 ? '2026-10' : '2026-09';
@@ -51,10 +54,12 @@ export const tabApi: Benchmark = {
         if (response.status !== 200) throw new Error(`the scorecard API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
         rows = body.indicators?.length ?? 0;
         if (i >= WARM_UP) times.push(took);
+        else if (i < 2) cold.push(took);
       }
       const p95 = percentile(times, 95);
       report('requests timed', `${SAMPLES}, after ${WARM_UP} to warm up`);
       report('indicators in each answer', String(rows), { text: `${SIZE.indicators}`, met: rows === SIZE.indicators });
+      report('first answer for each month', cold.map(ms).join(', ') + ' (computed; later ones until a change are kept)');
       report('p50 / p95', `${ms(percentile(times, 50))} / ${ms(p95)}`, { text: `p95 < ${TARGET_P95_MS} ms`, met: p95 < TARGET_P95_MS });
       return { passed: p95 < TARGET_P95_MS && rows === SIZE.indicators };
     } finally {

@@ -17,6 +17,7 @@ import { periodAsAt } from './as-at';
 import { asAtMonth, reportMonths, type ScorecardChoice } from './report-months';
 import { STATUS_ORDER, statusLabel } from './labels';
 import { viewerView, type Viewer } from './tab-viewer';
+import { nextChangeOfTime, RevisionCache } from '../revision-cache';
 import type { IndicatorRowView, LensSummaryView, Option, ScorecardView } from './tab-views';
 
 export const AS_AT_NOTE =
@@ -27,6 +28,9 @@ const quarterNote = (lastMonth: string): string =>
   `A quarter is shown as at its last month, ${lastMonth}: monthly indicators for that month, quarterly indicators for the quarter, annual indicators for their latest year ended by then.`;
 
 export class ScorecardService {
+  /** Every reader sees the same scorecard but for who they are, so it is computed once a revision. */
+  private readonly cache = new RevisionCache<Omit<ScorecardView, 'viewer'>>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -36,6 +40,16 @@ export class ScorecardService {
   /** The scorecard for a month or quarter; the latest reported month when `choice` is null. */
   async scorecard(viewer: Viewer, choice: ScorecardChoice | null): Promise<ScorecardView> {
     const now = this.clock.now();
+    const key = choice ? periodKey(choice) : 'latest';
+    const revision = await this.store.repos.registerRevision.current();
+    const cached = this.cache.get(key, revision, now);
+    if (cached) return { viewer: viewerView(viewer), ...cached };
+    const { view, validUntil } = await this.compute(choice, now);
+    this.cache.set(key, revision, validUntil, view);
+    return { viewer: viewerView(viewer), ...view };
+  }
+
+  private async compute(choice: ScorecardChoice | null, now: Date): Promise<{ view: Omit<ScorecardView, 'viewer'>; validUntil: Date }> {
     const [windows, valuePeriods] = await Promise.all([this.store.repos.periods.list(), this.store.repos.values.periodsWithValues()]);
     const offered = reportMonths(windows, now, valuePeriods);
     const chosen = choice ?? offered.defaultMonth;
@@ -49,8 +63,7 @@ export class ScorecardService {
     );
     const rows = statuses.map((s) => toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown')).sort(byLensThenCode);
 
-    return {
-      viewer: viewerView(viewer),
+    const view = {
       month: periodKey(chosen),
       monthLabel: periodLabel(chosen),
       // A period asked for by URL that has no figures is still offered, so the picker shows it chosen.
@@ -66,6 +79,7 @@ export class ScorecardService {
         owners: distinct(rows.map((r) => ({ value: r.ownerId, label: r.ownerName }))),
       },
     };
+    return { view, validUntil: nextChangeOfTime(windows, now) };
   }
 }
 
