@@ -68,16 +68,16 @@ export interface StatusInputs {
 }
 
 export async function loadStatusInputs(store: Store, query: StatusesQuery): Promise<StatusInputs> {
-  const frequencies = [...new Set(query.periods.map(frequencyOfPeriod))];
-  const indicators = await store.repos.indicators.active({ frequencies, ids: query.indicatorIds, coveredBy: query.coveredBy });
-  if (indicators.length === 0) return { indicators, values: [], targets: [], windows: new Map() };
   const compared = query.periods.flatMap((p) => [p, previousPeriod(p), samePeriodLastYear(p)]);
-  const [values, targets, windows] = await Promise.all([
-    figureValues(store, indicators, compared),
-    store.repos.targets.forIndicatorsInYears(indicators.map((i) => i.id), unique(compared.map(financialYearOf))),
-    store.repos.periods.findAll(query.periods.map(periodKey)),
-  ]);
-  return { indicators, values, targets, windows };
+  return store.repos.registerState.read(
+    { frequencies: unique(query.periods.map(frequencyOfPeriod)), ids: query.indicatorIds, coveredBy: query.coveredBy },
+    {
+      ownPeriods: unique(compared.map(periodKey)),
+      rollingPeriods: unique(compared.flatMap((p) => figureWindow('ROLLING12', p)).map(periodKey)),
+      financialYears: unique(compared.map(financialYearOf)),
+      windowPeriods: unique(query.periods.map(periodKey)),
+    },
+  );
 }
 
 /** The same inputs with these versions as the current ones of their indicators' periods. */

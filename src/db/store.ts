@@ -19,6 +19,7 @@ import { CronLockRepository } from './repositories/cron-lock-repository';
 import { BoardRepository } from './repositories/board-repository';
 import { ActionPlanRepository } from './repositories/action-plan-repository';
 import { RegisterRevisionRepository } from './repositories/register-revision-repository';
+import { RegisterStateRepository } from './repositories/register-state-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -36,6 +37,7 @@ export interface Repositories {
   readonly board: BoardRepository;
   readonly actionPlans: ActionPlanRepository;
   readonly registerRevision: RegisterRevisionRepository;
+  readonly registerState: RegisterStateRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -55,6 +57,7 @@ function repositoriesOver(db: Db): Repositories {
     board: new BoardRepository(db),
     actionPlans: new ActionPlanRepository(db),
     registerRevision: new RegisterRevisionRepository(db),
+    registerState: new RegisterStateRepository(db),
   };
 }
 
