@@ -5,12 +5,14 @@
  * row writes nothing and lists every problem; --dry-run checks and counts without writing.
  */
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { Store } from '../db/store';
 import { importRegister, type ImportCounts } from '../app/import-register';
 import { readRegisterFile, UnreadableFileError } from '../import/read-register-file';
 import { describeProblem } from '../import/register-file';
 import { currentFinancialYear } from '../domain/periods-today';
 import { runCommand, UsageError } from './run-command';
+import { ImportProgressLine } from './import-progress';
 
 const USAGE = 'Usage: npm run import -- <register.xlsx|indicators.csv|people.csv> [--dry-run]';
 
@@ -22,21 +24,27 @@ void runCommand('register import', async ({ database, clock }) => {
   if (unknown.length > 0 || files.length !== 1) throw new UsageError(unknown.length ? `Unknown option ${unknown.join(' ')}. ${USAGE}` : USAGE);
   const file = files[0]!;
 
-  let register;
+  // Large files only: a line on stderr that says how far the import has got.
+  const progress = new ImportProgressLine(process.stderr, { dryRun });
+  let outcome;
   try {
-    register = await readRegisterFile(file);
+    progress.reading(path.basename(file), await stat(file).then((s) => s.size, () => 0));
+    const register = await readRegisterFile(file);
+    outcome = await importRegister(new Store(database.prisma), register, {
+      dryRun,
+      actorLabel: `import ${path.basename(file)}`,
+      currentFinancialYear: currentFinancialYear(clock.now()),
+      onProgress: (step) => progress.report(step),
+    });
   } catch (error) {
+    progress.finish();
     if (error instanceof UnreadableFileError) {
       console.error(error.message);
       return 1;
     }
     throw error;
   }
-  const outcome = await importRegister(new Store(database.prisma), register, {
-    dryRun,
-    actorLabel: `import ${path.basename(file)}`,
-    currentFinancialYear: currentFinancialYear(clock.now()),
-  });
+  progress.finish();
   if (!outcome.ok) {
     console.error(`${path.basename(file)} was not imported: nothing was written. Fix ${outcome.problems.length === 1 ? 'this problem' : `these ${outcome.problems.length} problems`} and import it again:`);
     for (const problem of outcome.problems) console.error(`  - ${describeProblem(problem)}`);

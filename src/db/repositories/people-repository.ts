@@ -29,8 +29,24 @@ export class PeopleRepository {
     return this.db.person.findUnique({ where: { id } });
   }
 
+  /** These people by email (lower-case), in no particular order; emails not found are left out. */
+  findByEmails(emails: readonly string[]): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { email: { in: emails.map((e) => e.toLowerCase()) } } });
+  }
+
+  /** These people by Entra object id, in no particular order; ids not found are left out. */
+  findByAadObjectIds(aadObjectIds: readonly string[]): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { aadObjectId: { in: [...aadObjectIds] } } });
+  }
+
   create(details: PersonDetails): Promise<PersonRecord> {
     return this.db.person.create({ data: { ...details, email: details.email.toLowerCase() } });
+  }
+
+  /** Adds these people in one statement; returns them as stored, in no particular order. */
+  createMany(people: readonly PersonDetails[]): Promise<PersonRecord[]> {
+    if (people.length === 0) return Promise.resolve([]);
+    return this.db.person.createManyAndReturn({ data: people.map((details) => ({ ...details, email: details.email.toLowerCase() })) });
   }
 
   update(id: string, changes: Partial<PersonDetails>): Promise<PersonRecord> {
@@ -40,6 +56,23 @@ export class PeopleRepository {
   async rolesOf(personId: string): Promise<Role[]> {
     const rows = await this.db.personRole.findMany({ where: { personId }, orderBy: { role: 'asc' } });
     return rows.map((row) => row.role);
+  }
+
+  /** The roles each of these people holds explicitly; someone with none is absent. */
+  async rolesOfEach(personIds: readonly string[]): Promise<Map<string, Role[]>> {
+    const rows = await this.db.personRole.findMany({ where: { personId: { in: [...personIds] } }, orderBy: [{ personId: 'asc' }, { role: 'asc' }] });
+    const roles = new Map<string, Role[]>();
+    for (const row of rows) roles.set(row.personId, [...(roles.get(row.personId) ?? []), row.role]);
+    return roles;
+  }
+
+  /** Grants each role not already held, in one statement; returns how many were new. */
+  async grantRoles(grants: readonly { readonly personId: string; readonly role: Role }[]): Promise<number> {
+    if (grants.length === 0) return 0;
+    return this.db.$executeRaw`
+      INSERT INTO "person_role" ("person_id", "role")
+      SELECT * FROM unnest(${grants.map((g) => g.personId)}::text[], ${grants.map((g) => g.role)}::text[]::"Role"[])
+      ON CONFLICT DO NOTHING`;
   }
 
   /** Grants the role if not held; returns whether it was new. */
