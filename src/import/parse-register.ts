@@ -72,7 +72,7 @@ export function parseRegister(file: RegisterFile, options: ParseOptions): ParseO
   if (file.Targets) targets.push(...parseTargets(file.Targets, facts, refused, problems));
   const values = file.Values ? parseValues(file.Values, facts, refused, problems) : [];
   rejectDuplicates(targets, 'a target', problems);
-  rejectDuplicates(values.map((v) => ({ ...v, sheet: 'Values' as const })), 'a value', problems);
+  rejectDuplicates(values, 'a value', problems);
 
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return {
@@ -467,19 +467,18 @@ const periodNoun = (frequency: Frequency): string =>
 const examplePeriod = (frequency: Frequency): string =>
   frequency === 'MONTHLY' ? '2026-10' : frequency === 'QUARTERLY' ? '2026/27 Q3' : '2026/27';
 
-function rejectDuplicates(
-  rows: readonly { sheet: 'Indicators' | 'Targets' | 'Values'; row: number; code: string; period: string }[],
-  what: string,
-  problems: ImportProblem[],
-): void {
-  const seen = new Map<string, { sheet: string; row: number }>();
+/** Values rows carry no sheet: they all come from the Values sheet. */
+const sheetOf = (row: TargetInput | ValueInput): 'Indicators' | 'Targets' | 'Values' => ('sheet' in row ? row.sheet : 'Values');
+
+function rejectDuplicates(rows: readonly (TargetInput | ValueInput)[], what: string, problems: ImportProblem[]): void {
+  const seen = new Map<string, TargetInput | ValueInput>();
   for (const row of rows) {
     const key = `${row.code.toUpperCase()}|${row.period}`;
     const first = seen.get(key);
     if (first) {
       problems.push({
-        sheet: row.sheet, row: row.row, column: 'period',
-        message: `${what} for ${row.code} ${row.period} is already given on ${first.sheet} row ${first.row}; give it once`,
+        sheet: sheetOf(row), row: row.row, column: 'period',
+        message: `${what} for ${row.code} ${row.period} is already given on ${sheetOf(first)} row ${first.row}; give it once`,
       });
     } else seen.set(key, row);
   }
