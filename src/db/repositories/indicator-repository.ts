@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../prisma-types';
 import type { Frequency, Tolerance } from '../../domain/types';
 import type { IndicatorDefinition } from '../../domain/indicator';
@@ -89,6 +90,43 @@ export class IndicatorRepository {
       include,
     });
     return toRecord(row);
+  }
+
+  /**
+   * Adds many indicators (and their delegates) in two statements, for a whole register at once;
+   * returns their ids in order. One array per column (unnest): far cheaper than a create per row.
+   */
+  async createMany(indicators: readonly IndicatorFields[]): Promise<string[]> {
+    const ids = indicators.map(() => randomUUID());
+    if (indicators.length === 0) return ids;
+    const rows = indicators.map(scalarData);
+    const column = <T>(pick: (row: ReturnType<typeof scalarData>) => T) => rows.map(pick);
+    await this.db.$executeRaw`
+      INSERT INTO "indicator" ("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation",
+                               "lens", "allow_above_hundred", "tolerance_kind", "tolerance_amount", "directorate_id", "service_id",
+                               "priority_id", "owner_id", "verifier_id", "director_id", "updated_at")
+      SELECT r."id", r."code", r."title", r."definition", r."kind"::"IndicatorKind", r."unit"::"Unit", r."decimals",
+             r."polarity"::"Polarity", r."frequency"::"Frequency", r."aggregation"::"Aggregation", r."lens"::"Lens",
+             r."allow_above_hundred", r."tolerance_kind"::"ToleranceKind", r."tolerance_amount", r."directorate_id", r."service_id",
+             r."priority_id", r."owner_id", r."verifier_id", r."director_id", (now() AT TIME ZONE 'UTC')::timestamp(3)
+        FROM unnest(${ids}::text[], ${column((r) => r.code)}::text[], ${column((r) => r.title)}::text[],
+                    ${column((r) => r.definition)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.unit)}::text[],
+                    ${column((r) => r.decimals)}::int[], ${column((r) => r.polarity)}::text[], ${column((r) => r.frequency)}::text[],
+                    ${column((r) => r.aggregation)}::text[], ${column((r) => r.lens)}::text[],
+                    ${column((r) => String(r.allowAboveHundred))}::text[]::boolean[], ${column((r) => r.toleranceKind)}::text[],
+                    ${column((r) => (r.toleranceAmount === null ? null : String(r.toleranceAmount)))}::text[]::numeric[],
+                    ${column((r) => r.directorateId)}::text[], ${column((r) => r.serviceId)}::text[], ${column((r) => r.priorityId)}::text[],
+                    ${column((r) => r.ownerId)}::text[], ${column((r) => r.verifierId)}::text[], ${column((r) => r.directorId)}::text[])
+          AS r("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation", "lens",
+               "allow_above_hundred", "tolerance_kind", "tolerance_amount", "directorate_id", "service_id", "priority_id",
+               "owner_id", "verifier_id", "director_id")`;
+    const delegates = indicators.flatMap((fields, i) => fields.delegateIds.map((personId) => ({ indicatorId: ids[i]!, personId })));
+    if (delegates.length > 0) {
+      await this.db.$executeRaw`
+        INSERT INTO "indicator_delegate" ("indicator_id", "person_id")
+        SELECT * FROM unnest(${delegates.map((d) => d.indicatorId)}::text[], ${delegates.map((d) => d.personId)}::text[])`;
+    }
+    return ids;
   }
 
   async update(id: string, fields: IndicatorFields): Promise<IndicatorRecord> {

@@ -12,6 +12,40 @@ export class OrganisationRepository {
     return { id: row.id, created: true };
   }
 
+  /** Finds or creates each directorate by name, in two statements; by name, with its director. */
+  async ensureDirectorates(names: readonly string[]): Promise<Map<string, { id: string; directorId: string | null }>> {
+    const wanted = [...new Set(names)];
+    const found = await this.db.directorate.findMany({ where: { name: { in: wanted } } });
+    const have = new Set(found.map((d) => d.name));
+    const missing = wanted.filter((name) => !have.has(name));
+    const created = missing.length > 0 ? await this.db.directorate.createManyAndReturn({ data: missing.map((name) => ({ name })) }) : [];
+    return new Map([...found, ...created].map((d) => [d.name, { id: d.id, directorId: d.directorId }]));
+  }
+
+  /** Finds or creates each service of a directorate, in two statements; keyed by serviceKey. */
+  async ensureServices(services: readonly { readonly directorateId: string; readonly name: string }[]): Promise<Map<string, string>> {
+    const byKey = new Map(services.map((s) => [serviceKey(s.directorateId, s.name), s]));
+    if (byKey.size === 0) return new Map();
+    const found = await this.db.service.findMany({ where: { OR: [...byKey.values()].map(({ directorateId, name }) => ({ directorateId, name })) } });
+    const have = new Map(found.map((s) => [serviceKey(s.directorateId, s.name), s.id]));
+    const missing = [...byKey.entries()].filter(([key]) => !have.has(key)).map(([, s]) => ({ directorateId: s.directorateId, name: s.name }));
+    if (missing.length > 0) {
+      for (const s of await this.db.service.createManyAndReturn({ data: missing })) have.set(serviceKey(s.directorateId, s.name), s.id);
+    }
+    return have;
+  }
+
+  /** Finds or creates each priority by code (its title the code, for a new one), in two statements. */
+  async ensurePriorities(codes: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(codes)];
+    if (wanted.length === 0) return new Map();
+    const found = await this.db.priority.findMany({ where: { code: { in: wanted } } });
+    const have = new Set(found.map((p) => p.code));
+    const missing = wanted.filter((code) => !have.has(code));
+    const created = missing.length > 0 ? await this.db.priority.createManyAndReturn({ data: missing.map((code) => ({ code, title: code })) }) : [];
+    return new Map([...found, ...created].map((p) => [p.code, p.id]));
+  }
+
   async setDirectorateDirector(directorateId: string, directorId: string): Promise<void> {
     await this.db.directorate.update({ where: { id: directorateId }, data: { directorId } });
   }
@@ -38,3 +72,5 @@ export class OrganisationRepository {
     return rows.map((row) => row.name);
   }
 }
+
+export const serviceKey = (directorateId: string, name: string): string => `${directorateId}|${name}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../prisma-types';
 import type { Role } from '../../domain/types';
 
@@ -29,8 +30,31 @@ export class PeopleRepository {
     return this.db.person.findUnique({ where: { id } });
   }
 
+  /** These people by email (lower-case), in no particular order; emails not found are left out. */
+  findByEmails(emails: readonly string[]): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { email: { in: emails.map((e) => e.toLowerCase()) } } });
+  }
+
+  /** These people by Entra object id, in no particular order; ids not found are left out. */
+  findByAadObjectIds(aadObjectIds: readonly string[]): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { aadObjectId: { in: [...aadObjectIds] } } });
+  }
+
   create(details: PersonDetails): Promise<PersonRecord> {
     return this.db.person.create({ data: { ...details, email: details.email.toLowerCase() } });
+  }
+
+  /** Adds these people in one statement (unnest: one array per column); returns them as stored. */
+  async createMany(people: readonly PersonDetails[]): Promise<PersonRecord[]> {
+    if (people.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ id: string; aad_object_id: string | null; email: string; display_name: string; created_at: Date; updated_at: Date }[]>`
+      INSERT INTO "person" ("id", "aad_object_id", "email", "display_name", "updated_at")
+      SELECT r.*, (now() AT TIME ZONE 'UTC')::timestamp(3)
+        FROM unnest(${people.map(() => randomUUID())}::text[], ${people.map((p) => p.aadObjectId)}::text[],
+                    ${people.map((p) => p.email.toLowerCase())}::text[], ${people.map((p) => p.displayName)}::text[]) AS r
+      RETURNING "id", "aad_object_id", "email", "display_name", "created_at", "updated_at"`;
+    // The same fields, in the same order, as Prisma gives a person.
+    return rows.map((r) => ({ id: r.id, aadObjectId: r.aad_object_id, email: r.email, displayName: r.display_name, createdAt: r.created_at, updatedAt: r.updated_at }));
   }
 
   update(id: string, changes: Partial<PersonDetails>): Promise<PersonRecord> {
@@ -40,6 +64,23 @@ export class PeopleRepository {
   async rolesOf(personId: string): Promise<Role[]> {
     const rows = await this.db.personRole.findMany({ where: { personId }, orderBy: { role: 'asc' } });
     return rows.map((row) => row.role);
+  }
+
+  /** The roles each of these people holds explicitly; someone with none is absent. */
+  async rolesOfEach(personIds: readonly string[]): Promise<Map<string, Role[]>> {
+    const rows = await this.db.personRole.findMany({ where: { personId: { in: [...personIds] } }, orderBy: [{ personId: 'asc' }, { role: 'asc' }] });
+    const roles = new Map<string, Role[]>();
+    for (const row of rows) roles.set(row.personId, [...(roles.get(row.personId) ?? []), row.role]);
+    return roles;
+  }
+
+  /** Grants each role not already held, in one statement; returns how many were new. */
+  async grantRoles(grants: readonly { readonly personId: string; readonly role: Role }[]): Promise<number> {
+    if (grants.length === 0) return 0;
+    return this.db.$executeRaw`
+      INSERT INTO "person_role" ("person_id", "role")
+      SELECT * FROM unnest(${grants.map((g) => g.personId)}::text[], ${grants.map((g) => g.role)}::text[]::"Role"[])
+      ON CONFLICT DO NOTHING`;
   }
 
   /** Grants the role if not held; returns whether it was new. */

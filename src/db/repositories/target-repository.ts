@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../prisma-types';
 
 export interface TargetRecord {
@@ -23,6 +24,23 @@ export class TargetRepository {
       create: target,
       update: { value: target.value, financialYear: target.financialYear },
     });
+  }
+
+  /**
+   * Sets many targets in one statement (new ones inserted, existing ones given the new value), for
+   * a whole file at once. The rows travel as one array per column, so the statement's size does not
+   * grow with the number of rows. updated_at is UTC wall-clock time, as Prisma writes @updatedAt.
+   */
+  async upsertMany(targets: readonly TargetRecord[]): Promise<void> {
+    if (targets.length === 0) return;
+    await this.db.$executeRaw`
+      INSERT INTO "target" ("id", "indicator_id", "period", "financial_year", "value", "updated_at")
+      SELECT row.*, (now() AT TIME ZONE 'UTC')::timestamp(3)
+        FROM unnest(${targets.map(() => randomUUID())}::text[], ${targets.map((t) => t.indicatorId)}::text[],
+                    ${targets.map((t) => t.period)}::text[], ${targets.map((t) => t.financialYear)}::int[],
+                    ${targets.map((t) => String(t.value))}::numeric[]) AS row
+      ON CONFLICT ("indicator_id", "period")
+      DO UPDATE SET "value" = EXCLUDED."value", "financial_year" = EXCLUDED."financial_year", "updated_at" = EXCLUDED."updated_at"`;
   }
 
   async forIndicators(indicatorIds: readonly string[]): Promise<TargetRecord[]> {

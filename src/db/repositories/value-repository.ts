@@ -1,4 +1,5 @@
 import type { Db } from '../prisma-types';
+import { timeOrderedId } from '../time-ordered-id';
 
 export type ValueSource = 'CARD' | 'IMPORT' | 'DEMO' | 'ADMIN';
 
@@ -17,6 +18,18 @@ export interface ValueVersion {
 }
 
 export type NewValue = Omit<ValueVersion, 'id' | 'version' | 'enteredAt'> & { readonly enteredAt?: Date };
+
+/** A version whose number the writer has worked out from what it read in the same transaction. */
+export type NumberedValue = NewValue & { readonly version: number };
+
+/** What a writer needs to know of the version a period has now, to tell a change from a repeat. */
+export interface CurrentVersion {
+  readonly indicatorId: string;
+  readonly period: string;
+  readonly version: number;
+  readonly value: number;
+  readonly note: string;
+}
 
 export class ValueRepository {
   constructor(private readonly db: Db) {}
@@ -54,6 +67,43 @@ export class ValueRepository {
       data: values.map(({ value, previous }) => ({ ...value, version: (previous?.version ?? 0) + 1 })),
     });
     return rows.map(toVersion);
+  }
+
+  /**
+   * The current version of every period's value for these indicators, in one query (DISTINCT ON
+   * over the (indicator, period, version) key), for writers that compare a whole file at once.
+   */
+  async currentVersionsForWriting(indicatorIds: readonly string[]): Promise<CurrentVersion[]> {
+    if (indicatorIds.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ indicator_id: string; period: string; version: number; value: string; note: string }[]>`
+      SELECT DISTINCT ON ("indicator_id", "period") "indicator_id", "period", "version", "value"::text AS "value", "note"
+        FROM "indicator_value"
+       WHERE "indicator_id" = ANY(${[...indicatorIds]}::text[])
+       ORDER BY "indicator_id", "period", "version" DESC`;
+    return rows.map((row) => ({ indicatorId: row.indicator_id, period: row.period, version: row.version, value: Number(row.value), note: row.note }));
+  }
+
+  /**
+   * Adds many versions in one statement, each with the number the caller gives it; returns their ids
+   * in order. The unique (indicator, period, version) key still refuses a version another writer
+   * took meanwhile, which fails the whole transaction rather than losing either figure.
+   */
+  async appendNumbered(values: readonly NumberedValue[]): Promise<string[]> {
+    const ids = values.map(() => timeOrderedId());
+    if (values.length === 0) return ids;
+    // One array per column (unnest), so the statement stays small whatever the number of rows. A
+    // version with no enteredAt takes the column's default, as a Prisma create would give it.
+    await this.db.$executeRaw`
+      INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")
+      SELECT row."id", row."indicator_id", row."period", row."financial_year", row."version", row."value", row."note", row."source",
+             row."entered_by_id", COALESCE(row."entered_at", CURRENT_TIMESTAMP)
+        FROM unnest(${ids}::text[], ${values.map((v) => v.indicatorId)}::text[], ${values.map((v) => v.period)}::text[],
+                    ${values.map((v) => v.financialYear)}::int[], ${values.map((v) => v.version)}::int[],
+                    ${values.map((v) => String(v.value))}::numeric[], ${values.map((v) => v.note)}::text[],
+                    ${values.map((v) => v.source)}::text[]::"ValueSource"[], ${values.map((v) => v.enteredById)}::text[],
+                    ${values.map((v) => v.enteredAt?.toISOString() ?? null)}::timestamp(3)[])
+          AS row("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")`;
+    return ids;
   }
 
   async history(indicatorId: string, period: string): Promise<ValueVersion[]> {
