@@ -1,0 +1,28 @@
+/**
+ * The PostgreSQL settings the embedded database runs with, chosen for a small resident memory.
+ *
+ * PGlite is PostgreSQL in WebAssembly, in our process, and WebAssembly memory never shrinks: every
+ * page PostgreSQL touches once stays resident until the process ends. PostgreSQL zeroes its whole
+ * shared buffer pool when it starts, so the pool is resident from the first second.
+ *
+ * - shared_buffers 32MB (PostgreSQL's default is 128MB): the pool is resident at once, so this
+ *   alone takes about 100 MB off the server (PGlite on the demo data: 290 MB with 128MB, 185 MB
+ *   with 32MB, measured after opening). The demo's database is 24 MB and a large council's
+ *   register a few times that; pages beyond the pool come from the operating system's file cache,
+ *   a copy away, and no start-up or benchmark got slower (README, Database).
+ * - maintenance_work_mem 16MB (default 64MB): used only by CREATE INDEX and VACUUM, in migrations;
+ *   capped so that a migration indexing a large table cannot leave 64 MB resident for good.
+ *
+ * work_mem (4MB) and temp_buffers (8MB) keep PostgreSQL's defaults: taken only while a query needs
+ * them, and the digest's sorts need them. These go on PGlite's command line (`-c`), so they apply
+ * to each process and are never written into the data directory's postgresql.conf.
+ */
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '32MB',
+  maintenance_work_mem: '16MB',
+};
+
+/** PGlite's own start parameters (`PGlite.defaultStartParams`) followed by ours. */
+export function pgliteStartParams(defaults: readonly string[]): string[] {
+  return [...defaults, ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+}
