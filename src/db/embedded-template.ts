@@ -9,7 +9,7 @@
  * built) PGlite runs initdb as before: slower, never wrong. The template is named for the PGlite
  * version that made it, since a cluster is only readable by the PostgreSQL that wrote it.
  */
-import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './paths';
 import { pgliteStartParams } from './pglite-settings';
@@ -33,6 +33,7 @@ export function seedFromTemplate(dataDir: string, template = templateDir()): boo
   if (!existsSync(path.join(template, 'PG_VERSION'))) return false;
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
   const target = path.resolve(dataDir);
+  mkdirSync(path.dirname(target), { recursive: true });
   const stagingPrefix = `${path.basename(target)}.seeding-`;
   for (const leftover of readdirSync(path.dirname(target)).filter((name) => name.startsWith(stagingPrefix))) {
     rmSync(path.join(path.dirname(target), leftover), { recursive: true, force: true });
@@ -47,11 +48,10 @@ export function seedFromTemplate(dataDir: string, template = templateDir()): boo
 /** Makes the template unless it is there; removes templates of other PGlite versions. */
 export async function buildTemplate(template = templateDir()): Promise<{ readonly built: boolean; readonly dir: string }> {
   const parent = path.dirname(template);
-  if (existsSync(parent)) {
-    for (const name of readdirSync(parent)) {
-      const other = path.join(parent, name);
-      if (name.startsWith('pglite-template-') && other !== template) rmSync(other, { recursive: true, force: true });
-    }
+  mkdirSync(parent, { recursive: true });
+  for (const name of readdirSync(parent)) {
+    const other = path.join(parent, name);
+    if (name.startsWith('pglite-template-') && other !== template) rmSync(other, { recursive: true, force: true });
   }
   if (existsSync(path.join(template, 'PG_VERSION'))) return { built: false, dir: template };
   const staging = `${template}.building-${process.pid}`;
