@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl, describeDatabase, type DatabaseTarget } from './database-url';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { seedFromTemplate } from './embedded-template';
+import { pgliteSql } from './pglite-sql';
 import { pgliteStartParams } from './pglite-settings';
 import type { SqlExecutor } from './sql-executor';
 
@@ -41,7 +42,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
   try {
     const [pgliteModule, adapterModule] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     PrismaPGlite = adapterModule.PrismaPGlite;
-    // A new data directory starts as a copy of an initialised one rather than running initdb.
+    // A new data directory starts as a copy of an initialised, migrated one rather than running initdb.
     if (target.dataDir && !options.loadDataDir) seedFromTemplate(target.dataDir);
     pglite = await pgliteModule.PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
@@ -58,21 +59,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
     target,
     description: describeDatabase(target),
     dumpEmbedded: () => pglite.dumpDataDir('gzip'),
-    sql: {
-      exec: async (script) => {
-        await pglite.exec(script);
-      },
-      query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
-      transaction: (work) =>
-        pglite.transaction((tx) =>
-          work({
-            exec: async (script) => {
-              await tx.exec(script);
-            },
-            query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
-          }),
-        ),
-    },
+    sql: pgliteSql(pglite),
     close: once(async () => {
       try {
         await prisma.$disconnect();
