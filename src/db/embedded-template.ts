@@ -40,9 +40,10 @@ export function templateDir(): string {
  * copy is made beside the directory and renamed into place, so a process killed half way leaves
  * no half database.
  */
-export function seedFromTemplate(dataDir: string, template = templateDir(), migrations = readMigrations(migrationsDir())): boolean {
-  if (!existsSync(path.join(template, 'PG_VERSION')) || !holdsFirstOf(template, migrations)) return false;
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
+export function seedFromTemplate(dataDir: string, template?: string, migrations?: readonly Migration[]): boolean {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false; // every start but the first
+  const source = template ?? templateDir();
+  if (!existsSync(path.join(source, 'PG_VERSION')) || !holdsFirstOf(source, migrations ?? readMigrations(migrationsDir()))) return false;
   const target = path.resolve(dataDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const stagingPrefix = `${path.basename(target)}.seeding-`;
@@ -50,7 +51,7 @@ export function seedFromTemplate(dataDir: string, template = templateDir(), migr
     rmSync(path.join(path.dirname(target), leftover), { recursive: true, force: true });
   }
   const staging = path.join(path.dirname(target), `${stagingPrefix}${process.pid}`);
-  cpSync(template, staging, { recursive: true });
+  cpSync(source, staging, { recursive: true });
   rmSync(target, { recursive: true, force: true }); // absent or empty, as checked above
   renameSync(staging, target);
   return true;
