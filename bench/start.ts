@@ -59,7 +59,7 @@ export const start: Benchmark = {
         first.push(await startOnce(dataDir));
         again.push(await startOnce(dataDir));
       }
-      const passedFirst = report('first start (empty data dir: migrations, demo data)', first);
+      const passedFirst = report('first start (empty data dir: the template copied, the demo register loaded)', first);
       const passedAgain = report('restart (same data dir)', again);
       return { passed: passedFirst && passedAgain };
     } finally {

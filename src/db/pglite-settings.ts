@@ -6,10 +6,11 @@
  * shared buffer pool when it starts, so the pool is resident from the first second.
  *
  * - shared_buffers 32MB (PostgreSQL's default is 128MB): the pool is resident at once, so this
- *   alone takes about 100 MB off the server (PGlite on the demo data: 290 MB with 128MB, 185 MB
- *   with 32MB, measured after opening). The demo's database is 24 MB and a large council's
- *   register a few times that; pages beyond the pool come from the operating system's file cache,
- *   a copy away, and no start-up or benchmark got slower (README, Database).
+ *   alone takes 100 MB or more off the server (PGlite opened on the demo data: 185 MB against
+ *   290 MB; the server after a restart: 335-355 MB against 440-450 MB). The demo's database is
+ *   24 MB and a large council's register a few times that; pages beyond the pool come from the
+ *   operating system's file cache, a copy away. Loading the demo took the same CPU time with 16,
+ *   32, 64 and 128MB (README, Database).
  * - maintenance_work_mem 16MB (default 64MB): used only by CREATE INDEX and VACUUM, in migrations;
  *   capped so that a migration indexing a large table cannot leave 64 MB resident for good.
  *
