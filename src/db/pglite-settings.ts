@@ -15,8 +15,11 @@
  *   capped so that a migration indexing a large table cannot leave 64 MB resident for good.
  *
  * work_mem (4MB) and temp_buffers (8MB) keep PostgreSQL's defaults: taken only while a query needs
- * them, and the digest's sorts need them. These go on PGlite's command line (`-c`), so they apply
- * to each process and are never written into the data directory's postgresql.conf.
+ * them, and the digest's sorts need them. PGlite's `initialMemory` stays at its 128 MB: the
+ * WebAssembly module will not start with less, and pages never touched are never resident.
+ *
+ * These go on PGlite's command line (`-c`), so they apply to each process and are never written
+ * into the data directory's postgresql.conf.
  */
 export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   shared_buffers: '32MB',
