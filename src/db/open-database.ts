@@ -1,15 +1,16 @@
 /**
  * Opens the database named by DATABASE_URL through a Prisma driver adapter: PGlite (PostgreSQL in
  * WebAssembly, in-process) for the embedded default, node-postgres for production. One schema and
- * one migration history serve both because PGlite *is* PostgreSQL.
+ * one migration history serve both because PGlite *is* PostgreSQL. Each backend's packages are
+ * loaded only when it is opened, so neither costs the other start-up time or memory.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl, describeDatabase, type DatabaseTarget } from './database-url';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { seedFromTemplate } from './embedded-template';
+import { pgliteSql } from './pglite-sql';
+import { pgliteStartParams } from './pglite-settings';
 import type { SqlExecutor } from './sql-executor';
 
 export interface Database {
@@ -37,10 +38,16 @@ export async function openDatabase(url: string, options: OpenOptions): Promise<D
 async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, options: OpenOptions): Promise<Database> {
   const lock: DataDirLock | null = target.dataDir ? lockDataDir(target.dataDir, options.purpose) : null;
   let pglite: PGlite;
+  let PrismaPGlite: typeof import('pglite-prisma-adapter').PrismaPGlite;
   try {
-    pglite = await PGlite.create({
+    const [pgliteModule, adapterModule] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+    PrismaPGlite = adapterModule.PrismaPGlite;
+    // A new data directory starts as a copy of an initialised, migrated one rather than running initdb.
+    if (target.dataDir && !options.loadDataDir) seedFromTemplate(target.dataDir);
+    pglite = await pgliteModule.PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      startParams: pgliteStartParams(pgliteModule.PGlite.defaultStartParams),
     });
   } catch (error) {
     lock?.release();
@@ -52,21 +59,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
     target,
     description: describeDatabase(target),
     dumpEmbedded: () => pglite.dumpDataDir('gzip'),
-    sql: {
-      exec: async (script) => {
-        await pglite.exec(script);
-      },
-      query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
-      transaction: (work) =>
-        pglite.transaction((tx) =>
-          work({
-            exec: async (script) => {
-              await tx.exec(script);
-            },
-            query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
-          }),
-        ),
-    },
+    sql: pgliteSql(pglite),
     close: once(async () => {
       try {
         await prisma.$disconnect();
@@ -79,6 +72,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+  const [{ Pool }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new Pool({ connectionString: target.url, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

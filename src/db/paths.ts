@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * The repository's root, found from this file's location so it works from src/ (tsx, ts-jest)
- * and from a compiled dist/src/ alike, whatever the working directory.
+ * and from the compiled bundles in dist/ and dist/cli/ alike, whatever the working directory.
  */
 export function projectRoot(): string {
   let dir = __dirname;

@@ -85,9 +85,10 @@ function valueFor(indicator: DemoIndicator, period: Period, progress: number, ra
 }
 
 export interface DemoSheets {
+  /** The register as first loaded: the corrected value still has its first, wrong figure. */
   readonly register: RegisterFile;
-  /** The first figure given for the corrected value, loaded before the register's own figure. */
-  readonly beforeCorrection: RegisterFile;
+  /** The owner's correction of that figure, loaded after the register as its second version. */
+  readonly correction: RegisterFile;
   readonly timeline: DemoTimeline;
   /** Every period that has a reporting window (months, quarters, years) up to the open month. */
   readonly periods: Period[];
@@ -144,12 +145,12 @@ export function buildDemoSheets(today: Date): DemoSheets {
       if (ago === 0 && frequencyOfPeriod(period) === 'MONTHLY' && random() < 0.5) return;
       const isCorrected = indicator.code === DEMO_EVENTS.correction.code && ago === DEMO_EVENTS.correction.monthsAgo;
       if (isCorrected) {
-        row(correctionRows, { code: indicator.code, period: periodKey(period), value: String(DEMO_EVENTS.correction.firstValue), note: '' });
+        // The register first carries the wrong figure; the owner's correction, with its note, follows.
+        row(valueRows, { code: indicator.code, period: periodKey(period), value: String(DEMO_EVENTS.correction.firstValue), note: '' });
+        row(correctionRows, { code: indicator.code, period: periodKey(period), value: String(value), note: DEMO_EVENTS.correction.note });
+        return;
       }
-      row(valueRows, {
-        code: indicator.code, period: periodKey(period), value: String(value),
-        note: isCorrected ? DEMO_EVENTS.correction.note : '',
-      });
+      row(valueRows, { code: indicator.code, period: periodKey(period), value: String(value), note: '' });
     });
   }
 
@@ -166,7 +167,7 @@ export function buildDemoSheets(today: Date): DemoSheets {
         row: i + 2, cells: { email: person.email, aad_object_id: person.aadObjectId, name: person.name, roles },
       }))),
     },
-    beforeCorrection: { Values: sheet('Values', correctionRows) },
+    correction: { Values: sheet('Values', correctionRows) },
     timeline,
     periods: allPeriods,
   };

@@ -1,12 +1,18 @@
 /**
  * The tab's script and stylesheet. The script is bundled from TypeScript (src/tab/browser, with
- * @microsoft/teams-js) by esbuild in memory, once per process, so `npm start` needs no build step;
- * the build starts with the server and the first request waits for it if it has not finished.
+ * @microsoft/teams-js) by esbuild with the options in tab-script-build.json. The compiled server
+ * (`npm start`, dist/main.js) carries the bundle scripts/build.cjs made with it, so it never runs
+ * esbuild; run from source (tsx, the tests) it is bundled in memory, once per process, starting
+ * with the server, and the first request waits for it if it has not finished.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { projectRoot } from '../db/paths';
+import type { BuildOptions } from 'esbuild';
+import scriptBuild from './tab-script-build.json';
+
+/** Replaced by the bundle itself when scripts/build.cjs compiles the server; undeclared from source. */
+declare const PREBUILT_TAB_SCRIPT: string | undefined;
 
 export interface TabAsset {
   readonly body: string;
@@ -44,21 +50,18 @@ export class TabAssets {
   }
 
   private async bundle(): Promise<TabAsset> {
+    const contentType = 'application/javascript; charset=utf-8';
+    if (typeof PREBUILT_TAB_SCRIPT === 'string') return { body: PREBUILT_TAB_SCRIPT, contentType };
+    const { build } = await import('esbuild');
+    // Its targets: Teams' desktop client is Chromium-based (WebView2); its web client supports the same browsers.
     const result = await build({
-      entryPoints: [path.join(this.browserDir, 'main.ts')],
-      bundle: true,
+      ...(scriptBuild as BuildOptions),
       write: false,
-      format: 'iife',
-      platform: 'browser',
-      // Teams' desktop client is Chromium-based (WebView2); its web client supports the same browsers.
-      target: ['chrome100', 'edge100', 'firefox100', 'safari15'],
-      minify: true,
-      legalComments: 'none',
       logLevel: 'silent',
       absWorkingDir: projectRoot(),
     });
     const output = result.outputFiles[0];
     if (!output) throw new Error('esbuild produced no output for the tab script');
-    return { body: output.text, contentType: 'application/javascript; charset=utf-8' };
+    return { body: output.text, contentType };
   }
 }

@@ -52,15 +52,32 @@ export interface RunningServer {
    * than it was spawned, and runs on in real time; the system's time when CLOCK_START is not set.
    */
   clockNow(): Date;
-  /** SIGTERM to the server script (not tsx) and wait for its exit code; one that does not stop is killed (null). */
+  /** Asks the server to stop and waits for the exit code of what was started; one that does not stop is killed (null). */
   stop(): Promise<number | null>;
 }
 
-/** Starts src/main.ts (what `npm start` runs) and resolves once it logs that it is listening. */
+/**
+ * Starts src/main.ts from source (the code `npm start` runs, compiled) and resolves once it logs
+ * that it is listening; stop() sends SIGTERM to the script, as a process manager would.
+ */
 export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
+  return launchServer(process.execPath, [TSX, '--no-deprecation', 'src/main.ts'], env, timeoutMs, (child) => signalScript(child, 'SIGTERM'));
+}
+
+/**
+ * Runs `npm start` itself, as a person does (the build check, then the compiled dist/main.js), and
+ * resolves once the server is listening; stop() is Ctrl+C: SIGINT to the whole process group.
+ */
+export function startWithNpm(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
+  return launchServer('npm', ['start'], env, timeoutMs, (child) => process.kill(-child.pid!, 'SIGINT'));
+}
+
+function launchServer(
+  command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, signalStop: (child: ChildProcess) => void,
+): Promise<RunningServer> {
   const spawnedAt = Date.now();
   const clockNow = () => (env.CLOCK_START ? new Date(Date.parse(env.CLOCK_START) + (Date.now() - spawnedAt)) : new Date());
-  const child = spawnTree(process.execPath, [TSX, '--no-deprecation', 'src/main.ts'], {
+  const child = spawnTree(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +85,7 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_M
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (): Promise<number | null> => {
-    if (child.exitCode === null && child.signalCode === null) signalScript(child, 'SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) signalStop(child);
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))]);
     clearTimeout(timer);

@@ -63,6 +63,21 @@ function childrenOf(parent: number): number[] {
   return children;
 }
 
+/** The command lines of every process in the process group `pgid` (a spawnTree child's pid). */
+export function commandsInGroup(pgid: number): string[] {
+  const commands: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const group = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[2]);
+      if (group === pgid) commands.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim());
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return commands;
+}
+
 /** Kills every tree still remembered; returns how many there were. */
 export function killAllTrees(): number {
   const count = live.size;

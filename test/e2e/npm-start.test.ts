@@ -1,0 +1,54 @@
+/**
+ * `npm start` itself, as a newcomer runs it after `npm install`: the server compiled to
+ * dist/main.js (no TypeScript compiler, no tsx, no esbuild at run time), on a new embedded
+ * database with the demo register, stopped with Ctrl+C. The other end-to-end tests run the same
+ * code from source (test/support/child-process.ts startServer).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startWithNpm, type RunningServer } from '../support/child-process';
+import { commandsInGroup } from '../support/process-tree';
+import { CLOCK_START_ENV } from '../support/clock-start';
+
+describe('npm start', () => {
+  let dir: string;
+  let server: RunningServer | null = null;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'perfbot-npm-start-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the compiled server, healthy with the demo register on a new embedded database', async () => {
+    server = await startWithNpm({ ...CLOCK_START_ENV, DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}` });
+    const response = await fetch(`${server.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(server.output()).toMatch(/demo register loaded into the empty database/);
+
+    const commands = commandsInGroup(server.process.pid!);
+    expect(commands).toContainEqual(expect.stringMatching(/^node .*dist\/main\.js$/));
+    expect(commands.filter((command) => /tsx|esbuild|src\/main\.ts/.test(command))).toEqual([]);
+  });
+
+  it('serves the tab script it was compiled with, running no bundler', async () => {
+    const response = await fetch(`${server!.baseUrl}/tab/assets/tab.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect((await response.text()).length).toBeGreaterThan(10_000);
+    expect(commandsInGroup(server!.process.pid!).filter((command) => /esbuild/.test(command))).toEqual([]);
+  });
+
+  it('stops cleanly on Ctrl+C and releases the database', async () => {
+    const running = server!;
+    server = null;
+    await running.stop();
+    expect(running.output()).toMatch(/"signal":"SIGINT","msg":"shutting down"/);
+    expect(running.output()).not.toMatch(/shutdown failed/);
+    expect(existsSync(path.join(dir, 'pgdata.lock'))).toBe(false);
+  });
+});
