@@ -1,8 +1,11 @@
 /**
  * The Board's digest for a register of 1,000 indicators: how long building it takes (reading the
  * register as at the month and the month before, the digest's view, its card, and the thread
- * messages for every red and amber, the plan cards for the reds' owners), and how big the card is. Targets: the card under Teams' size
- * limit as the product keeps it (80 KB), and the whole build within 20 seconds on this machine.
+ * messages for every red and amber, the plan cards for the reds' owners), and how big the card is.
+ * Targets (issue #12): the digest built (the register read as at the month and the month before,
+ * its view and its card) in under 250 ms; the whole step as the scheduler runs it, threads and plan
+ * requests included, recorded in the outbox in under 1 s; every card under Teams' size limit as the
+ * product keeps it (80 KB).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +28,8 @@ import type { Benchmark } from './benchmark';
 const INDICATORS = 1_000;
 const DIRECTORATES = 40;
 const OWNERS = 200;
-const TARGET_SECONDS = 20;
+const BUILD_TARGET_MS = 250;
+const RECORDED_TARGET_MS = 1_000;
 const LENSES = ['People', 'Finance', 'Customers', 'Environment', 'Services'];
 const NOW = new Date('2026-11-23T09:00:00Z');
 const defaultTolerance = { kind: 'PERCENT_OF_TARGET' as const, percent: 10 };
@@ -103,11 +107,13 @@ export const digest: Benchmark = {
       console.log(`  digest view and card: ${(t2 - t1).toFixed(0)} ms; card ${(size / 1024).toFixed(1)} KB of ${CARD_SIZE_LIMIT_BYTES / 1024} KB`);
       console.log(`  ${threads.length} thread messages: ${(t3 - t2).toFixed(0)} ms; largest ${(largestThread / 1024).toFixed(1)} KB`);
       console.log(`  ${requests.length} plan cards for the reds' owners: ${(t4 - t3).toFixed(0)} ms`);
-      console.log(`  total ${totalSeconds.toFixed(2)} s (target under ${TARGET_SECONDS} s)`);
-      const stepSeconds = (t5 - t4) / 1000;
-      console.log(`  the digest step end to end (read, build, record ${outcome.threadsQueued} threads and ${outcome.planRequestsQueued} plan requests in the outbox): ${stepSeconds.toFixed(2)} s (target under ${TARGET_SECONDS} s)`);
+      const buildMs = t2 - t0;
+      console.log(`  the digest built (read, view, card): ${buildMs.toFixed(0)} ms (target under ${BUILD_TARGET_MS} ms)${buildMs < BUILD_TARGET_MS ? '' : ': MISSED'}`);
+      console.log(`  everything built, threads and plan cards too: ${totalSeconds.toFixed(2)} s`);
+      const stepMs = t5 - t4;
+      console.log(`  the digest step end to end (read, build, record ${outcome.threadsQueued} threads and ${outcome.planRequestsQueued} plan requests in the outbox): ${stepMs.toFixed(0)} ms (target under ${RECORDED_TARGET_MS} ms)${stepMs < RECORDED_TARGET_MS ? '' : ': MISSED'}`);
       const recorded = outcome.digestQueued && outcome.threadsQueued === threads.length && outcome.planRequestsQueued === requests.length;
-      return { passed: size <= CARD_SIZE_LIMIT_BYTES && largestThread <= CARD_SIZE_LIMIT_BYTES && totalSeconds < TARGET_SECONDS && stepSeconds < TARGET_SECONDS && recorded && t.red > 0 };
+      return { passed: size <= CARD_SIZE_LIMIT_BYTES && largestThread <= CARD_SIZE_LIMIT_BYTES && buildMs < BUILD_TARGET_MS && stepMs < RECORDED_TARGET_MS && recorded && t.red > 0 };
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
