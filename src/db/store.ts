@@ -18,6 +18,7 @@ import { CycleRunRepository } from './repositories/cycle-run-repository';
 import { CronLockRepository } from './repositories/cron-lock-repository';
 import { BoardRepository } from './repositories/board-repository';
 import { ActionPlanRepository } from './repositories/action-plan-repository';
+import { JobRepository } from './repositories/job-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -34,6 +35,7 @@ export interface Repositories {
   readonly cronLocks: CronLockRepository;
   readonly board: BoardRepository;
   readonly actionPlans: ActionPlanRepository;
+  readonly jobs: JobRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -52,6 +54,7 @@ function repositoriesOver(db: Db): Repositories {
     cronLocks: new CronLockRepository(db),
     board: new BoardRepository(db),
     actionPlans: new ActionPlanRepository(db),
+    jobs: new JobRepository(db),
   };
 }
 
