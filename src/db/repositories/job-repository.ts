@@ -86,13 +86,17 @@ export class JobRepository {
     return rows[0] ? fromRaw(rows[0]) : null;
   }
 
-  /** Renews the lease and records the progress; false when the lease is no longer this owner's. */
-  async heartbeat(id: string, owner: string, progress: Record<string, unknown>, now: Date, leaseUntil: Date): Promise<boolean> {
-    const result = await this.db.backgroundJob.updateMany({
-      where: { id, leaseOwner: owner, status: 'RUNNING' },
-      data: { progress: progress as InputJsonValue, leaseUntil, updatedAt: now },
-    });
-    return result.count === 1;
+  /**
+   * Renews the lease and records the progress, returning the job as it now is (the runner learns
+   * there where the card was posted); null when the lease is no longer this owner's.
+   */
+  async heartbeat(id: string, owner: string, progress: Record<string, unknown>, now: Date, leaseUntil: Date): Promise<JobRecord | null> {
+    const rows = await this.db.$queryRaw<RawJob[]>`
+      UPDATE "background_job"
+         SET "progress" = ${JSON.stringify(progress)}::jsonb, "lease_until" = ${leaseUntil}, "updated_at" = ${now}
+       WHERE "id" = ${id} AND "lease_owner" = ${owner} AND "status" = 'RUNNING'
+   RETURNING *`;
+    return rows[0] ? fromRaw(rows[0]) : null;
   }
 
   /** Keeps the step's outcome once it has run, so a runner taking over does not run it for nothing. */
