@@ -92,10 +92,10 @@ function progressBar(bar: JobProgressBarView): CardElement[] {
   ];
 }
 
-/** "[##########----------] 50%": the bar in characters, for clients that show only text. */
+/** "[##########----------]": the bar in characters, for clients that show only text (the label says the figures). */
 export function textBar(bar: Pick<JobProgressBarView, 'sent' | 'failed'>): string {
   const done = Math.round(((bar.sent + bar.failed) * TEXT_BAR_CELLS) / 100);
-  return `[${'#'.repeat(done)}${'-'.repeat(TEXT_BAR_CELLS - done)}] ${bar.sent + bar.failed}%`;
+  return `[${'#'.repeat(done)}${'-'.repeat(TEXT_BAR_CELLS - done)}]`;
 }
 
 function fallbackText(view: JobProgressView): string {

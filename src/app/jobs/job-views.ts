@@ -159,7 +159,7 @@ export function aboutDuration(seconds: number): string {
   if (seconds < 60) return `about ${Math.ceil(seconds)} s`;
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 60) return `about ${minutes} min`;
-  return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `about ${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');
