@@ -131,7 +131,9 @@ export class JobRunner {
     this.stopController.abort();
     this.wakeSignal.raise();
     await this.loopDone;
-    await Promise.race([this.allEnded(), this.timer.sleep(STOP_PATIENCE_MS)]);
+    const patience = new AbortController();
+    await Promise.race([this.allEnded(), this.timer.sleep(STOP_PATIENCE_MS, patience.signal)]);
+    patience.abort();
   }
 
   /** For tests and tools: claims and runs jobs until none is due; returns how many it ran. */

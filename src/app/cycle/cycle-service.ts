@@ -57,6 +57,8 @@ export interface StepOutcome {
 export interface CycleSettings {
   readonly calendar: CalendarSettings;
   readonly defaultTolerance: Tolerance;
+  /** Recipients whose messages are recorded in one batch (outbox-batches.ts; 100 unless a test says). */
+  readonly batchSize?: number;
 }
 
 export class CycleService {
@@ -287,7 +289,7 @@ export class CycleService {
   }
 
   private batches(toRecord: number, onProgress: OnRecording): OutboxBatches {
-    return new OutboxBatches(this.store, this.clock, toRecord, this.onQueued, onProgress);
+    return new OutboxBatches(this.store, this.clock, toRecord, this.onQueued, onProgress, this.settings.batchSize);
   }
 
   private message(purpose: string, to: Reachable, period: Period, activity: object): NewOutboxMessage {
