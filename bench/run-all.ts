@@ -5,8 +5,9 @@
 import type { Benchmark } from './benchmark';
 import { fanout } from './fanout';
 import { digest } from './digest';
+import { openMonth } from './open-month';
 
-const BENCHMARKS: readonly Benchmark[] = [digest, fanout];
+const BENCHMARKS: readonly Benchmark[] = [digest, fanout, openMonth];
 
 async function main(): Promise<void> {
   let failed = 0;

@@ -20,6 +20,21 @@ export class Audience {
 
   constructor(private readonly repos: Repositories) {}
 
+  /**
+   * Looks up everyone these indicators may need (owners and delegates) in two queries, so that
+   * deciding who hears about each of 2,000 indicators does not cost two queries apiece.
+   */
+  async preload(indicators: readonly IndicatorRecord[]): Promise<void> {
+    const ids = [...new Set(indicators.flatMap((i) => [i.ownerId, ...i.delegateIds]))].filter((id) => !this.people.has(id));
+    if (ids.length === 0) return;
+    const [people, conversations] = await Promise.all([this.repos.people.findByIds(ids), this.repos.conversations.personalForPeople(ids)]);
+    const found = new Map(people.map((p) => [p.id, p]));
+    for (const id of ids) {
+      this.people.set(id, found.get(id) ?? null);
+      this.conversations.set(id, conversations.get(id) ?? null);
+    }
+  }
+
   async person(personId: string): Promise<PersonRecord | null> {
     if (!this.people.has(personId)) this.people.set(personId, await this.repos.people.findById(personId));
     return this.people.get(personId)!;

@@ -126,7 +126,9 @@ export class CycleService {
       const window = await this.store.repos.periods.find(periodKey(period));
       if (window?.closedAt) continue; // closed already: opening again is the performance team's call
       if (!window?.openedAt) toOpen.push(period);
-      const recipients = await this.recipientsFor(await this.indicatorsDue(period), audience, unreachable);
+      const indicators = await this.indicatorsDue(period);
+      await audience.preload(indicators);
+      const recipients = await this.recipientsFor(indicators, audience, unreachable);
       due.push({ period, recipients: [...recipients.values()] });
     }
     await this.openWindows(request, schedule, toOpen, now);

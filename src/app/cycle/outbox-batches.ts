@@ -27,13 +27,18 @@ export const ignoreProgress: OnRecording = () => {};
 
 /** Recipients per batch: large enough to keep the transactions few, small enough to start sending at once. */
 export const BATCH_SIZE = 100;
-/** A batch not yet full is recorded anyway once its first message has waited this long. */
+/**
+ * A batch not yet full is recorded anyway once its first message has waited this long (preparing a
+ * message can be slow); and the step's very first message is recorded at once, so the first
+ * prompt is on its way while the rest are prepared.
+ */
 export const BATCH_MAX_WAIT_MS = 1_000;
 
 export class OutboxBatches {
   private pending: NewOutboxMessage[] = [];
   private pendingSince = 0;
   private visited = 0;
+  private batches = 0;
   /** Messages offered (recorded now or already there before). */
   offered = 0;
   /** Messages newly recorded. */
@@ -57,7 +62,8 @@ export class OutboxBatches {
       this.offered++;
     }
     this.visited++;
-    if (this.pending.length >= this.batchSize || (this.pending.length > 0 && this.clock.now().getTime() - this.pendingSince >= BATCH_MAX_WAIT_MS)) {
+    const waited = this.clock.now().getTime() - this.pendingSince;
+    if (this.pending.length >= this.batchSize || (this.pending.length > 0 && (this.batches === 0 || waited >= BATCH_MAX_WAIT_MS))) {
       await this.flush();
     } else {
       await this.report();
@@ -69,6 +75,7 @@ export class OutboxBatches {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.batches++;
     const count = await this.store.repos.outbox.enqueue(batch, this.clock.now());
     this.queued += count;
     if (count > 0) this.onQueued();
