@@ -1,10 +1,11 @@
 /**
  * The monthly cycle's steps. Each step only decides who should hear what and records it in the
- * outbox (with the period window changes and the audit, in one transaction); the dispatcher sends.
- * Every message has a dedupe key of purpose, recipient and period, so running a step twice, or two
- * instances running it at once, records nothing twice. Messages are recorded in batches as they are
- * prepared (outbox-batches.ts), so the first prompts go out while the rest are still being prepared,
- * and whoever runs the step can follow how far it has got.
+ * outbox; the dispatcher sends. Every message has a dedupe key of purpose, recipient and period, so
+ * running a step twice, or two instances running it at once, or a step run again after a crash
+ * half-way, records nothing twice. Messages are recorded in batches as they are prepared
+ * (outbox-batches.ts), so the first prompts go out while the rest are still being prepared, and
+ * whoever runs the step can follow how far it has got; the period window changes are saved with
+ * their audit first (open) or with the step's audit at the end (close).
  */
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
