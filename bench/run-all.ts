@@ -10,8 +10,9 @@ import { importBenchmark } from './import';
 import { start } from './start';
 import { submit } from './submit';
 import { tabApi } from './tab-api';
+import { openMonth } from './open-month';
 
-const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout };
+const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout, open: openMonth };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in ALL));
 if (unknown.length > 0) {

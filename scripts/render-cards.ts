@@ -24,6 +24,7 @@ import {
   buildOverdueReminderCard,
   buildPlanCard,
   buildThreadCard,
+  buildJobProgressCard,
   cardSizeBytes,
   type AdaptiveCard,
 } from '../src/cards';
@@ -56,6 +57,14 @@ import {
   SAMPLE_OUTSTANDING,
   SAMPLE_OUTSTANDING_EMPTY,
 } from '../src/cards/samples';
+import {
+  SAMPLE_JOB_CLOSE_DONE,
+  SAMPLE_JOB_DONE,
+  SAMPLE_JOB_FAILED,
+  SAMPLE_JOB_QUEUED,
+  SAMPLE_JOB_RECORDING,
+  SAMPLE_JOB_SENDING,
+} from '../src/cards/job-progress-samples';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 /** Width of the conversation column the cards are rendered into, in CSS pixels. */
@@ -282,6 +291,19 @@ export function sampleCards(): NamedCard[] {
     { name: 'help', card: buildHelpCard(SAMPLE_HELP) },
     { name: 'not-registered', card: buildNotRegisteredCard(SAMPLE_NOT_REGISTERED) },
     ...boardSampleCards(),
+    ...jobSampleCards(),
+  ];
+}
+
+/** The progress card of a long step (open for 2,000 owners; close), in each state. */
+export function jobSampleCards(): NamedCard[] {
+  return [
+    { name: 'job-queued', card: buildJobProgressCard(SAMPLE_JOB_QUEUED) },
+    { name: 'job-recording', card: buildJobProgressCard(SAMPLE_JOB_RECORDING) },
+    { name: 'job-sending', card: buildJobProgressCard(SAMPLE_JOB_SENDING) },
+    { name: 'job-done', card: buildJobProgressCard(SAMPLE_JOB_DONE) },
+    { name: 'job-close-done', card: buildJobProgressCard(SAMPLE_JOB_CLOSE_DONE) },
+    { name: 'job-failed', card: buildJobProgressCard(SAMPLE_JOB_FAILED) },
   ];
 }
 

@@ -38,6 +38,10 @@ import { CycleCommands } from './app/admin/cycle-commands';
 import { DigestCommand } from './app/admin/digest-command';
 import { BoardChannelCommand } from './app/admin/board-channel-command';
 import { CorrectionCommand } from './app/admin/correction-command';
+import { BackgroundJobs } from './app/jobs/background-jobs';
+import { JobViews } from './app/jobs/job-views';
+import { JobSteps } from './app/jobs/job-steps';
+import { JobRunner } from './jobs/job-runner';
 
 export interface Application {
   readonly log: Logger;
@@ -82,9 +86,11 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const settings = { defaultTolerance: config.defaultTolerance };
   const instanceId = instanceIdentity();
   const entry = new EntryService(store, clock, settings);
+  // Proactive sends and updates (the outbox's, the progress cards'): one request each, no SDK retries.
+  const deliveryMessenger = createDeliveryMessenger(config.bot);
   const dispatcher = new OutboxDispatcher({
     store,
-    messenger: createDeliveryMessenger(config.bot),
+    messenger: deliveryMessenger,
     clock,
     log,
     instanceId,
@@ -105,6 +111,11 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     digest: (month) => board.digest({ month, trigger: 'scheduled', actor: 'scheduler' }),
     remindOverdueActions: () => plans.remindOverdue(),
   }, config.cycle.openTime);
+  const jobViews = new JobViews(store);
+  const jobRunner = new JobRunner({
+    store, clock, log, instanceId, steps: new JobSteps(cycle, board, instanceId), views: jobViews, messenger: deliveryMessenger,
+  });
+  const jobs = new BackgroundJobs(store, clock, jobViews, () => jobRunner.wake());
   const people = new PeopleService(store);
   const refusals = new Refusals(store);
   const tenants = new TenantPolicy(config.bot.tenantId);
@@ -114,8 +125,9 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     people,
     entry,
     myWork: new MyWorkService(store, clock, settings),
-    cycleCommands: new CycleCommands(cycle, performanceTeamOnly, instanceId),
-    digestCommand: new DigestCommand(board, performanceTeamOnly),
+    cycleCommands: new CycleCommands(cycle, performanceTeamOnly, jobs),
+    digestCommand: new DigestCommand(jobs, performanceTeamOnly),
+    jobs,
     boardChannel: new BoardChannelCommand(board, performanceTeamOnly),
     correction: new CorrectionCommand(entry, performanceTeamOnly),
     board,
@@ -149,6 +161,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     start: async () => {
       const port = await server.listen(config.port);
       if (config.delivery.dispatcherEnabled) dispatcher.start();
+      jobRunner.start();
       if (config.cycle.schedulerEnabled) scheduler.start();
       return port;
     },
@@ -156,6 +169,8 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       (stopping ??= (async () => {
         await scheduler.stop();
         await server.close();
+        // Running jobs are handed back (each at its next recipient) for the next instance to take up.
+        await jobRunner.stop();
         await dispatcher.stop();
         await database.close();
       })()),

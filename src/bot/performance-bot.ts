@@ -38,7 +38,9 @@ import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubm
 import { DAMAGED_CARD, readInvokePayload, readSubmitPayload, type CardData } from './card-payload';
 import { fitToBudget } from '../cards/card-budget';
 import { shown, shownTyped } from '../cards/shown-text';
-import { cycleStepReply, digestReply } from './admin-replies';
+import type { BackgroundJobs, CommandPlace, JobStarted } from '../app/jobs/background-jobs';
+import type { Refused } from '../app/admin/performance-team-only';
+import { buildJobProgressCard } from '../cards/job-progress-card';
 
 export interface PerformanceBotDeps {
   readonly actors: ActorDirectory;
@@ -47,6 +49,7 @@ export interface PerformanceBotDeps {
   readonly myWork: MyWorkService;
   readonly cycleCommands: CycleCommands;
   readonly digestCommand: DigestCommand;
+  readonly jobs: BackgroundJobs;
   readonly boardChannel: BoardChannelCommand;
   readonly correction: CorrectionCommand;
   readonly board: BoardService;
@@ -193,12 +196,11 @@ export class PerformanceBot extends TeamsActivityHandler {
       case 'unknown':
         return cardMessage(this.help(actor, command.text ? `"${shownTyped(command.text, 80)}" is not something I know. Here is what I can do:` : null));
       case 'cycle':
-        return this.runCycleCommand(actor, command);
+        return this.runCycleCommand(context, actor, command);
       case 'digest': {
         const month = monthOf(command.period, 'digest');
         if (typeof month === 'string') return month;
-        const result = await this.deps.digestCommand.post(actor, month);
-        return result.kind === 'refused' ? result.message : digestReply(result.outcome);
+        return this.startJob(context, (place) => this.deps.digestCommand.start(actor, month, place));
       }
       case 'setBoardChannel': {
         if (where === 'personal') {
@@ -290,15 +292,38 @@ export class PerformanceBot extends TeamsActivityHandler {
   }
 
   /** open / remind / escalate / close / cycle status <month>. */
-  private async runCycleCommand(actor: Actor, command: Extract<ChatCommand, { kind: 'cycle' }>): Promise<string> {
+  private async runCycleCommand(context: TurnContext, actor: Actor, command: Extract<ChatCommand, { kind: 'cycle' }>): Promise<Reply> {
     const month = monthOf(command.period, command.step === 'status' ? 'cycle status' : command.step);
     if (typeof month === 'string') return month;
     if (command.step === 'status') {
       const result = await this.deps.cycleCommands.status(actor, month);
       return result.kind === 'refused' ? result.message : result.report.lines.join('\n\n');
     }
-    const result = await this.deps.cycleCommands.runStep(actor, command.step, month);
-    return result.kind === 'refused' ? result.message : cycleStepReply(command.step, result.outcome);
+    const step = command.step;
+    return this.startJob(context, (place) => this.deps.cycleCommands.startStep(actor, step, month, place));
+  }
+
+  /**
+   * A long step: recorded as a job (keyed on this activity, so a Teams retry starts nothing new)
+   * and answered at once with its progress card, which the job runner updates from then on. The
+   * card's activity id is recorded after it is posted; if the job has ended by then, the end is
+   * shown on the card here (the runner did not know where it was).
+   */
+  private async startJob(context: TurnContext, start: (place: CommandPlace) => Promise<Refused | JobStarted>): Promise<Reply> {
+    const activity = context.activity;
+    const result = await start({
+      requestKey: `${activity.conversation.id}|${activity.id || randomUUID()}`,
+      serviceUrl: activity.serviceUrl,
+      conversationId: activity.conversation.id,
+      tenantId: tenantOf(activity),
+    });
+    if (result.kind === 'refused') return result.message;
+    if (result.cardActivityId) return 'That is already under way: its progress card above shows how far it has got.';
+    const posted = await context.sendActivity(cardMessage(buildJobProgressCard(result.view)));
+    if (!posted?.id) return [];
+    const ended = await this.deps.jobs.cardPosted(result.jobId, posted.id);
+    if (ended) await context.updateActivity({ ...cardMessage(buildJobProgressCard(ended)), id: posted.id, type: 'message' });
+    return [];
   }
 
   /** Old clients send Action.Submit (the fallback) as a message; the card is then updated in place. */

@@ -82,6 +82,8 @@ export interface Column {
   readonly separator?: boolean;
   readonly style?: ContainerStyle;
   readonly verticalContentAlignment?: VerticalAlignment;
+  /** Drawn at least this tall even when empty (a progress bar's segments). */
+  readonly minHeight?: `${number}px`;
 }
 
 export interface ColumnSet extends ElementBase {

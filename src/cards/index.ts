@@ -7,4 +7,5 @@ export { buildMyIndicatorsCard } from './my-indicators-card';
 export { buildOutstandingCard } from './outstanding-card';
 export { buildHelpCard } from './help-card';
 export { buildNotRegisteredCard } from './not-registered-card';
+export { buildJobProgressCard, JOB_STATE_ID, type JobProgressView, type JobProgressBarView, type JobCardState } from './job-progress-card';
 export * from './board';

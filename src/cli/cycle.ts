@@ -1,9 +1,10 @@
 /**
  * npm run cycle -- <open|remind|escalate|close|status|digest> <month, e.g. 2026-10>
  *
- * Runs a step of the monthly cycle on demand, as the performance team. Messages it records are
- * sent by the bot server's dispatcher (now, if it is running against PostgreSQL; when it next
- * starts, on the embedded database, which only one process may open).
+ * Runs a step of the monthly cycle on demand, as the performance team, to its end (printing how
+ * far recording has got as it goes). Messages it records are sent by the bot server's dispatcher
+ * (now, if it is running against PostgreSQL; when it next starts, on the embedded database, which
+ * only one process may open).
  */
 import os from 'node:os';
 import { Store } from '../db/store';
@@ -16,6 +17,7 @@ import { BoardService } from '../app/board/board-service';
 import { ActionPlanService } from '../app/board/action-plan-service';
 import { AdminPolicy } from '../app/admin-policy';
 import { createLogger } from '../logging/logger';
+import type { OnRecording } from '../app/cycle/outbox-batches';
 
 const USAGE = 'Usage: npm run cycle -- <open|remind|escalate|close|status|digest> <month such as 2026-10>';
 const STEPS = ['open', 'remind', 'escalate', 'close', 'status', 'digest'] as const;
@@ -49,9 +51,23 @@ void runCommand('cycle command', async ({ config, database, clock }) => {
   const outcome = await cycle.runOnDemand(
     { step: step as StepName, month: month.value, trigger: 'cli', actor: `command line (${os.userInfo().username})` },
     instanceIdentity(),
+    progressLines(),
   );
   console.log(`${step} ${outcome.month} (${outcome.periods.join(', ')}): ${outcome.queued} messages queued, ${outcome.alreadyQueued} already queued earlier.`);
   if (outcome.closed) console.log(`Closed: ${outcome.closed.join(', ') || 'nothing (already closed)'}; missing: ${outcome.missing?.join(', ') || 'none'}.`);
   if (outcome.unreachable.length) console.log(`Not reachable (app not installed): ${outcome.unreachable.join(', ')}.`);
   return 0;
 });
+
+/** "recorded 400 of 2,000" at most once a second, and at the end. */
+function progressLines(): OnRecording {
+  let printedAt = 0;
+  let printed = -1;
+  return ({ recorded, toRecord }) => {
+    const now = Date.now();
+    if (recorded === printed || (recorded < toRecord && now - printedAt < 1_000)) return;
+    printedAt = now;
+    printed = recorded;
+    console.log(`recorded ${recorded.toLocaleString('en-GB')} of ${toRecord.toLocaleString('en-GB')}`);
+  };
+}

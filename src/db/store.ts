@@ -20,6 +20,7 @@ import { BoardRepository } from './repositories/board-repository';
 import { ActionPlanRepository } from './repositories/action-plan-repository';
 import { RegisterRevisionRepository } from './repositories/register-revision-repository';
 import { RegisterStateRepository } from './repositories/register-state-repository';
+import { JobRepository } from './repositories/job-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -38,6 +39,7 @@ export interface Repositories {
   readonly actionPlans: ActionPlanRepository;
   readonly registerRevision: RegisterRevisionRepository;
   readonly registerState: RegisterStateRepository;
+  readonly jobs: JobRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -58,6 +60,7 @@ function repositoriesOver(db: Db): Repositories {
     actionPlans: new ActionPlanRepository(db),
     registerRevision: new RegisterRevisionRepository(db),
     registerState: new RegisterStateRepository(db),
+    jobs: new JobRepository(db),
   };
 }
 

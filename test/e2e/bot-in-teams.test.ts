@@ -12,6 +12,7 @@ import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { BACKENDS, serverDatabase } from '../support/test-database';
 import { CLOCK_START_ENV, OPEN_MONTH } from '../support/clock-start';
 import { periodKey } from '../../src/domain/periods';
+import { jobCardToTheEnd, jobCardsIn } from '../support/job-cards';
 
 const gareth: TeamsUser = { teamsId: '29:gareth-lewis', aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, name: 'Gareth Lewis', email: DEMO_PEOPLE.benefitsManager.email };
 const tom: TeamsUser = { teamsId: '29:tom-hargreaves', aadObjectId: DEMO_PEOPLE.wasteManager.aadObjectId, name: 'Tom Hargreaves', email: DEMO_PEOPLE.wasteManager.email };
@@ -175,8 +176,11 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     await post(installation(robert, teams.connector.serviceUrl));
     expect(cardText(cardOf(lastMessageTo(robert)))).toMatch(/cycle status 2026-10/); // admins see their commands in help
     const before = teams.connector.messagesIn(personalConversationId(gareth)).length;
+    let since = teams.connector.calls.length;
     await post(message(robert, teams.connector.serviceUrl, `open ${period}`));
-    expect(lastMessageTo(robert)?.text).toMatch(new RegExp(`open ${period}.*1 message queued`));
+    // Answered at once with the step's progress card, which is updated until it says what the step did.
+    expect(jobCardsIn(teams.connector.calls.slice(since), personalConversationId(robert))[0]).toMatchObject({ state: 'Starting…', call: { kind: 'reply' } });
+    expect((await jobCardToTheEnd(teams.connector.calls, personalConversationId(robert), since)).at(-1)!.text).toMatch(new RegExp(`open ${period}.*1 message queued`));
     // The dispatcher sends it: Gareth receives his entry card in his own chat.
     const deadline = Date.now() + 120_000; // ends a hang only: the loop ends when the card arrives
     while (teams.connector.messagesIn(personalConversationId(gareth)).length === before && Date.now() < deadline) {
@@ -186,8 +190,9 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     expect(prompt?.text).toMatch(/performance figures are due by/);
     expect(inputIds(cardOf(prompt))).toEqual(expect.arrayContaining([`value:${srv01}`]));
 
+    since = teams.connector.calls.length;
     await post(message(robert, teams.connector.serviceUrl, `open ${period}`));
-    expect(lastMessageTo(robert)?.text).toMatch(/0 messages queued, 1 already sent or queued earlier/);
+    expect((await jobCardToTheEnd(teams.connector.calls, personalConversationId(robert), since)).at(-1)!.text).toMatch(/0 messages queued, 1 already sent or queued earlier/);
     await post(message(robert, teams.connector.serviceUrl, `cycle status ${period}`));
     expect(lastMessageTo(robert)?.text).toMatch(new RegExp(`${period}: prompts 1 sent, 0 pending, 0 failed`));
   });

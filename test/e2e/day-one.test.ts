@@ -22,6 +22,7 @@ import { BACKENDS, serverDatabase } from '../support/test-database';
 import { openDatabase } from '../../src/db/open-database';
 import { periodKey } from '../../src/domain/periods';
 import { CLOCK_START_ENV, OPEN_MONTH as OPEN_PERIOD, monthsBeforeOpen } from '../support/clock-start';
+import { jobCardToTheEnd, jobCardsIn } from '../support/job-cards';
 
 /** The month open for entry on the server's clock (October 2026), and the month before it, closed. */
 const OPEN_MONTH = periodKey(OPEN_PERIOD);
@@ -102,8 +103,11 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
 
   it('lets the admin open the month: the owner gets the entry card through the outbox', async () => {
     const before = messagesTo(gareth).length;
+    const since = teams.connector.calls.length;
     await post(message(priya, teams.connector.serviceUrl, `open ${OPEN_MONTH}`));
-    expect(lastTextTo(priya)).toMatch(new RegExp(`open ${OPEN_MONTH}.*1 message queued`));
+    // Answered at once with the step's progress card, which is updated until it says what the step did.
+    expect(jobCardsIn(teams.connector.calls.slice(since), personalConversationId(priya))[0]?.state).toBe('Starting…');
+    expect((await jobCardToTheEnd(teams.connector.calls, personalConversationId(priya), since)).at(-1)!.text).toMatch(new RegExp(`open ${OPEN_MONTH}.*1 message queued`));
     const prompt = await until('the entry card in Gareth\'s chat', () => messagesTo(gareth).length > before && messagesTo(gareth).at(-1));
     expect(prompt.text).toMatch(/performance figures are due by/);
     await post(message(priya, teams.connector.serviceUrl, `cycle status ${OPEN_MONTH}`));
@@ -123,8 +127,10 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
     const answersInChannel = () => teams.connector.calls.filter((c) => c.conversationId === board.conversationId && typeof c.activity?.text === 'string').map((c) => String(c.activity!.text));
     expect(answersInChannel().at(-1)).toMatch(/This channel is now the Performance Board's/);
 
+    let since = teams.connector.calls.length;
     await post(channelMessage(priya, teams.connector.serviceUrl, board, `digest ${OPEN_MONTH}`, { mentionBot: true }));
-    expect(answersInChannel().at(-1)).toMatch(new RegExp(`Digest ${OPEN_MONTH}\\*\\*: queued for the Board channel`));
+    // Answered in the channel with the digest's progress card, updated until it says what was posted.
+    expect((await jobCardToTheEnd(teams.connector.calls, board.conversationId, since)).at(-1)!.text).toMatch(new RegExp(`Digest ${OPEN_MONTH}\\*\\*: queued for the Board channel`));
     // Posts in the channel start threads of their own: the digest is one of them.
     const digest = await until('the digest in the Board channel', () =>
       teams.connector.calls.find((c) => c.kind === 'create' && c.conversationId.startsWith(`${board.channelId};messageid=`) && c.activity?.attachments &&
@@ -132,8 +138,9 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
     expect(String(cardOf(digest.activity).fallbackText)).toMatch(/October 2026/);
 
     // …and from the 1:1 chat too: already posted, so nothing is posted twice.
+    since = teams.connector.calls.length;
     await post(message(priya, teams.connector.serviceUrl, `digest ${OPEN_MONTH}`));
-    expect(lastTextTo(priya)).toMatch(/already posted earlier, not posted again/);
+    expect((await jobCardToTheEnd(teams.connector.calls, personalConversationId(priya), since)).at(-1)!.text).toMatch(/already posted earlier, not posted again/);
   });
 
   it('lets the admin correct a closed month\'s figure from the card, as a new version under their name', async () => {

@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
+import { jobCardToTheEnd } from '../support/job-cards';
 import { postActivity } from '../support/teams/post-activity';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
 import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
@@ -57,7 +58,6 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   };
 
   const messagesTo = (who: TeamsUser) => teams.connector.messagesIn(personalConversationId(who));
-  const lastTextTo = (who: TeamsUser) => String(messagesTo(who).at(-1)?.text ?? '');
   const channelPosts = () => teams.connector.calls.filter((c) => c.kind === 'create' && c.conversationId.startsWith(`${board.channelId};messageid=`));
   const cardsWith = (calls: ConnectorCall[], text: RegExp) => calls.filter((c) => c.activity?.attachments && text.test(cardText(cardOf(c.activity))));
 
@@ -107,9 +107,11 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
   });
 
   it('posts the digest with the right counts and one thread per red or amber indicator', async () => {
-    const at = server.clockNow(); // the server's time, at the latest, when it digests
+    const since = teams.connector.calls.length;
     await post(message(robert, teams.connector.serviceUrl, `digest ${period}`));
-    const reply = lastTextTo(robert);
+    // Answered with the digest's progress card, updated until it says what was posted.
+    const reply = (await jobCardToTheEnd(teams.connector.calls, personalConversationId(robert), since)).at(-1)!.text;
+    const at = server.clockNow(); // the server's time, at the latest, when it digested (its job has ended)
     expect(reply).toMatch(new RegExp(`Digest ${period}.*queued`));
     const [, red, amber] = /(\d+) red, (\d+) amber/.exec(reply)!.map(Number) as [number, number, number];
     expect(red).toBeGreaterThanOrEqual(1);
@@ -232,9 +234,11 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
 
   it('adds nothing when the digest is posted again', async () => {
     const before = channelPosts().length;
+    const since = teams.connector.calls.length;
     await post(message(robert, teams.connector.serviceUrl, `digest ${period}`));
-    expect(lastTextTo(robert)).toMatch(/already posted earlier, not posted again/);
-    expect(lastTextTo(robert)).toMatch(/Threads: 0 new/);
+    const reply = (await jobCardToTheEnd(teams.connector.calls, personalConversationId(robert), since)).at(-1)!.text;
+    expect(reply).toMatch(/already posted earlier, not posted again/);
+    expect(reply).toMatch(/Threads: 0 new/);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(channelPosts().length).toBe(before);
   });

@@ -1,8 +1,13 @@
-/** The performance team runs a step of the monthly cycle, or asks where it stands, from chat. */
+/**
+ * The performance team runs a step of the monthly cycle, or asks where it stands, from chat. A step
+ * is not run in the turn: it is recorded as a background job (app/jobs/background-jobs.ts), and
+ * the turn answers with the job's progress card.
+ */
 import type { MonthPeriod } from '../../domain/periods';
 import { periodKey } from '../../domain/periods';
-import type { CycleService, StepName, StepOutcome } from '../cycle/cycle-service';
+import type { CycleService, StepName } from '../cycle/cycle-service';
 import type { CycleStatusReport } from '../cycle/cycle-status';
+import type { BackgroundJobs, CommandPlace, JobStarted } from '../jobs/background-jobs';
 import { auditedAs, type Actor } from '../actor';
 import type { PerformanceTeamOnly, Refused } from './performance-team-only';
 
@@ -10,15 +15,14 @@ export class CycleCommands {
   constructor(
     private readonly cycle: CycleService,
     private readonly guard: PerformanceTeamOnly,
-    private readonly instanceId: string,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
-  async runStep(actor: Actor, step: StepName, month: MonthPeriod): Promise<Refused | { readonly kind: 'ran'; readonly outcome: StepOutcome }> {
+  async startStep(actor: Actor, step: StepName, month: MonthPeriod, place: CommandPlace): Promise<Refused | JobStarted> {
     const refused = await this.guard.check(actor, `cycle ${step} ${periodKey(month)}`, 'run the cycle');
     if (refused) return refused;
     const who = auditedAs(actor);
-    const outcome = await this.cycle.runOnDemand({ step, month, trigger: 'chat', actor: who.actorLabel, actorId: who.actorId }, this.instanceId);
-    return { kind: 'ran', outcome };
+    return this.jobs.request({ kind: step, month, requestedBy: who.actorLabel, requestedById: who.actorId, place });
   }
 
   async status(actor: Actor, month: MonthPeriod): Promise<Refused | { readonly kind: 'status'; readonly report: CycleStatusReport }> {

@@ -1,19 +1,22 @@
-/** The performance team posts a month's Board digest on demand ("digest 2026-10"). */
+/**
+ * The performance team posts a month's Board digest on demand ("digest 2026-10"): recorded as a
+ * background job (app/jobs/background-jobs.ts), answered with its progress card.
+ */
 import { periodKey, type MonthPeriod } from '../../domain/periods';
-import type { BoardService, DigestOutcome } from '../board/board-service';
+import type { BackgroundJobs, CommandPlace, JobStarted } from '../jobs/background-jobs';
 import { auditedAs, type Actor } from '../actor';
 import type { PerformanceTeamOnly, Refused } from './performance-team-only';
 
 export class DigestCommand {
   constructor(
-    private readonly board: BoardService,
+    private readonly jobs: BackgroundJobs,
     private readonly guard: PerformanceTeamOnly,
   ) {}
 
-  async post(actor: Actor, month: MonthPeriod): Promise<Refused | { readonly kind: 'posted'; readonly outcome: DigestOutcome }> {
+  async start(actor: Actor, month: MonthPeriod, place: CommandPlace): Promise<Refused | JobStarted> {
     const refused = await this.guard.check(actor, `digest ${periodKey(month)}`, 'post the Board\'s digest');
     if (refused) return refused;
     const who = auditedAs(actor);
-    return { kind: 'posted', outcome: await this.board.digest({ month, trigger: 'chat', actor: who.actorLabel, actorId: who.actorId }) };
+    return this.jobs.request({ kind: 'digest', month, requestedBy: who.actorLabel, requestedById: who.actorId, place });
   }
 }

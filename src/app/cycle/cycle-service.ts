@@ -1,8 +1,11 @@
 /**
  * The monthly cycle's steps. Each step only decides who should hear what and records it in the
- * outbox (with the period window changes and the audit, in one transaction); the dispatcher sends.
- * Every message has a dedupe key of purpose, recipient and period, so running a step twice, or two
- * instances running it at once, records nothing twice.
+ * outbox; the dispatcher sends. Every message has a dedupe key of purpose, recipient and period, so
+ * running a step twice, or two instances running it at once, or a step run again after a crash
+ * half-way, records nothing twice. Messages are recorded in batches as they are prepared
+ * (outbox-batches.ts), so the first prompts go out while the rest are still being prepared, and
+ * whoever runs the step can follow how far it has got; the period window changes are saved with
+ * their audit first (open) or with the step's audit at the end (close).
  */
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
@@ -19,6 +22,7 @@ import { registerStatus, type IndicatorStatus } from '../register-status';
 import { isOpenAt } from '../entry/entry-snapshot';
 import { Audience, messageTo, type Reachable } from './cycle-audience';
 import { cycleStatus, type CycleStatusReport } from './cycle-status';
+import { ignoreProgress, OutboxBatches, type OnRecording } from './outbox-batches';
 
 export type StepName = 'open' | 'remind' | 'escalate' | 'close';
 export type EscalationLevel = 'verifier' | 'director';
@@ -54,6 +58,8 @@ export interface StepOutcome {
 export interface CycleSettings {
   readonly calendar: CalendarSettings;
   readonly defaultTolerance: Tolerance;
+  /** Recipients whose messages are recorded in one batch (outbox-batches.ts; 100 unless a test says). */
+  readonly batchSize?: number;
 }
 
 export class CycleService {
@@ -75,69 +81,96 @@ export class CycleService {
   }
 
   /** Runs a step asked for by an admin (chat or command line), recorded as a run of its own. */
-  async runOnDemand(request: StepRequest, instance: string): Promise<StepOutcome> {
+  async runOnDemand(request: StepRequest, instance: string, onProgress: OnRecording = ignoreProgress): Promise<StepOutcome> {
     const now = this.clock.now();
     const run = await this.store.repos.cycleRuns.start({
       runKey: `${request.trigger}|${request.step}|${periodKey(request.month)}|${now.toISOString()}|${instance}`,
       step: request.step, period: periodKey(request.month), trigger: request.trigger, instance, at: now,
     });
-    const outcome = await this.run(request);
+    const outcome = await this.run(request, onProgress);
     if (run) await this.store.repos.cycleRuns.finish(run.id, this.clock.now(), outcome);
     return outcome;
   }
 
-  async run(request: StepRequest): Promise<StepOutcome> {
-    const outcome = await this.runStep(request);
+  async run(request: StepRequest, onProgress: OnRecording = ignoreProgress): Promise<StepOutcome> {
+    const outcome = await this.runStep(request, onProgress);
     if (outcome.queued > 0) this.onQueued();
     return outcome;
   }
 
-  private runStep(request: StepRequest): Promise<StepOutcome> {
+  private runStep(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     switch (request.step) {
       case 'open':
-        return this.open(request);
+        return this.open(request, onProgress);
       case 'remind':
-        return this.remind(request);
+        return this.remind(request, onProgress);
       case 'escalate':
-        return this.escalate(request);
+        return this.escalate(request, onProgress);
       case 'close':
-        return this.close(request);
+        return this.close(request, onProgress);
     }
   }
 
-  /** Opens the month's periods for entry and sends each owner (or delegate) their entry card. */
-  private async open(request: StepRequest): Promise<StepOutcome> {
+  /**
+   * Opens the month's periods for entry and sends each owner (or delegate) their entry card. The
+   * periods open first (audited), so owners can enter figures while later prompts are still being
+   * prepared; the prompts are then recorded in batches as they are prepared.
+   */
+  private async open(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     const now = this.clock.now();
     const schedule = this.schedule(request.month);
     const audience = new Audience(this.store.repos);
-    const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
     const toOpen: Period[] = [];
+    const due: { period: Period; recipients: Reachable[] }[] = [];
     for (const period of schedule.periods) {
       const window = await this.store.repos.periods.find(periodKey(period));
       if (window?.closedAt) continue; // closed already: opening again is the performance team's call
       if (!window?.openedAt) toOpen.push(period);
-      const recipients = [...(await this.recipientsFor(await this.indicatorsDue(period), audience, unreachable)).values()];
-      const views = await this.entry.cardsFor(
-        recipients.map((r) => ({ personId: r.person.id, name: r.person.displayName, teamsUserId: r.conversation.teamsUserId, isAdmin: false })),
-        periodKey(period),
-      );
-      recipients.forEach((reachable, i) => {
-        const view = views[i]!;
-        if (view.rows.length === 0) return;
-        const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}.` } });
-        messages.push(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}.`)));
-      });
+      const indicators = await this.indicatorsDue(period);
+      const recipients = await this.recipientsFor(indicators, audience, unreachable);
+      due.push({ period, recipients: [...recipients.values()] });
     }
-    return this.record(request, schedule, messages, [...unreachable], async (repos) => {
-      for (const period of toOpen) {
+    await this.openWindows(request, schedule, toOpen, now);
+    const batches = this.batches(due.reduce((sum, d) => sum + d.recipients.length, 0), onProgress);
+    for (const { period, recipients } of due) {
+      // Cards are built for a first recipient alone, so the first prompt goes at once, then for a
+      // hundred at a time, each hundred from one read of the register (EntryService.cardsFor).
+      for (const chunk of chunks(recipients, [1, PROMPT_CHUNK])) {
+        const views = await this.entry.cardsFor(
+          chunk.map((r) => ({ personId: r.person.id, name: r.person.displayName, teamsUserId: r.conversation.teamsUserId, isAdmin: false })),
+          periodKey(period),
+        );
+        for (const [i, reachable] of chunk.entries()) {
+          const view = views[i]!;
+          if (view.rows.length === 0) {
+            await batches.add(null);
+            continue;
+          }
+          const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}.` } });
+          await batches.add(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}.`)));
+        }
+      }
+    }
+    return this.recorded(request, schedule, batches, [...unreachable]);
+  }
+
+  /** Opens the periods for entry, with their deadline, and audits it, in one transaction. */
+  private async openWindows(request: StepRequest, schedule: MonthSchedule, periods: readonly Period[], now: Date): Promise<void> {
+    if (periods.length === 0) return;
+    await this.store.transaction(async (repos) => {
+      for (const period of periods) {
         await repos.periods.save({ period: periodKey(period), openedAt: now, deadline: schedule.deadline, closedAt: null });
       }
+      await repos.audit.record({
+        actorId: request.actorId ?? null, actorLabel: request.actor, action: 'period.opened', entityType: 'Period',
+        entityId: periodKey(request.month), after: { trigger: request.trigger, periods: periods.map(periodKey), deadline: schedule.deadline.toISOString() },
+      });
     });
   }
 
   /** Reminds only those with something still outstanding, naming what. */
-  private async remind(request: StepRequest): Promise<StepOutcome> {
+  private async remind(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     const schedule = this.schedule(request.month);
     const audience = new Audience(this.store.repos);
     const messages: NewOutboxMessage[] = [];
@@ -159,11 +192,11 @@ export class CycleService {
         messages.push(this.message(round, reachable, period, cardMessage(card, text)));
       }
     }
-    return this.record(request, schedule, messages, [...unreachable]);
+    return this.record(request, schedule, messages, [...unreachable], onProgress);
   }
 
   /** Tells the verifier (then the director) who is late with what. */
-  private async escalate(request: StepRequest): Promise<StepOutcome> {
+  private async escalate(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     const schedule = this.schedule(request.month);
     const levels: EscalationLevel[] = request.level ? [request.level] : ['verifier', 'director'];
     const audience = new Audience(this.store.repos);
@@ -193,11 +226,11 @@ export class CycleService {
         }
       }
     }
-    return this.record(request, schedule, messages, [...unreachable]);
+    return this.record(request, schedule, messages, [...unreachable], onProgress);
   }
 
   /** Stops entry (but by admins) and records what is still missing, which now rates Missing. */
-  private async close(request: StepRequest): Promise<StepOutcome> {
+  private async close(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     const now = this.clock.now();
     const schedule = this.schedule(request.month);
     const closing: Period[] = [];
@@ -208,7 +241,7 @@ export class CycleService {
       closing.push(period);
       for (const s of await this.statuses(period)) if (s.value === null) missing.push(`${s.indicator.code} ${periodKey(period)}`);
     }
-    const outcome = await this.record(request, schedule, [], [], async (repos) => {
+    const outcome = await this.record(request, schedule, [], [], onProgress, async (repos) => {
       for (const period of closing) {
         const window = await repos.periods.find(periodKey(period));
         await repos.periods.save({
@@ -225,27 +258,46 @@ export class CycleService {
     return { ...outcome, closed: closing.map(periodKey), missing };
   }
 
+  /** Records the step's messages (in batches), then `alsoWrite` and the step's audit in one transaction. */
   private async record(
     request: StepRequest,
     schedule: MonthSchedule,
     messages: NewOutboxMessage[],
     unreachable: string[],
+    onProgress: OnRecording,
     alsoWrite: (repos: Store['repos']) => Promise<void> = async () => {},
   ): Promise<StepOutcome> {
-    const now = this.clock.now();
-    const queued = await this.store.transaction(async (repos) => {
+    const batches = this.batches(messages.length, onProgress);
+    for (const message of messages) await batches.add(message);
+    return this.recorded(request, schedule, batches, unreachable, alsoWrite);
+  }
+
+  /** Records what the batches still hold, then `alsoWrite` and the step's audit (with its counts) in one transaction. */
+  private async recorded(
+    request: StepRequest,
+    schedule: MonthSchedule,
+    batches: OutboxBatches,
+    unreachable: string[],
+    alsoWrite: (repos: Store['repos']) => Promise<void> = async () => {},
+  ): Promise<StepOutcome> {
+    await batches.flush();
+    const queued = batches.queued;
+    const offered = batches.offered;
+    await this.store.transaction(async (repos) => {
       await alsoWrite(repos as Store['repos']);
-      const count = await repos.outbox.enqueue(messages, now);
       await repos.audit.record({
         actorId: request.actorId ?? null, actorLabel: request.actor, action: `cycle.${request.step}`, entityType: 'Period',
-        entityId: periodKey(request.month), after: { trigger: request.trigger, queued: count, alreadyQueued: messages.length - count, unreachable },
+        entityId: periodKey(request.month), after: { trigger: request.trigger, queued, alreadyQueued: offered - queued, unreachable },
       });
-      return count;
     });
     return {
       step: request.step, month: periodKey(request.month), periods: schedule.periods.map(periodKey),
-      queued, alreadyQueued: messages.length - queued, unreachable: unreachable.sort(),
+      queued, alreadyQueued: offered - queued, unreachable: unreachable.sort(),
     };
+  }
+
+  private batches(toRecord: number, onProgress: OnRecording): OutboxBatches {
+    return new OutboxBatches(this.store, this.clock, toRecord, this.onQueued, onProgress, this.settings.batchSize);
   }
 
   private message(purpose: string, to: Reachable, period: Period, activity: object): NewOutboxMessage {
@@ -293,6 +345,21 @@ export class CycleService {
   private statuses(period: Period): Promise<IndicatorStatus[]> {
     return registerStatus(this.store, { period, now: this.clock.now(), defaultTolerance: this.settings.defaultTolerance });
   }
+}
+
+/** How many owners' prompt cards are built from one read of the register. */
+const PROMPT_CHUNK = 100;
+
+/** The items in chunks of the given sizes, the last size repeating. */
+function chunks<T>(items: readonly T[], sizes: readonly number[]): T[][] {
+  const out: T[][] = [];
+  let at = 0;
+  for (let k = 0; at < items.length; k++) {
+    const size = sizes[Math.min(k, sizes.length - 1)]!;
+    out.push(items.slice(at, at + size));
+    at += size;
+  }
+  return out;
 }
 
 const label = (period: Period) => periodLabel(period).split(' (')[0]!;

@@ -187,6 +187,19 @@ export class OutboxRepository {
     return counts;
   }
 
+  /** Counts by status of the messages of any of these purposes for any of these periods (one step's messages). */
+  async countsIn(scope: { readonly purposes: readonly string[]; readonly periods: readonly string[] }): Promise<OutboxCounts> {
+    const counts: OutboxCounts = { PENDING: 0, SENDING: 0, SENT: 0, BLOCKED: 0, DEAD: 0 };
+    if (scope.purposes.length === 0 || scope.periods.length === 0) return counts;
+    const groups = await this.db.outboxMessage.groupBy({
+      by: ['status'],
+      where: { period: { in: [...scope.periods] }, purpose: { in: [...scope.purposes] } },
+      _count: { _all: true },
+    });
+    for (const group of groups) counts[group.status] = group._count._all;
+    return counts;
+  }
+
   /** When the next message falls due, so an idle dispatcher knows how long it may sleep. */
   async nextDueAt(): Promise<Date | null> {
     const next = await this.db.outboxMessage.findFirst({

@@ -25,7 +25,7 @@ import {
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
 import { sampleDigestForRegister } from '../../../src/cards/board/board-samples';
-import { boardSampleCards } from '../../../scripts/render-cards';
+import { boardSampleCards, jobSampleCards } from '../../../scripts/render-cards';
 import { inputs, visits, type Json } from './card-walk';
 
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
@@ -118,5 +118,23 @@ describe('the adaptivecards parser, Performance Board cards', () => {
     const json = JSON.stringify(back);
     expect(json).not.toContain('"Chart.');
     for (const chart of chartsOf(card)) expect(json).toContain(JSON.stringify((chart.fallback as Json).text));
+  });
+});
+
+/** The progress cards of long steps: plain elements only (the bar is coloured columns), every state. */
+describe('the adaptivecards parser, job progress cards', () => {
+  const jobCards = jobSampleCards().map(({ name, card }): [string, AdaptiveCard] => [name, card]);
+
+  it.each(jobCards)('parses the %s card without a message', (_name, card) => {
+    expect(parserMessages(card)).toEqual([]);
+  });
+
+  it.each(jobCards)('reads back the %s card with the same elements, the bar\'s columns included', (_name, card) => {
+    const parsed = new AC.AdaptiveCard();
+    parsed.parse(card as unknown as object, new AC.SerializationContext(AC.Versions.v1_5));
+    const back = parsed.toJSON() as { body?: unknown[] };
+    expect(back.body?.length ?? 0).toBe(card.body.length);
+    const columns = (json: unknown) => visits(json as Json).filter((v) => v.node.type === 'Column').map((v) => [v.node.style, v.node.width, v.node.minHeight]);
+    expect(columns(back)).toEqual(columns(card));
   });
 });
