@@ -36,11 +36,17 @@ import type { Benchmark } from './benchmark';
 interface Case {
   readonly owners: number;
   readonly indicatorsPerOwner: number;
+  /**
+   * Whether the delivery rate from the command is a target: the issue sets it for 2,000 owners. A
+   * hundred prompts take two seconds at 50 a second, so the first prompt's wait alone keeps their
+   * rate from the command under 0.9 x 50; it is printed, not judged.
+   */
+  readonly rateIsTarget: boolean;
 }
 
 const CASES: readonly Case[] = [
-  { owners: 2_000, indicatorsPerOwner: 1 },
-  { owners: 100, indicatorsPerOwner: 10 },
+  { owners: 2_000, indicatorsPerOwner: 1, rateIsTarget: true },
+  { owners: 100, indicatorsPerOwner: 10, rateIsTarget: false },
 ];
 
 const LATENCY_MS = 50;
@@ -60,7 +66,7 @@ export const openMonth: Benchmark = {
   },
 };
 
-async function openFor({ owners, indicatorsPerOwner }: Case): Promise<boolean> {
+async function openFor({ owners, indicatorsPerOwner, rateIsTarget }: Case): Promise<boolean> {
   console.log(`  -- ${owners.toLocaleString('en-GB')} owners x ${indicatorsPerOwner} indicator${indicatorsPerOwner === 1 ? '' : 's'}`);
   const teams = new TeamsStandIns();
   await teams.start();
@@ -121,13 +127,13 @@ async function openFor({ owners, indicatorsPerOwner }: Case): Promise<boolean> {
     const firstPromptMs = firstPrompt.at! - sentAt;
     const ratio = fromCommand / TEAMS_GLOBAL_PER_SECOND;
     const passed = answerMs < TARGETS.answerMs && cardMs < TARGETS.cardMs && firstPromptMs < TARGETS.firstPromptMs &&
-      ratio >= TARGETS.ratio && duplicates === 0 && losses === 0 && done.state === 'Done';
+      (ratio >= TARGETS.ratio || !rateIsTarget) && duplicates === 0 && losses === 0 && done.state === 'Done';
 
     console.log(`  HTTP answer             ${seconds(answerMs)} (target < ${seconds(TARGETS.answerMs)})`);
     console.log(`  progress card arrived   ${card ? seconds(cardMs) : 'never'} (target < ${seconds(TARGETS.cardMs)})`);
     console.log(`  first prompt arrived    ${seconds(firstPromptMs)} (target < ${seconds(TARGETS.firstPromptMs)})`);
     console.log(`  all prompts delivered   ${prompts.length} in ${seconds(lastPromptAt - sentAt)} from the command`);
-    console.log(`  rate from the command   ${fromCommand.toFixed(2)}/s, ratio to ${TEAMS_GLOBAL_PER_SECOND}/s ${ratio.toFixed(3)} (target >= ${TARGETS.ratio})`);
+    console.log(`  rate from the command   ${fromCommand.toFixed(2)}/s, ratio to ${TEAMS_GLOBAL_PER_SECOND}/s ${ratio.toFixed(3)} ${rateIsTarget ? `(target >= ${TARGETS.ratio})` : '(no target for this size)'}`);
     console.log(`  rate first to last      ${sustained.toFixed(2)}/s`);
     console.log(`  duplicates              ${duplicates}`);
     console.log(`  losses                  ${losses}`);
@@ -152,7 +158,7 @@ if (require.main === module) {
   const only = process.argv.slice(2).map((arg) => {
     const match = /^(\d+)x(\d+)$/.exec(arg);
     if (!match) throw new Error(`"${arg}" is not a case: write owners x indicators each, e.g. 200x1`);
-    return { owners: Number(match[1]), indicatorsPerOwner: Number(match[2]) };
+    return { owners: Number(match[1]), indicatorsPerOwner: Number(match[2]), rateIsTarget: Number(match[1]) >= 2_000 };
   });
   void (async () => {
     let passed = true;
