@@ -2,8 +2,7 @@
  * The Scorecard tab's API for a large council: GET /api/tab/scorecard for 1,000 indicators with five
  * years of monthly history, over HTTP with a real Entra ID token (the local stand-in signs it and
  * the server checks it), as the tab's page asks when a reader opens it or picks a month. Requests
- * go one after another, alternating the latest month and the month before, so both are asked
- * fresh. The server keeps each month's computed scorecard until the register changes (the register
+ * go one after another, alternating the latest month and the month before. The server keeps each month's computed scorecard until the register changes (the register
  * revision) or time alone could change it, so the first answer for a month is the computed one and is
  * printed apart. Target: p95 under 100 ms.
  */

@@ -18,7 +18,7 @@ describeEachDatabase('the demo register', (db) => {
     expect(first).toMatchObject({ loaded: true, counts: { indicatorsCreated: 22, valuesCorrected: 1 } });
     expect(await loadDemoData(store, TODAY)).toEqual({ loaded: false });
 
-    const indicators = await store.repos.indicators.listActive();
+    const indicators = await store.repos.indicators.active();
     expect(indicators).toHaveLength(22);
     expect(new Set(indicators.map((i) => i.lens))).toEqual(new Set(['PEOPLE', 'FINANCE', 'CUSTOMERS', 'ENVIRONMENT', 'SERVICES']));
     expect(new Set(indicators.map((i) => i.frequency))).toEqual(new Set(['MONTHLY', 'QUARTERLY', 'ANNUAL']));

@@ -94,7 +94,7 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
     const pages = () => new IndicatorPageService(db.store, clock, settings);
 
     it('rates every one of the last 24 periods exactly as the register does', async () => {
-      const indicators = await db.store.repos.indicators.listActive();
+      const indicators = await db.store.repos.indicators.active();
       const windows = await db.store.repos.periods.list();
       const values = await db.store.repos.values.currentFor(indicators.map((i) => i.id));
       const targets = await db.store.repos.targets.forIndicators(indicators.map((i) => i.id));

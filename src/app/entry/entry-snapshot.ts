@@ -68,12 +68,13 @@ export async function loadEntrySnapshots(
   const named = scopes.flatMap((s) => s.indicatorIds ?? []);
   const covering = scopes.filter((s) => !s.indicatorIds).map((s) => s.personId);
   const periods = [period, previousPeriod(period)];
-  const [window, byCover, byId] = await Promise.all([
-    store.repos.periods.find(periodKey(period)),
+  // The period's reporting window comes with the state read (its windows), not from a query of its own.
+  const [byCover, byId] = await Promise.all([
     covering.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, coveredBy: covering }) : null,
     named.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, indicatorIds: named }) : null,
   ]);
   const inputs = mergeInputs([byCover, byId]);
+  const window = inputs.windows.get(periodKey(period)) ?? null;
   const versions = await store.repos.values.versionsForPeriod(inputs.indicators.map((i) => i.id), periodKey(period));
   const narratives = await store.repos.narratives.latestFor(versions.map((v) => v.id));
   const people = await store.repos.people.findByIds([

@@ -48,14 +48,10 @@ export class IndicatorRepository {
     return row ? toRecord(row) : null;
   }
 
-  async listActive(): Promise<IndicatorRecord[]> {
-    const rows = await this.db.indicator.findMany({ where: { active: true }, include, orderBy: { code: 'asc' } });
-    return rows.map(toRecord);
-  }
-
   /**
    * Active indicators narrowed in the query itself (not in memory): of these frequencies, with
-   * these ids, owned or covered as a delegate by any of these people. Each filter given narrows.
+   * these ids, owned or covered as a delegate by any of these people. Each filter given narrows;
+   * with none, the whole active register, by code.
    */
   async active(filter: IndicatorFilter = {}): Promise<IndicatorRecord[]> {
     const [{ rows }] = await this.db.$queryRaw<[{ rows: RawIndicator[] | null }]>`
