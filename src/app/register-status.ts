@@ -8,9 +8,10 @@ import type { IndicatorRecord } from '../db/repositories/indicator-repository';
 import type { ValueVersion } from '../db/repositories/value-repository';
 import type { TargetRecord } from '../db/repositories/target-repository';
 import type { ReportingPeriodRecord } from '../db/repositories/period-repository';
+import type { RegisterState } from '../db/repositories/register-state-repository';
 import type { Status, Tolerance, Travel } from '../domain/types';
-import { financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
-import { figureWindow, periodFigure, targetForPeriod, type SeriesPoint, type TargetPoint } from '../domain/aggregation';
+import { financialYearOf, frequencyOfPeriod, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
+import { figureIn, figureWindow, targetIn, type PeriodIndex } from '../domain/aggregation';
 import { rateValue } from '../domain/status';
 import { resolveTolerance } from '../domain/tolerance';
 import { directionOfTravel } from '../domain/travel';
@@ -67,7 +68,11 @@ export interface StatusInputs {
   readonly windows: ReadonlyMap<string, ReportingPeriodRecord>;
 }
 
-export async function loadStatusInputs(store: Store, query: StatusesQuery): Promise<StatusInputs> {
+/**
+ * Reads what statuses are computed from. With `entryPeriod` (an entry card's), the read also brings
+ * that period's narratives and the names of who entered its figures (RegisterState).
+ */
+export async function loadStatusInputs(store: Store, query: StatusesQuery & { readonly entryPeriod?: Period }): Promise<RegisterState> {
   const compared = query.periods.flatMap((p) => [p, previousPeriod(p), samePeriodLastYear(p)]);
   return store.repos.registerState.read(
     { frequencies: unique(query.periods.map(frequencyOfPeriod)), ids: query.indicatorIds, coveredBy: query.coveredBy },
@@ -76,6 +81,7 @@ export async function loadStatusInputs(store: Store, query: StatusesQuery): Prom
       rollingPeriods: unique(compared.flatMap((p) => figureWindow('ROLLING12', p)).map(periodKey)),
       financialYears: unique(compared.map(financialYearOf)),
       windowPeriods: unique(query.periods.map(periodKey)),
+      ...(query.entryPeriod ? { entryPeriod: periodKey(query.entryPeriod) } : {}),
     },
   );
 }
@@ -89,38 +95,49 @@ export function withCurrentVersions(inputs: StatusInputs, versions: readonly Val
 /** Statuses at each period from inputs already read: pure, one list per period in order. */
 export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'indicatorIds' | 'coveredBy'>): IndicatorStatus[][] {
   const { indicators, windows } = inputs;
-  const valuesById = groupBy(inputs.values, (v) => v.indicatorId);
-  const targetsById = groupBy(inputs.targets, (t) => t.indicatorId);
+  // Each indicator's values and targets indexed once by period (stored keys are periodKey's), then
+  // read for every period rated and the periods each is compared with.
+  const prepared = new Map<string, { figures: PeriodIndex; targets: PeriodIndex; versions: Map<string, ValueVersion> }>();
+  const preparedOf = (id: string) => {
+    let entry = prepared.get(id);
+    if (!entry) prepared.set(id, (entry = { figures: new Map(), targets: new Map(), versions: new Map() }));
+    return entry;
+  };
+  for (const v of inputs.values) {
+    const entry = preparedOf(v.indicatorId);
+    (entry.figures as Map<string, number | null>).set(v.period, v.value);
+    entry.versions.set(v.period, v);
+  }
+  for (const t of inputs.targets) (preparedOf(t.indicatorId).targets as Map<string, number | null>).set(t.period, t.value);
+  const none = { figures: new Map(), targets: new Map(), versions: new Map() };
 
   return query.periods.map((period) => {
     const key = periodKey(period);
     const passed = deadlinePassed(period, windows.get(key) ?? null, query.now);
     const frequency = frequencyOfPeriod(period);
+    const previous = previousPeriod(period);
+    const lastYear = samePeriodLastYear(period);
     return indicators
       .filter((indicator) => indicator.frequency === frequency)
       .map((indicator) => {
-        const versions = valuesById.get(indicator.id) ?? [];
-        const series: SeriesPoint[] = versions.flatMap((v) => withPeriod(v.period, (p) => ({ period: p, value: v.value })));
-        const targetPoints: TargetPoint[] = (targetsById.get(indicator.id) ?? []).flatMap((t) =>
-          withPeriod(t.period, (p) => ({ period: p, value: t.value })),
-        );
-        const figureAt = (p: Period) => periodFigure(indicator.aggregation, series, p);
+        const { figures, targets, versions } = prepared.get(indicator.id) ?? none;
+        const figureAt = (p: Period) => figureIn(indicator.aggregation, figures, p);
         const figure = figureAt(period);
-        const target = targetForPeriod(indicator.aggregation, targetPoints, period);
+        const target = targetIn(indicator.aggregation, targets, period);
         const tolerance = resolveTolerance(indicator.tolerance, query.defaultTolerance);
         return {
           indicator,
           period: key,
           figure,
-          value: versions.find((v) => v.period === key) ?? null,
+          value: versions.get(key) ?? null,
           target,
           tolerance,
           status: rateValue({
             value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
             decimals: indicator.decimals, deadlinePassed: passed,
           }),
-          sincePreviousPeriod: directionOfTravel(figure, figureAt(previousPeriod(period)), indicator.polarity, target, indicator.decimals),
-          sinceLastYear: directionOfTravel(figure, figureAt(samePeriodLastYear(period)), indicator.polarity, target, indicator.decimals),
+          sincePreviousPeriod: directionOfTravel(figure, figureAt(previous), indicator.polarity, target, indicator.decimals),
+          sinceLastYear: directionOfTravel(figure, figureAt(lastYear), indicator.polarity, target, indicator.decimals),
         };
       });
   });
@@ -142,11 +159,6 @@ export async function figureValues(store: Store, indicators: readonly IndicatorR
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function withPeriod<T>(key: string, make: (period: Period) => T): T[] {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? [make(parsed.value)] : [];
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -39,7 +39,25 @@ export type AggregateFigure = {
  * understate the year. Every other aggregation: the period's own value.
  */
 export function periodFigure(aggregation: Aggregation, series: readonly SeriesPoint[], period: Period): number | null {
-  const valueOf = lookup(series);
+  return figureIn(aggregation, indexByPeriod(series), period);
+}
+
+/**
+ * One indicator's values (or targets) by period key, built once and read for many periods: a reader
+ * rating a period, the one before and the same one last year reads the same index three times.
+ * Keys are periodKey's; where a period appears twice the later point wins.
+ */
+export type PeriodIndex = ReadonlyMap<string, number | null>;
+
+export function indexByPeriod(points: readonly { readonly period: Period; readonly value: number | null }[]): PeriodIndex {
+  const byKey = new Map<string, number | null>();
+  for (const point of points) byKey.set(periodKey(point.period), point.value);
+  return byKey;
+}
+
+/** periodFigure over an index already built. */
+export function figureIn(aggregation: Aggregation, values: PeriodIndex, period: Period): number | null {
+  const valueOf = (p: Period) => values.get(periodKey(p)) ?? null;
   if (aggregation !== 'ROLLING12') return valueOf(period);
   const window = figureWindow(aggregation, period).map(valueOf);
   return window.every(isNumber) ? sum(window.filter(isNumber)) : null;
@@ -82,10 +100,14 @@ export function quarterFigure(
  * April); without them every period is held to the year-end target.
  */
 export function targetForPeriod(aggregation: Aggregation, targets: readonly TargetPoint[], period: Period): number | null {
-  const targetOf = lookup(targets);
-  const own = targetOf(period);
+  return targetIn(aggregation, indexByPeriod(targets), period);
+}
+
+/** targetForPeriod over an index of the targets already built. */
+export function targetIn(aggregation: Aggregation, targets: PeriodIndex, period: Period): number | null {
+  const own = targets.get(periodKey(period)) ?? null;
   if (own !== null) return own;
-  const annual = targetOf(yearPeriod(financialYearOf(period)));
+  const annual = targets.get(periodKey(yearPeriod(financialYearOf(period)))) ?? null;
   if (annual === null) return null;
   return aggregation === 'SUM' ? annual / periodsInYearOf(period.kind) : annual;
 }
@@ -124,8 +146,7 @@ function figureOver(aggregation: Aggregation, series: readonly SeriesPoint[], pe
 }
 
 function lookup(points: readonly { readonly period: Period; readonly value: number | null }[]): (p: Period) => number | null {
-  const byKey = new Map<string, number | null>();
-  for (const point of points) byKey.set(periodKey(point.period), point.value);
+  const byKey = indexByPeriod(points);
   return (p) => byKey.get(periodKey(p)) ?? null;
 }
 

@@ -28,6 +28,19 @@ describeEachDatabase('who is acting in a turn', (db) => {
     expect(resolved.ok && resolved.actor).toMatchObject({ name: 'Gareth Lewis', isAdmin: false, roles: ['OWNER'], person: { email: 'gareth.lewis@fenmarsh.gov.uk' } });
   });
 
+  it('knows someone by Entra id, with every role they hold, without asking for their email', async () => {
+    const { store } = db();
+    const aad = '11111111-2222-4333-8444-555555555555';
+    const gareth = (await store.repos.people.findByEmail('gareth.lewis@fenmarsh.gov.uk'))!;
+    await store.repos.people.update(gareth.id, { aadObjectId: aad });
+    await store.repos.people.grantRole(gareth.id, 'DIRECTOR');
+    let asked = false;
+    const resolved = await actors.resolve(identity(aad, TENANT, 'Gareth Lewis'), async () => { asked = true; return null; }, log, 'message');
+    expect(resolved.ok && resolved.actor).toMatchObject({ isAdmin: false, roles: ['OWNER', 'DIRECTOR'], person: { id: gareth.id, aadObjectId: aad } });
+    expect(asked).toBe(false);
+    expect(await store.repos.people.findWithRolesByAadObjectId('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
   it('enrols an admin listed by Entra id who is not in the register, once, with the ADMIN role', async () => {
     const first = await actors.resolve(identity(FIRST_ADMIN), email('Priya.Shah@fenmarsh.gov.uk'), log, 'message');
     expect(first.ok && first.actor).toMatchObject({ isAdmin: true, roles: ['ADMIN'], person: { email: 'priya.shah@fenmarsh.gov.uk', aadObjectId: FIRST_ADMIN, displayName: 'Priya Shah' } });

@@ -35,6 +35,64 @@ describeEachDatabase('value versions and the audit log', (db) => {
     expect(await store.repos.values.history(indicatorId, '2026-07')).toHaveLength(1);
   });
 
+  it('stores a submission in one statement: only what changed, as next versions, each with its audit', async () => {
+    const { store } = db();
+    const srv01 = await srv01Id();
+    const fin01 = (await store.repos.indicators.findByCode('FIN01'))!.id;
+    const gareth = (await store.repos.people.findByEmail('gareth.lewis@fenmarsh.gov.uk'))!;
+    const at = new Date('2026-07-03T09:30:00Z');
+    const submission = (values: { indicatorId: string; value: number; note: string }[]) => ({
+      period: '2026-06', financialYear: 2026, source: 'CARD' as const, enteredById: gareth.id, actorLabel: 'Gareth Lewis', enteredAt: at, values,
+    });
+
+    const first = await store.repos.values.appendChanged(submission([{ indicatorId: fin01, value: 7.25, note: '' }, { indicatorId: srv01, value: 19.5, note: 'draft' }]));
+    expect(first.map((v) => [v.indicatorId, v.version, v.value, v.note, v.source, v.enteredById, v.enteredAt.toISOString()])).toEqual([
+      [fin01, 1, 7.25, '', 'CARD', gareth.id, at.toISOString()],
+      [srv01, 1, 19.5, 'draft', 'CARD', gareth.id, at.toISOString()],
+    ]);
+
+    // The same figures again change nothing; a new note or value is the next version.
+    expect(await store.repos.values.appendChanged(submission([{ indicatorId: fin01, value: 7.25, note: '' }, { indicatorId: srv01, value: 19.5, note: 'draft' }]))).toEqual([]);
+    const second = await store.repos.values.appendChanged(submission([{ indicatorId: fin01, value: 7.25, note: '' }, { indicatorId: srv01, value: 19.5, note: 'final' }]));
+    expect(second.map((v) => [v.indicatorId, v.version, v.note])).toEqual([[srv01, 2, 'final']]);
+    expect((await store.repos.values.history(srv01, '2026-06')).map((v) => [v.version, v.note])).toEqual([[1, 'draft'], [2, 'final']]);
+
+    expect((await store.repos.audit.forEntity('IndicatorValue', first[1]!.id))).toEqual([expect.objectContaining({
+      actorId: gareth.id, actorLabel: 'Gareth Lewis', action: 'value.created', before: undefined,
+      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'draft', version: 1 },
+    })]);
+    expect((await store.repos.audit.forEntity('IndicatorValue', second[0]!.id))).toEqual([expect.objectContaining({
+      action: 'value.corrected', before: { value: 19.5, note: 'draft', version: 1 },
+      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'final', version: 2 },
+    })]);
+    expect(await store.repos.audit.forEntity('IndicatorValue', first[0]!.id)).toHaveLength(1);
+  });
+
+  it('stores none of a submission when another writer took a version meanwhile', async () => {
+    const { store, database } = db();
+    const srv01 = await srv01Id();
+    const fin01 = (await store.repos.indicators.findByCode('FIN01'))!.id;
+    // Another writer's version 2 lands between this statement's read and its insert: simulated by a
+    // trigger that inserts it just before, so the (indicator, period, version) key collides.
+    const auditedBefore = await store.repos.audit.count();
+    await store.repos.values.append({ indicatorId: srv01, period: '2026-08', financialYear: 2026, value: 1, note: '', source: 'CARD', enteredById: null });
+    await database.sql.query(
+      `CREATE FUNCTION steal_version() RETURNS trigger AS $$ BEGIN
+         IF NEW.version = 2 AND NEW.note = 'racing' THEN
+           INSERT INTO indicator_value (id, indicator_id, period, financial_year, version, value, note, source)
+           VALUES ('stolen', NEW.indicator_id, NEW.period, NEW.financial_year, 2, 9, 'other writer', 'CARD');
+         END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
+    await database.sql.query(`CREATE TRIGGER steal BEFORE INSERT ON indicator_value FOR EACH ROW EXECUTE FUNCTION steal_version()`);
+    await expect(store.repos.values.appendChanged({
+      period: '2026-08', financialYear: 2026, source: 'CARD', enteredById: null as unknown as string, actorLabel: 'x', enteredAt: new Date('2026-09-01T00:00:00Z'),
+      values: [{ indicatorId: fin01, value: 5, note: '' }, { indicatorId: srv01, value: 2, note: 'racing' }],
+    })).rejects.toThrow();
+    expect(await store.repos.values.history(fin01, '2026-08')).toEqual([]);
+    expect((await store.repos.values.history(srv01, '2026-08')).map((v) => v.version)).toEqual([1]);
+    expect(await store.repos.audit.count()).toBe(auditedBefore);
+  });
+
   it('will not let a stored value be overwritten', async () => {
     const indicatorId = await srv01Id();
     await expect(

@@ -15,7 +15,7 @@ import { endDate, frequencyOfPeriod, financialYearOf, parsePeriod, periodKey, pe
 import { validateValue } from '../../domain/validation';
 import { clip, MAX_VALUE_TEXT } from '../../domain/typed-text';
 import { loadEntrySnapshot, loadEntrySnapshots, withNewVersions, type EntrySnapshot } from './entry-snapshot';
-import type { ValueVersion } from '../../db/repositories/value-repository';
+import type { ChangedValues } from '../../db/repositories/value-repository';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
 
 export interface Submitter {
@@ -191,14 +191,21 @@ export class EntryService {
       return this.view(snapshot, submitter, { feedback: fb, banner: { tone: 'attention', text: 'Nothing was stored: a narrative needs fixing (shown below).' } });
     }
 
-    const stored = await this.store.transaction(async (repos) => {
-      const versions = await this.appendChanged(repos, submitter, period, accepted);
-      for (const value of accepted) {
-        const narrative = narratives.get(value.indicatorId);
-        if (narrative) await this.addNarrative(repos, submitter, value.indicatorId, period, narrative);
-      }
-      return versions;
-    });
+    // Figures alone are one statement (atomic by itself); with narratives, one transaction for all.
+    const figures: ChangedValues = {
+      period: periodKey(period), financialYear: financialYearOf(period), source: 'CARD', enteredById: submitter.personId,
+      actorLabel: submitter.name, enteredAt: this.clock.now(), values: accepted,
+    };
+    const stored = narratives.size === 0
+      ? await this.store.repos.values.appendChanged(figures)
+      : await this.store.transaction(async (repos) => {
+        const versions = await repos.values.appendChanged(figures);
+        for (const value of accepted) {
+          const narrative = narratives.get(value.indicatorId);
+          if (narrative) await this.addNarrative(repos, submitter, value.indicatorId, period, narrative);
+        }
+        return versions;
+      });
     const changed = stored.length;
 
     // The card after a submit of figures alone is computed from what was read and written; with
@@ -206,7 +213,7 @@ export class EntryService {
     const after = narratives.size === 0
       ? withNewVersions(snapshot, stored, { id: submitter.personId, name: submitter.name })
       : await this.snapshot(submitter, period, scope.indicatorIds);
-    const owed = after.rows.filter((r) => r.versions.length > 0 && ['RED', 'AMBER'].includes(r.current.status) && r.narrative === null);
+    const owed = after.rows.filter((r) => r.current.value !== null && ['RED', 'AMBER'].includes(r.current.status) && r.narrative === null);
     const saved = changed === 0 ? 'No changes: these values were already stored.' : `Saved ${changed} ${changed === 1 ? 'value' : 'values'}.`;
     return this.view(after, submitter, {
       banner: owed.length > 0
@@ -229,7 +236,7 @@ export class EntryService {
       await this.refuse(submitter, command.period, 'period closed', [indicatorId]);
       return this.view(snapshot, submitter, { banner: { tone: 'attention', text: `${periodLabel(period).split(' (')[0]} is closed for entry, so nothing was stored.` } });
     }
-    if (row.versions.length === 0) {
+    if (row.current.value === null) {
       return this.view(snapshot, submitter, { banner: { tone: 'warning', text: `Submit ${row.indicator.code}'s value first, then its narrative.` } });
     }
     const given = normalised(command.narrative);
@@ -245,39 +252,6 @@ export class EntryService {
     return this.view(await this.snapshot(submitter, period, scope.indicatorIds), submitter, {
       banner: { tone: 'good', text: unchanged ? `No changes: ${row.indicator.code}'s narrative was already stored.` : `Saved the narrative for ${row.indicator.code}.` },
     });
-  }
-
-  /**
-   * Stores a new version of each value that differs from the current one (value or note), with its
-   * audit, in three statements whatever the number of values: a 10-figure submit is one read, one
-   * insert and one audit insert. Returns the versions stored.
-   */
-  private async appendChanged(
-    repos: Repositories, submitter: Submitter, period: Period, values: readonly { indicatorId: string; value: number; note: string }[],
-  ): Promise<ValueVersion[]> {
-    const key = periodKey(period);
-    const current = new Map((await repos.values.currentForPeriods(values.map((v) => v.indicatorId), [key])).map((v) => [v.indicatorId, v]));
-    const changed = values
-      .map((value) => ({ value, previous: current.get(value.indicatorId) ?? null }))
-      .filter(({ value, previous }) => !previous || previous.value !== value.value || previous.note !== value.note);
-    const saved = await repos.values.appendAfter(changed.map(({ value, previous }) => ({
-      previous,
-      value: {
-        indicatorId: value.indicatorId, period: key, financialYear: financialYearOf(period), value: value.value,
-        note: value.note, source: 'CARD' as const, enteredById: submitter.personId, enteredAt: this.clock.now(),
-      },
-    })));
-    const previousOf = new Map(changed.map(({ value, previous }) => [value.indicatorId, previous]));
-    await repos.audit.record(saved.map((version) => {
-      const previous = previousOf.get(version.indicatorId) ?? null;
-      return {
-        actorId: submitter.personId, actorLabel: submitter.name, action: previous ? 'value.corrected' : 'value.created',
-        entityType: 'IndicatorValue', entityId: version.id,
-        before: previous ? { value: previous.value, note: previous.note, version: previous.version } : undefined,
-        after: { indicatorId: version.indicatorId, period: key, value: version.value, note: version.note, version: version.version },
-      };
-    }));
-    return saved;
   }
 
   /**

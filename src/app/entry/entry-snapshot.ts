@@ -1,11 +1,12 @@
 /**
- * Everything an entry card shows for one person and period, read in one go: the indicators they
- * own or cover, each one's status now and last period, this period's value versions and narratives,
- * and who entered them.
+ * Everything an entry card shows for one person and period, read in one statement: the indicators
+ * they own or cover, each one's status now and last period (with the period's current value), its
+ * latest narrative, and who entered them.
  */
 import type { Store } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { ValueVersion } from '../../db/repositories/value-repository';
+import type { RegisterState } from '../../db/repositories/register-state-repository';
 import type { NarrativeRecord } from '../../db/repositories/narrative-repository';
 import type { ReportingPeriodRecord } from '../../db/repositories/period-repository';
 import type { Tolerance } from '../../domain/types';
@@ -16,9 +17,7 @@ export interface EntryRowSnapshot {
   readonly indicator: IndicatorRecord;
   readonly current: IndicatorStatus;
   readonly previous: IndicatorStatus | null;
-  /** This period's versions, oldest first. */
-  readonly versions: readonly ValueVersion[];
-  /** The latest narrative given for any version of this period's value. */
+  /** The latest narrative given for any version of this period's value (its current version is current.value). */
   readonly narrative: NarrativeRecord | null;
 }
 
@@ -55,7 +54,7 @@ export async function loadEntrySnapshot(
 /**
  * Many people's snapshots for one period from one set-based read (the open step's prompts for every
  * owner): the indicators any of them covers, their statuses now and last period, this period's
- * versions and narratives, and the names of who entered them, then sliced per person in memory.
+ * narratives, and the names of who entered them, then sliced per person in memory.
  * One snapshot per scope, in order.
  */
 export async function loadEntrySnapshots(
@@ -68,22 +67,14 @@ export async function loadEntrySnapshots(
   const named = scopes.flatMap((s) => s.indicatorIds ?? []);
   const covering = scopes.filter((s) => !s.indicatorIds).map((s) => s.personId);
   const periods = [period, previousPeriod(period)];
-  // The period's reporting window comes with the state read (its windows), not from a query of its own.
+  // The period's reporting window, narratives and enterers' names come with the state read: one statement.
   const [byCover, byId] = await Promise.all([
-    covering.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, coveredBy: covering }) : null,
-    named.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, indicatorIds: named }) : null,
+    covering.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, coveredBy: covering, entryPeriod: period }) : null,
+    named.length > 0 ? loadStatusInputs(store, { periods, now, defaultTolerance, indicatorIds: named, entryPeriod: period }) : null,
   ]);
-  const inputs = mergeInputs([byCover, byId]);
-  const window = inputs.windows.get(periodKey(period)) ?? null;
-  const versions = await store.repos.values.versionsForPeriod(inputs.indicators.map((i) => i.id), periodKey(period));
-  const narratives = await store.repos.narratives.latestFor(versions.map((v) => v.id));
-  const people = await store.repos.people.findByIds([
-    ...new Set([
-      ...versions.flatMap((v) => (v.enteredById ? [v.enteredById] : [])),
-      ...[...narratives.values()].map((n) => n.enteredById),
-    ]),
-  ]);
-  const parts: SnapshotParts = { inputs, window, versions, narratives, names: new Map(people.map((p) => [p.id, p.displayName])), now, defaultTolerance };
+  const state = mergeStates([byCover, byId]);
+  const window = state.windows.get(periodKey(period)) ?? null;
+  const parts: SnapshotParts = { inputs: state, window, narratives: state.narratives, names: state.names, now, defaultTolerance };
   return assemble(parts, scopes, period);
 }
 
@@ -96,7 +87,7 @@ export function withNewVersions(snapshot: EntrySnapshot, saved: readonly ValueVe
   const { parts } = snapshot;
   const names = new Map(parts.names);
   names.set(enteredBy.id, enteredBy.name);
-  const next: SnapshotParts = { ...parts, inputs: withCurrentVersions(parts.inputs, saved), versions: [...parts.versions, ...saved], names };
+  const next: SnapshotParts = { ...parts, inputs: withCurrentVersions(parts.inputs, saved), names };
   return assemble(next, [snapshot.scopeAsked], snapshot.period)[0]!;
 }
 
@@ -104,22 +95,24 @@ export function withNewVersions(snapshot: EntrySnapshot, saved: readonly ValueVe
 interface SnapshotParts {
   readonly inputs: StatusInputs;
   readonly window: ReportingPeriodRecord | null;
-  /** This period's versions, oldest first. */
-  readonly versions: readonly ValueVersion[];
+  /** By indicator id: the latest narrative of the period's value. */
   readonly narratives: ReadonlyMap<string, NarrativeRecord>;
   readonly names: ReadonlyMap<string, string>;
   readonly now: Date;
   readonly defaultTolerance: Tolerance;
 }
 
-function mergeInputs(parts: readonly (StatusInputs | null)[]): StatusInputs {
-  const present = parts.filter((p): p is StatusInputs => p !== null);
+function mergeStates(parts: readonly (RegisterState | null)[]): RegisterState {
+  const present = parts.filter((p): p is RegisterState => p !== null);
+  if (present.length === 1) return present[0]!;
   const distinct = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
   return {
     indicators: distinct(present.flatMap((p) => [...p.indicators]), (i) => i.id),
     values: distinct(present.flatMap((p) => [...p.values]), (v) => v.id),
     targets: distinct(present.flatMap((p) => [...p.targets]), (t) => `${t.indicatorId}|${t.period}`),
     windows: new Map(present.flatMap((p) => [...p.windows])),
+    narratives: new Map(present.flatMap((p) => [...p.narratives])),
+    names: new Map(present.flatMap((p) => [...p.names])),
   };
 }
 
@@ -127,13 +120,7 @@ function assemble(parts: SnapshotParts, scopes: readonly EntryScope[], period: P
   const [currentList, previousList] = rateStatuses(parts.inputs, { periods: [period, previousPeriod(period)], now: parts.now, defaultTolerance: parts.defaultTolerance });
   const current = indexById(currentList!);
   const previous = indexById(previousList!);
-  const { versions, narratives } = parts;
-  const versionsById = new Map<string, ValueVersion[]>();
-  for (const v of versions) {
-    const list = versionsById.get(v.indicatorId);
-    if (list) list.push(v);
-    else versionsById.set(v.indicatorId, [v]);
-  }
+  const { narratives } = parts;
   const isOpen = isOpenAt(parts.window, parts.now);
   const byCoverer = new Map<string, IndicatorStatus[]>();
   for (const status of current.values()) {
@@ -150,17 +137,12 @@ function assemble(parts: SnapshotParts, scopes: readonly EntryScope[], period: P
       : byCoverer.get(scope.personId) ?? [];
     const rows = [...mine]
       .sort((a, b) => a.indicator.code.localeCompare(b.indicator.code))
-      .map((status): EntryRowSnapshot => {
-        const own = versionsById.get(status.indicator.id) ?? [];
-        const narrative = own
-          .map((v) => narratives.get(v.id))
-          .filter((n): n is NarrativeRecord => n !== undefined)
-          .sort((a, b) => b.enteredAt.getTime() - a.enteredAt.getTime())[0] ?? null;
-        return { indicator: status.indicator, current: status, previous: previous.get(status.indicator.id) ?? null, versions: own, narrative };
-      });
+      .map((status): EntryRowSnapshot => ({
+        indicator: status.indicator, current: status, previous: previous.get(status.indicator.id) ?? null, narrative: narratives.get(status.indicator.id) ?? null,
+      }));
     const names = new Map<string, string>();
     for (const row of rows) {
-      for (const id of [...row.versions.map((v) => v.enteredById), row.narrative?.enteredById]) {
+      for (const id of [row.current.value?.enteredById, row.narrative?.enteredById]) {
         const name = id ? parts.names.get(id) : undefined;
         if (id && name) names.set(id, name);
       }

@@ -46,7 +46,7 @@ const NEEDS_NARRATIVE: readonly Status[] = ['RED', 'AMBER'];
 function rowView(row: EntryRowSnapshot, snapshot: EntrySnapshot, feedback: RowFeedback | undefined): EntryRowView {
   const { indicator, current, previous } = row;
   const format = (value: number) => formatValue(value, indicator.unit, indicator.decimals);
-  const latest = row.versions[row.versions.length - 1] ?? null;
+  const latest = current.value;
   const needsNarrative = latest !== null && NEEDS_NARRATIVE.includes(current.status);
   const narrative: NarrativeView | null =
     needsNarrative || feedback?.narrative

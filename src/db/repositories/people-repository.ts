@@ -26,6 +26,21 @@ export class PeopleRepository {
     return this.db.person.findUnique({ where: { aadObjectId } });
   }
 
+  /**
+   * The person Teams names by Entra object id, with the roles they hold, in one statement: every
+   * turn asks this first, so it is one round trip, not two.
+   */
+  async findWithRolesByAadObjectId(aadObjectId: string): Promise<{ person: PersonRecord; roles: Role[] } | null> {
+    const rows = await this.db.$queryRaw<{ id: string; aadObjectId: string | null; email: string; displayName: string; roles: Role[] | null }[]>`
+      SELECT p."id", p."aad_object_id" AS "aadObjectId", p."email", p."display_name" AS "displayName",
+             (SELECT array_agg(r."role"::text ORDER BY r."role") FROM "person_role" r WHERE r."person_id" = p."id") AS "roles"
+        FROM "person" p WHERE p."aad_object_id" = ${aadObjectId}`;
+    const row = rows[0];
+    if (!row) return null;
+    const { roles, ...person } = row;
+    return { person, roles: roles ?? [] };
+  }
+
   findById(id: string): Promise<PersonRecord | null> {
     return this.db.person.findUnique({ where: { id } });
   }

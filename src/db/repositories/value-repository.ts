@@ -31,6 +31,18 @@ export interface CurrentVersion {
   readonly note: string;
 }
 
+/** A submission's values for one period, by one person, to store where they differ from what is there. */
+export interface ChangedValues {
+  readonly period: string;
+  readonly financialYear: number;
+  readonly source: ValueSource;
+  readonly enteredById: string;
+  /** Who the audit names as having acted. */
+  readonly actorLabel: string;
+  readonly enteredAt: Date;
+  readonly values: readonly { readonly indicatorId: string; readonly value: number; readonly note: string }[];
+}
+
 export class ValueRepository {
   constructor(private readonly db: Db) {}
 
@@ -56,17 +68,50 @@ export class ValueRepository {
   }
 
   /**
-   * Adds a version of each value, after the version given as its previous (null: the first). The
-   * caller reads the previous versions in the same transaction; should another writer have added
-   * one meanwhile, the unique (indicator, period, version) key refuses the whole batch, so no
-   * correction is ever lost silently. One statement, whatever the count.
+   * A submission's figures for one period, in one statement: each value that differs from its
+   * period's current version (in value or note) is stored as the next version, with its audit
+   * entry ("value.created", or "value.corrected" with what it replaced), and the versions stored
+   * are returned in the order given. A repeat of what is stored writes nothing. One statement is
+   * atomic on its own, so a crash leaves all of it or none; should another writer add a version
+   * meanwhile, the unique (indicator, period, version) key refuses the whole statement, so no
+   * correction is ever lost silently.
    */
-  async appendAfter(values: readonly { readonly value: NewValue; readonly previous: ValueVersion | null }[]): Promise<ValueVersion[]> {
-    if (values.length === 0) return [];
-    const rows = await this.db.indicatorValue.createManyAndReturn({
-      data: values.map(({ value, previous }) => ({ ...value, version: (previous?.version ?? 0) + 1 })),
-    });
-    return rows.map(toVersion);
+  async appendChanged(submission: ChangedValues): Promise<ValueVersion[]> {
+    if (submission.values.length === 0) return [];
+    const input = JSON.stringify(submission.values.map((v, ord) => ({ ...v, id: timeOrderedId(), ord })));
+    const [{ rows }] = await this.db.$queryRaw<[{ rows: RawVersion[] | null }]>`
+      WITH "input" AS (
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x("id" text, "ord" int, "indicatorId" text, "value" numeric, "note" text)),
+      "current" AS (
+        SELECT DISTINCT ON (v."indicator_id") v."indicator_id", v."version", v."value", v."note"
+          FROM "indicator_value" v
+         WHERE v."indicator_id" IN (SELECT "indicatorId" FROM "input") AND v."period" = ${submission.period}
+         ORDER BY v."indicator_id", v."version" DESC),
+      "changed" AS (
+        SELECT i.*, c."version" AS "previousVersion", c."value" AS "previousValue", c."note" AS "previousNote"
+          FROM "input" i LEFT JOIN "current" c ON c."indicator_id" = i."indicatorId"
+         WHERE c."indicator_id" IS NULL OR c."value" <> i."value" OR c."note" IS DISTINCT FROM i."note"),
+      "stored" AS (
+        INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")
+        SELECT c."id", c."indicatorId", ${submission.period}, ${submission.financialYear}, COALESCE(c."previousVersion", 0) + 1, c."value", c."note",
+               ${submission.source}::text::"ValueSource", ${submission.enteredById}, ${submission.enteredAt.toISOString()}::timestamp(3)
+          FROM "changed" c
+        RETURNING "id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at"),
+      "audited" AS (
+        INSERT INTO "audit_log" ("actor_id", "actor_label", "action", "entity_type", "entity_id", "before", "after")
+        SELECT ${submission.enteredById}, ${submission.actorLabel},
+               CASE WHEN c."previousVersion" IS NULL THEN 'value.created' ELSE 'value.corrected' END, 'IndicatorValue', s."id",
+               CASE WHEN c."previousVersion" IS NULL THEN NULL
+                    ELSE jsonb_build_object('value', c."previousValue"::float8, 'note', c."previousNote", 'version', c."previousVersion") END,
+               jsonb_build_object('indicatorId', s."indicator_id", 'period', s."period", 'value', s."value"::float8, 'note', s."note", 'version', s."version")
+          FROM "stored" s JOIN "changed" c ON c."id" = s."id"
+         ORDER BY c."ord")
+      SELECT json_agg(json_build_object(
+               'id', s."id", 'indicatorId', s."indicator_id", 'period', s."period", 'financialYear', s."financial_year", 'version', s."version",
+               'value', s."value"::float8, 'note', s."note", 'source', s."source"::text, 'enteredById', s."entered_by_id", 'enteredAt', s."entered_at")
+             ORDER BY c."ord") AS "rows"
+        FROM "stored" s JOIN "changed" c ON c."id" = s."id"`;
+    return (rows ?? []).map((row) => ({ ...row, enteredAt: utc(row.enteredAt) }));
   }
 
   /**

@@ -6,6 +6,9 @@ import {
   ytdTarget,
   type SeriesPoint,
   type TargetPoint,
+  figureIn,
+  indexByPeriod,
+  targetIn,
 } from '../../../src/domain/aggregation';
 import { monthPeriod, parsePeriod, quarterPeriod, yearPeriod, type Period, type QuarterPeriod } from '../../../src/domain/periods';
 import type { Aggregation } from '../../../src/domain/types';
@@ -195,5 +198,25 @@ describe('ytdTarget', () => {
     ['no targets', 'CUMULATIVE', [], '2026-11', null],
   ])('%s (%s)', (_, aggregation, targetList, key, expected) => {
     expect(ytdTarget(aggregation, targetList, p(key))).toBe(expected);
+  });
+});
+
+describe('figures and targets read from an index built once', () => {
+  const rolling = monthsFrom(2025, [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+  const months = ['2026-03', '2026-04', '2026-05', '2025-04'].map(p);
+
+  it.each(['ROLLING12', 'SUM', 'SNAPSHOT'] as const)('gives what periodFigure and targetForPeriod give (%s)', (aggregation) => {
+    const index = indexByPeriod(rolling);
+    const yearTargets = targets([['2026/27', 120], ['2026-05', 11]]);
+    for (const month of months) {
+      expect(figureIn(aggregation, index, month)).toBe(periodFigure(aggregation, rolling, month));
+      expect(targetIn(aggregation, indexByPeriod(yearTargets), month)).toBe(targetForPeriod(aggregation, yearTargets, month));
+    }
+    expect(figureIn('ROLLING12', index, p('2026-04'))).toBe(6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 17);
+  });
+
+  it('keeps the later point where a period appears twice, as "the latest submission stands"', () => {
+    const index = indexByPeriod([{ period: p('2026-04'), value: 1 }, { period: p('2026-04'), value: 2 }]);
+    expect(figureIn('SNAPSHOT', index, p('2026-04'))).toBe(2);
   });
 });
