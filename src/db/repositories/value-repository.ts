@@ -83,10 +83,10 @@ export class ValueRepository {
       WITH "input" AS (
         SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x("id" text, "ord" int, "indicatorId" text, "value" numeric, "note" text)),
       "current" AS (
-        SELECT DISTINCT ON (v."indicator_id") v."indicator_id", v."version", v."value", v."note"
-          FROM "indicator_value" v
-         WHERE v."indicator_id" IN (SELECT "indicatorId" FROM "input") AND v."period" = ${submission.period}
-         ORDER BY v."indicator_id", v."version" DESC),
+        SELECT c.* FROM "input" i CROSS JOIN LATERAL (
+          SELECT v."indicator_id", v."version", v."value", v."note" FROM "indicator_value" v
+           WHERE v."indicator_id" = i."indicatorId" AND v."period" = ${submission.period}
+           ORDER BY v."version" DESC LIMIT 1) c),
       "changed" AS (
         SELECT i.*, c."version" AS "previousVersion", c."value" AS "previousValue", c."note" AS "previousNote"
           FROM "input" i LEFT JOIN "current" c ON c."indicator_id" = i."indicatorId"
