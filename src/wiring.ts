@@ -75,6 +75,12 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
         'This is for local development only; never expose it to a network.',
     );
   }
+  if (config.bot.appId && config.bot.appType === 'MultiTenant') {
+    log.warn(
+      'MicrosoftAppType is MultiTenant: Microsoft stopped new multi-tenant bot registrations on 31 July 2025. ' +
+        'An existing registration keeps working; register a new bot as SingleTenant (or UserAssignedMSI) with MicrosoftAppTenantId.',
+    );
+  }
   const serviceUrls = new ServiceUrlPolicy(config.bot.serviceUrlHosts);
   const adapter = new TeamsAdapter(createBotFrameworkAuthentication(config.bot));
   adapter.onTurnError = async (context, error) => {

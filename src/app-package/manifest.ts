@@ -23,8 +23,11 @@ export function manifestValues(config: PackageConfig, appVersion: string): Manif
     TEAMS_APP_ID: config.app.teamsAppId,
     MICROSOFT_APP_ID: config.bot.appId ?? PLACEHOLDER_APP_ID,
     PUBLIC_HOSTNAME: config.app.publicHostname,
+    // The app registration the tab's single sign-on is for: the bot's own, or TAB_APP_ID's when the
+    // bot runs as a managed identity.
+    TAB_APP_ID: config.app.tabAppId ?? PLACEHOLDER_APP_ID,
     // The first audience the tab's API accepts is the app id URI that Teams asks Entra ID for.
-    TAB_APP_ID_URI: config.app.tabTokenAudiences[0] ?? `api://${config.app.publicHostname}/${config.bot.appId ?? PLACEHOLDER_APP_ID}`,
+    TAB_APP_ID_URI: config.app.tabTokenAudiences[0] ?? `api://${config.app.publicHostname}/${config.app.tabAppId ?? PLACEHOLDER_APP_ID}`,
     BOT_COMMANDS: CHAT_COMMANDS.map(({ command, description }) => ({ title: command, description })),
   };
 }

@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { parseTolerance } from '../domain/tolerance';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
+import { botCredential, botIdentitySettings, checkBotIdentity, type BotAppType, type BotCredential } from './bot-identity';
+
+export type { BotAppType, BotCredential } from './bot-identity';
 
 export interface Config {
   readonly port: number;
@@ -37,7 +40,7 @@ export interface Config {
 /** What `npm run package` needs, and nothing secret: a pipeline that builds the package has no secrets. */
 export interface PackageConfig {
   readonly bot: Pick<BotConfig, 'appId'>;
-  readonly app: Pick<AppConfig, 'publicHostname' | 'teamsAppId' | 'tabTokenAudiences'>;
+  readonly app: Pick<AppConfig, 'publicHostname' | 'teamsAppId' | 'tabAppId' | 'tabTokenAudiences'>;
 }
 
 /**
@@ -63,6 +66,12 @@ export interface AppConfig {
   readonly publicHostname: string;
   /** The Teams app's own id (manifest "id"), a GUID. */
   readonly teamsAppId: string;
+  /**
+   * The Entra app registration the tab's single sign-on tokens are for (the manifest's
+   * webApplicationInfo.id): the bot's own by default, a separate one when the bot runs as a
+   * managed identity (which cannot expose an API). Null: no app id at all (local development).
+   */
+  readonly tabAppId: string | null;
   /** Entra ID's OpenID metadata, whose keys sign the tab's single sign-on tokens. */
   readonly tabOpenIdMetadataUrl: string;
   /** Audiences a tab token may carry: the app id URI and the app id. */
@@ -85,10 +94,11 @@ export interface AppConfig {
 export interface BotConfig {
   /** Null: no authentication at all, for local development only. */
   readonly appId: string | null;
-  readonly appPassword: string | null;
-  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly appType: BotAppType;
+  /** How the bot obtains its own tokens; null when there is no app id (no authentication). */
+  readonly credential: BotCredential | null;
   readonly tenantId: string | null;
-  /** The authority the bot's own tokens come from (MSAL client credentials). */
+  /** The authority the bot's own tokens come from (MSAL client credentials; not used by a managed identity). */
   readonly loginAuthority: string;
   /** botbuilder's ConfigurationBotFrameworkAuthentication settings, under its own key names. */
   readonly authSettings: Readonly<Record<string, string>>;
@@ -141,8 +151,21 @@ const packageSettings = {
     .pipe(z.array(z.string().regex(/^(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:\d+)?$/, 'host names such as smba.trafficmanager.net or *.botframework.com (or http://127.0.0.1 for a local stand-in), separated by commas')).min(1)),
   MESSAGES_MAX_BODY_BYTES: z.coerce.number().int().min(16 * 1024).max(4 * 1024 * 1024).default(256 * 1024),
   MicrosoftAppId: z.string().trim().optional(),
+  MicrosoftAppType: botIdentitySettings.MicrosoftAppType,
+  TAB_APP_ID: z.string().trim().optional().transform((text) => text || undefined).pipe(z.uuid('the application (client) id of the tab\'s Entra app registration, a GUID').optional()),
 };
-const packageSchema = z.object(packageSettings);
+const packageSchema = z.object(packageSettings).superRefine((s, ctx) => checkTabAppId(s, issueAdder(ctx)));
+
+/** A managed identity cannot expose an API, so the tab's sign-in needs an app registration of its own. */
+function checkTabAppId(s: { MicrosoftAppId?: string; MicrosoftAppType: BotAppType; TAB_APP_ID?: string; TAB_TOKEN_AUDIENCE?: string }, issue: (path: string, message: string) => void): void {
+  if (s.MicrosoftAppId && s.MicrosoftAppType === 'UserAssignedMSI' && !s.TAB_APP_ID) {
+    issue('TAB_APP_ID', 'is required when MicrosoftAppType is UserAssignedMSI: the tab\'s single sign-on needs an Entra app registration of its own (a managed identity cannot expose an API)');
+  }
+}
+
+function issueAdder(ctx: z.RefinementCtx): (path: string, message: string) => void {
+  return (path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
+}
 
 const schema = z.object({
   ...packageSettings,
@@ -187,9 +210,7 @@ const schema = z.object({
   DELIVERY_MESSAGES_PER_SECOND: z.coerce.number().positive().max(50).default(48),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   DELIVERY_DISPATCHER_ENABLED: booleanSetting.default(true),
-  MicrosoftAppPassword: z.string().optional(),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: z.string().trim().optional(),
+  ...botIdentitySettings,
   ToBotFromChannelOpenIdMetadataUrl: z.url().optional(),
   ToBotFromChannelTokenIssuer: z.string().trim().optional(),
   ToChannelFromBotLoginUrl: z.url({ protocol: /^https$/ }).optional(),
@@ -206,13 +227,8 @@ const schema = z.object({
     .pipe(z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with its offset, such as 2026-11-17T10:00:00Z (or leave it unset)' }).optional())
     .transform((text) => (text ? new Date(text) : null)),
 }).superRefine((s, ctx) => {
-  const appId = s.MicrosoftAppId || undefined;
-  if (appId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId (the bot registration\'s client secret)' });
-  }
-  if (appId && s.MicrosoftAppType === 'SingleTenant' && !s.MicrosoftAppTenantId) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
-  }
+  checkBotIdentity(s, issueAdder(ctx));
+  checkTabAppId(s, issueAdder(ctx));
   const order: [string, number][] = [
     ['CYCLE_OPEN_WORKING_DAY', s.CYCLE_OPEN_WORKING_DAY],
     ...s.CYCLE_REMINDER_WORKING_DAYS.map((d): [string, number] => ['CYCLE_REMINDER_WORKING_DAYS', d]),
@@ -235,7 +251,7 @@ const schema = z.object({
       ctx.addIssue({ code: 'custom', path: [key], message: `must be set too: botbuilder uses ${ENDPOINT_KEYS.join(', ')} together or none of them` });
     }
   }
-});
+}).transform((s, ctx) => ({ ...s, credential: botCredential(s, issueAdder(ctx)) }));
 
 export class ConfigError extends Error {}
 
@@ -281,7 +297,7 @@ export function loadPackageConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Pa
   const s = parseSettings(packageSchema, env);
   return {
     bot: { appId: s.MicrosoftAppId || null },
-    app: { publicHostname: s.PUBLIC_HOSTNAME, teamsAppId: s.TEAMS_APP_ID, tabTokenAudiences: tabTokenAudiences(s) },
+    app: { publicHostname: s.PUBLIC_HOSTNAME, teamsAppId: s.TEAMS_APP_ID, tabAppId: tabAppId(s), tabTokenAudiences: tabTokenAudiences(s) },
   };
 }
 
@@ -295,16 +311,21 @@ function parseSettings<S extends z.ZodType>(settings: S, env: NodeJS.ProcessEnv)
 }
 
 function tabTokenAudiences(s: z.infer<typeof packageSchema>): string[] {
-  const appId = s.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
+  const appId = tabAppId(s) ?? '00000000-0000-0000-0000-000000000000';
   return s.TAB_TOKEN_AUDIENCE
     ? s.TAB_TOKEN_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean)
     : [`api://${s.PUBLIC_HOSTNAME}/${appId}`, appId];
+}
+
+function tabAppId(s: z.infer<typeof packageSchema>): string | null {
+  return s.TAB_APP_ID ?? (s.MicrosoftAppId || null);
 }
 
 function appConfig(s: z.infer<typeof schema>): AppConfig {
   return {
     publicHostname: s.PUBLIC_HOSTNAME,
     teamsAppId: s.TEAMS_APP_ID,
+    tabAppId: tabAppId(s),
     tabOpenIdMetadataUrl: s.TAB_OPENID_METADATA_URL,
     tabTokenAudiences: tabTokenAudiences(s),
     tabAuthDisabled: s.TAB_AUTH_DISABLED,
@@ -323,8 +344,8 @@ function botConfig(s: z.infer<typeof schema>): BotConfig {
   const tenant = s.MicrosoftAppType === 'SingleTenant' && s.MicrosoftAppTenantId ? s.MicrosoftAppTenantId : 'botframework.com';
   return {
     appId,
-    appPassword: s.MicrosoftAppPassword ?? null,
     appType: s.MicrosoftAppType,
+    credential: s.credential,
     tenantId: s.MicrosoftAppTenantId ?? null,
     loginAuthority: s.ToChannelFromBotLoginUrl ?? `https://login.microsoftonline.com/${tenant}`,
     authSettings,

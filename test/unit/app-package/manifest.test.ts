@@ -18,6 +18,7 @@ const SOURCE = path.join(ROOT, 'appPackage');
 const ENV = {
   MicrosoftAppId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   MicrosoftAppPassword: 'secret',
+  MicrosoftAppTenantId: '9d8c7b6a-5f4e-4d3c-8b2a-1e0f9d8c7b6a',
   TEAMS_APP_ID: '2d4e6f80-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
   PUBLIC_HOSTNAME: 'performance.fenmarsh.gov.uk',
 };
@@ -89,6 +90,15 @@ describe('the Teams app manifest', () => {
   it('uses the tab token audience as the single sign-on resource when one is configured', async () => {
     const custom = await buildAppPackage(loadConfig({ ...ENV, TAB_TOKEN_AUDIENCE: 'api://sso.fenmarsh.gov.uk/abc,abc' }), SOURCE, '1.0.0');
     expect((custom.manifest as Manifest).webApplicationInfo.resource).toBe('api://sso.fenmarsh.gov.uk/abc');
+  });
+
+  it('names the tab\'s own app registration for single sign-on when the bot is a managed identity', async () => {
+    const tabAppId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const msi = await buildAppPackage(loadConfig({ ...ENV, MicrosoftAppPassword: undefined, MicrosoftAppType: 'UserAssignedMSI', TAB_APP_ID: tabAppId }), SOURCE, '1.0.0');
+    const built = msi.manifest as Manifest;
+    expect(built.bots[0].botId).toBe(ENV.MicrosoftAppId);
+    expect(built.webApplicationInfo).toEqual({ id: tabAppId, resource: `api://${ENV.PUBLIC_HOSTNAME}/${tabAppId}` });
+    expect((await validateManifest(built)).errors).toEqual([]);
   });
 
   it('warns when built without a bot id or public host name, still validating', async () => {

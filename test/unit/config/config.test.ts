@@ -7,12 +7,12 @@ describe('configuration', () => {
       defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
       performanceTeamContact: 'the performance team',
       bot: {
-        appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null,
+        appId: null, appType: 'SingleTenant', credential: null, tenantId: null,
         loginAuthority: 'https://login.microsoftonline.com/botframework.com', authSettings: {},
         serviceUrlHosts: ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.azure.us'], maxBodyBytes: 262144,
       },
       app: {
-        publicHostname: 'localhost:3978', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21',
+        publicHostname: 'localhost:3978', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21', tabAppId: null,
         tabOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
         tabTokenAudiences: ['api://localhost:3978/00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
         tabAuthDisabled: false,
@@ -46,7 +46,7 @@ describe('configuration', () => {
       ToChannelFromBotLoginUrl: 'https://127.0.0.1:4001/botframework.com', ToChannelFromBotOAuthScope: 'https://api.botframework.test',
     });
     expect(config.bot).toEqual({
-      appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant-1',
+      appId: 'app-id', appType: 'SingleTenant', credential: { kind: 'secret', secret: 'secret' }, tenantId: 'tenant-1',
       loginAuthority: 'https://127.0.0.1:4001/botframework.com',
       authSettings: {
         MicrosoftAppId: 'app-id', MicrosoftAppTenantId: 'tenant-1',
@@ -117,6 +117,7 @@ describe('configuration', () => {
       bot: { appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
       app: {
         publicHostname: 'performance.fenmarsh.gov.uk', teamsAppId: '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21',
+        tabAppId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
         tabTokenAudiences: ['api://performance.fenmarsh.gov.uk/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
       },
     });
