@@ -70,6 +70,9 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
         DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}`,
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'test-client-secret',
+        MicrosoftAppTenantId: ENTRA_TENANT_ID,
+        // Only the register's people, so someone from the council's tenant who is not in it is told whom to ask.
+        TAB_READERS: 'register',
         PUBLIC_HOSTNAME: HOSTNAME,
         TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
         TAB_EXTRA_HOST_ORIGINS: host.origin,
