@@ -15,6 +15,7 @@ import type { Grant } from '../support/teams/token-authority-stand-in';
 import { message, personalConversationId, type TeamsUser } from '../support/teams/activities';
 import { postActivity } from '../support/teams/post-activity';
 import { CLOCK_START_ENV } from '../support/clock-start';
+import { BACKENDS, serverDatabase, type Backend } from '../support/test-database';
 
 const GRANT: Record<BotIdentity, Grant> = { secret: 'secret', certificate: 'certificate', managedIdentity: 'managedIdentity', multiTenant: 'secret' };
 const visitor: TeamsUser = { teamsId: '29:sam-visitor', aadObjectId: '0f0e0d0c-0b0a-4909-8807-060504030201', name: 'Sam Visitor', email: 'sam.visitor@fenmarsh.gov.uk' };
@@ -54,7 +55,8 @@ describe('the bot\'s identity, each kind against the stand-in token authority', 
   });
 
   it('signs with PS256 and names the certificate by x5t#S256 when given its SHA-256 thumbprint', async () => {
-    const { run, calls, grants } = await sendProactively({ ...teams.serverEnv('certificate'), MicrosoftAppCertificateThumbprint: teams.clientCertificate.thumbprintSha256 });
+    const { run, calls, grants, refusals } = await sendProactively({ ...teams.serverEnv('certificate'), MicrosoftAppCertificateThumbprint: teams.clientCertificate.thumbprintSha256 });
+    expect(refusals).toEqual([]);
     expect(run.status).toBe(0);
     expect(calls.every((c) => c.authorised)).toBe(true);
     expect(calls).toHaveLength(5);
@@ -90,16 +92,21 @@ describe('the bot\'s identity, each kind against the stand-in token authority', 
     expect(refusals[0]).toBe('missing or wrong X-IDENTITY-HEADER');
   });
 
-  describe.each<BotIdentity>(['certificate', 'managedIdentity', 'multiTenant'])('the server as %s', (identity) => {
+  const serverCases = BACKENDS.flatMap((backend) => (['certificate', 'managedIdentity', 'multiTenant'] as const).map((identity): [BotIdentity, Backend] => [identity, backend]));
+  describe.each(serverCases)('the server as %s [%s]', (identity, backend) => {
     let server: RunningServer;
+    let closeDatabase: () => Promise<void> = async () => {};
     beforeAll(async () => {
+      const database = await serverDatabase(backend, 'identity');
+      closeDatabase = database.close;
       server = await startServer({
         ...teams.serverEnv(identity), ...CLOCK_START_ENV,
-        DATABASE_URL: 'pglite:memory', LOAD_DEMO_DATA: 'false', CYCLE_SCHEDULER_ENABLED: 'false', DELIVERY_DISPATCHER_ENABLED: 'false',
+        DATABASE_URL: database.url, LOAD_DEMO_DATA: 'false', CYCLE_SCHEDULER_ENABLED: 'false', DELIVERY_DISPATCHER_ENABLED: 'false',
       });
     });
     afterAll(async () => {
       await server?.stop();
+      await closeDatabase();
     });
 
     it('authenticates an inbound message and replies with a token of its own kind', async () => {

@@ -15,6 +15,7 @@ import { HttpStandIn, type RecordedRequest, type Reply } from './http-stand-in';
 import type { TestCertificates } from './test-certificates';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const ASSERTION_CLOCK_SKEW_SECONDS = 60;
 
 /** How a token was asked for: the client's secret, its certificate, or a managed identity. */
 export type Grant = 'secret' | 'certificate' | 'managedIdentity';
@@ -127,6 +128,8 @@ export class TokenAuthorityStandIn {
         issuer: this.appId,
         subject: this.appId,
         requiredClaims: ['exp', 'nbf', 'jti'],
+        // MSAL rounds nbf to the nearest second (so it may be half a second ahead); Entra allows skew too.
+        clockTolerance: ASSERTION_CLOCK_SKEW_SECONDS,
       });
     } catch (error) {
       return { refused: `the client assertion was refused: ${(error as Error).message}` };
