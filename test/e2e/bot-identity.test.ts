@@ -9,7 +9,8 @@
  * replies go through the real server, which must still authenticate every inbound activity.
  */
 import { runScript, startServer, type RunningServer } from '../support/child-process';
-import { TeamsStandIns, TENANT_ID, type BotIdentity } from '../support/teams/teams-stand-ins';
+import { TeamsStandIns, APP_ID, TAB_APP_ID, TENANT_ID, type BotIdentity } from '../support/teams/teams-stand-ins';
+import { EntraStandIn } from '../support/teams/entra-stand-in';
 import { makeClientCertificate } from '../support/teams/client-certificate';
 import type { Grant } from '../support/teams/token-authority-stand-in';
 import { message, personalConversationId, type TeamsUser } from '../support/teams/activities';
@@ -18,12 +19,14 @@ import { CLOCK_START_ENV } from '../support/clock-start';
 import { BACKENDS, serverDatabase, type Backend } from '../support/test-database';
 
 const GRANT: Record<BotIdentity, Grant> = { secret: 'secret', certificate: 'certificate', managedIdentity: 'managedIdentity', multiTenant: 'secret' };
+const HOSTNAME = 'performance.fenmarsh.test';
 const visitor: TeamsUser = { teamsId: '29:sam-visitor', aadObjectId: '0f0e0d0c-0b0a-4909-8807-060504030201', name: 'Sam Visitor', email: 'sam.visitor@fenmarsh.gov.uk' };
 
 describe('the bot\'s identity, each kind against the stand-in token authority', () => {
   const teams = new TeamsStandIns();
-  beforeAll(() => teams.start());
-  afterAll(() => teams.stop());
+  const entra = new EntraStandIn(`api://${HOSTNAME}/${APP_ID}`);
+  beforeAll(() => Promise.all([teams.start(), entra.start()]));
+  afterAll(() => Promise.all([teams.stop(), entra.stop()]));
 
   /** Runs the proactive plan with `env`; what reached the connector and the authority while it ran. */
   async function sendProactively(env: NodeJS.ProcessEnv) {
@@ -102,6 +105,7 @@ describe('the bot\'s identity, each kind against the stand-in token authority', 
       server = await startServer({
         ...teams.serverEnv(identity), ...CLOCK_START_ENV,
         DATABASE_URL: database.url, LOAD_DEMO_DATA: 'false', CYCLE_SCHEDULER_ENABLED: 'false', DELIVERY_DISPATCHER_ENABLED: 'false',
+        PUBLIC_HOSTNAME: HOSTNAME, TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
       });
     });
     afterAll(async () => {
@@ -132,6 +136,21 @@ describe('the bot\'s identity, each kind against the stand-in token authority', 
         expect(response.status).toBe(401);
       }
       expect(teams.connector.calls.length).toBe(calls);
+    });
+
+    it('signs people in to the tab with tokens for the tab\'s app registration: TAB_APP_ID\'s with a managed identity, the bot\'s otherwise', async () => {
+      const tabAppId = identity === 'managedIdentity' ? TAB_APP_ID : APP_ID;
+      const otherId = identity === 'managedIdentity' ? APP_ID : TAB_APP_ID;
+      const scorecard = async (audience: string) => {
+        const token = await entra.accessToken({ oid: visitor.aadObjectId, email: visitor.email, name: visitor.name }, { audience, tenantId: TENANT_ID });
+        return (await fetch(`${server.baseUrl}/api/tab/scorecard`, { headers: { authorization: `Bearer ${token}` } })).status;
+      };
+      // Accepted: 200, or 403 for a multi-tenant bot, which has no council tenant whose staff may all read.
+      const accepted = identity === 'multiTenant' ? 403 : 200;
+      expect(await scorecard(`api://${HOSTNAME}/${tabAppId}`)).toBe(accepted);
+      expect(await scorecard(tabAppId)).toBe(accepted);
+      expect(await scorecard(`api://${HOSTNAME}/${otherId}`)).toBe(401);
+      expect(await scorecard(otherId)).toBe(401);
     });
 
     it(identity === 'multiTenant' ? 'warns at start that new multi-tenant registrations ended on 31 July 2025' : 'starts without the multi-tenant warning', () => {
