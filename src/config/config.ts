@@ -157,7 +157,7 @@ const packageSettings = {
 const packageSchema = z.object(packageSettings).superRefine((s, ctx) => checkTabAppId(s, issueAdder(ctx)));
 
 /** A managed identity cannot expose an API, so the tab's sign-in needs an app registration of its own. */
-function checkTabAppId(s: { MicrosoftAppId?: string; MicrosoftAppType: BotAppType; TAB_APP_ID?: string; TAB_TOKEN_AUDIENCE?: string }, issue: (path: string, message: string) => void): void {
+function checkTabAppId(s: { MicrosoftAppId?: string; MicrosoftAppType: BotAppType; TAB_APP_ID?: string }, issue: (path: string, message: string) => void): void {
   if (s.MicrosoftAppId && s.MicrosoftAppType === 'UserAssignedMSI' && !s.TAB_APP_ID) {
     issue('TAB_APP_ID', 'is required when MicrosoftAppType is UserAssignedMSI: the tab\'s single sign-on needs an Entra app registration of its own (a managed identity cannot expose an API)');
   }

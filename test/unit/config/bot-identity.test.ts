@@ -74,8 +74,9 @@ describe('the bot\'s identity settings', () => {
     it('refuses half a certificate', () => {
       expect(refusal({ ...APP, ...TENANT, MicrosoftAppCertificateKeyFile: cert.keyFile }))
         .toMatch(/MicrosoftAppCertificateThumbprint: is required with MicrosoftAppCertificateKeyFile/);
-      expect(refusal({ ...APP, ...TENANT, MicrosoftAppCertificateThumbprint: cert.thumbprintSha1 }))
-        .toMatch(/MicrosoftAppCertificateKeyFile: is required with MicrosoftAppCertificateThumbprint \(the path of the certificate's PEM private key\)/);
+      const noKey = refusal({ ...APP, ...TENANT, MicrosoftAppCertificateThumbprint: cert.thumbprintSha1 });
+      expect(noKey).toMatch(/MicrosoftAppCertificateKeyFile: is required with MicrosoftAppCertificateThumbprint \(the path of the certificate's PEM private key\)/);
+      expect(noKey).not.toMatch(/cannot read/); // one message per mistake: no file is read until the settings agree
     });
 
     it('refuses any credential for a managed identity, which has none', () => {
