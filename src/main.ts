@@ -5,6 +5,9 @@ import { clockFor } from './clock';
 import { createLogger } from './logging/logger';
 import { buildApplication } from './wiring';
 
+/** Beyond the grace, the time the database's close may take before the process gives up waiting. */
+const STOP_BACKSTOP_MARGIN_MS = 1_500;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
@@ -16,7 +19,12 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (shuttingDown) return;
       shuttingDown = true;
-      app.log.info({ signal }, 'shutting down');
+      app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+      // A backstop, should a part hang past its grace: exit rather than be killed mid-write later.
+      setTimeout(() => {
+        app.log.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish in time; exiting anyway');
+        process.exit(1);
+      }, config.shutdownGraceMs + STOP_BACKSTOP_MARGIN_MS).unref();
       app.stop().then(
         () => process.exit(0),
         (error) => {

@@ -42,6 +42,7 @@ import { BackgroundJobs } from './app/jobs/background-jobs';
 import { JobViews } from './app/jobs/job-views';
 import { JobSteps } from './app/jobs/job-steps';
 import { JobRunner } from './jobs/job-runner';
+import { stopGracefully } from './graceful-stop';
 
 export interface Application {
   readonly log: Logger;
@@ -114,6 +115,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const jobViews = new JobViews(store);
   const jobRunner = new JobRunner({
     store, clock, log, instanceId, steps: new JobSteps(cycle, board, instanceId), views: jobViews, messenger: deliveryMessenger,
+    stopPatienceMs: config.shutdownGraceMs,
   });
   const jobs = new BackgroundJobs(store, clock, jobViews, () => jobRunner.wake());
   const people = new PeopleService(store);
@@ -165,14 +167,6 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       if (config.cycle.schedulerEnabled) scheduler.start();
       return port;
     },
-    stop: () =>
-      (stopping ??= (async () => {
-        await scheduler.stop();
-        await server.close();
-        // Running jobs are handed back (each at its next recipient) for the next instance to take up.
-        await jobRunner.stop();
-        await dispatcher.stop();
-        await database.close();
-      })()),
+    stop: () => (stopping ??= stopGracefully({ server, scheduler, jobRunner, dispatcher, database }, config.shutdownGraceMs, log)),
   };
 }
