@@ -40,7 +40,9 @@ export class HttpServer {
 
   constructor(private readonly deps: HttpServerDeps) {
     this.server = restify.createServer({ name: 'council-performance-bot', handleUncaughtExceptions: false });
-    this.server.pre((req, res, next) => {
+    this.server.pre((_req, res, next) => {
+      this.inFlight.enter();
+      res.once('close', () => this.inFlight.leave());
       if (this.stopping) {
         // A request on a connection opened before the stop: turned away, with the connection closed,
         // so the client (the Bot Framework retries) goes to another instance or tries again later.
@@ -49,8 +51,6 @@ export class HttpServer {
         next(false);
         return;
       }
-      this.inFlight.enter();
-      res.once('close', () => this.inFlight.leave());
       next();
     });
     this.server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: deps.maxBodyBytes }));
@@ -91,7 +91,11 @@ export class HttpServer {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     const http = this.server.server as NodeHttpServer;
     http.closeIdleConnections(); // kept-alive connections with nothing under way would hold close() open
-    const drained = await this.inFlight.idle(graceMs);
+    const deadline = Date.now() + graceMs;
+    let drained = await this.inFlight.idle(graceMs);
+    // A request pipelined behind the last one is read just after that one ends: answer it (503) too.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (drained) drained = await this.inFlight.idle(Math.max(0, deadline - Date.now()));
     const abandoned = this.inFlight.size;
     http.closeAllConnections();
     await closed;
