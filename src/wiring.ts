@@ -43,6 +43,7 @@ import { JobViews } from './app/jobs/job-views';
 import { JobSteps } from './app/jobs/job-steps';
 import { JobRunner } from './jobs/job-runner';
 import { stopGracefully } from './graceful-stop';
+import { ProductMetrics } from './observability/product-metrics';
 
 export interface Application {
   readonly log: Logger;
@@ -84,6 +85,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       await context.sendActivity('Sorry, something went wrong and nothing was changed. Please try again; if it keeps happening, tell the performance team.');
     }
   };
+  const metrics = new ProductMetrics(store.repos.outbox);
   const settings = { defaultTolerance: config.defaultTolerance };
   const instanceId = instanceIdentity();
   const entry = new EntryService(store, clock, settings);
@@ -98,6 +100,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     messagesPerSecond: config.delivery.messagesPerSecond,
     maxAttempts: config.delivery.maxAttempts,
     onUndeliverable: new UndeliverableReporter({ adminAadObjectIds: config.adminAadObjectIds, clock, log }).report,
+    onTried: (result) => metrics.delivered(result),
   });
   const cycle = new CycleService(
     store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
@@ -141,9 +144,10 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
 
   const server = new HttpServer({
     log,
-    messages: messagesEndpoint(adapter, bot, serviceUrls, log),
+    messages: messagesEndpoint(adapter, bot, serviceUrls, log, metrics),
     maxBodyBytes: config.bot.maxBodyBytes,
     mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
+    ...(config.observability.metricsEnabled ? { metrics: () => metrics.exposition() } : {}),
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };

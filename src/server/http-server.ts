@@ -62,7 +62,15 @@ export class HttpServer {
     const metrics = deps.metrics;
     if (metrics) {
       this.server.get('/metrics', async (_req, res) => {
-        const body = await metrics();
+        let body: string;
+        try {
+          body = await metrics();
+        } catch (error) {
+          // The outbox's gauges come from the database: a failed scrape, and the error's text stays in the log.
+          deps.log.warn({ err: error }, 'metrics could not be read');
+          res.send(503, { error: 'The metrics cannot be read now.' });
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
         res.end(body);
       });
