@@ -10,7 +10,8 @@
  * 2. What is under way finishes, bounded by the grace: the turns being answered, and the sends
  *    already out to Teams, each recorded as sent (a message is never lost: it stays pending or is
  *    sent, and only a send still out when time runs out is "in doubt", as after a crash).
- * 3. The database is closed last, once nothing uses it.
+ * 3. Telemetry (Azure Monitor, when on) sends what it holds, its metrics read from a database still open.
+ * 4. The database is closed last, once nothing uses it.
  */
 import type { Logger } from './logging/logger';
 import type { ServerClosed } from './server/http-server';
@@ -25,7 +26,12 @@ export interface RunningParts {
   readonly jobRunner: Stoppable;
   readonly dispatcher: Stoppable;
   readonly database: { close(): Promise<void> };
+  /** Sends its last figures; bounded, as the network it sends over may be gone. */
+  readonly telemetry?: { shutdown(): Promise<void> } | null;
 }
+
+/** How long telemetry may take to send its last figures. */
+export const TELEMETRY_FLUSH_MS = 1_000;
 
 export async function stopGracefully(parts: RunningParts, graceMs: number, log: Logger): Promise<void> {
   const startedAt = Date.now();
@@ -36,6 +42,9 @@ export async function stopGracefully(parts: RunningParts, graceMs: number, log: 
   if (!closed.drained) log.warn({ abandoned: closed.abandoned, graceMs }, 'requests still under way when the grace ran out were cut off');
   for (const { name, done } of workers) {
     if (!done) log.warn({ part: name, graceMs }, 'still stopping when the grace ran out; closing the database under it');
+  }
+  if (parts.telemetry && !(await settleWithin(parts.telemetry.shutdown(), TELEMETRY_FLUSH_MS))) {
+    log.warn({ ms: TELEMETRY_FLUSH_MS }, 'telemetry had not sent its last figures in time; stopping without them');
   }
   await parts.database.close();
   log.info({ ms: Date.now() - startedAt }, 'stopped');

@@ -44,6 +44,7 @@ import { JobSteps } from './app/jobs/job-steps';
 import { JobRunner } from './jobs/job-runner';
 import { stopGracefully } from './graceful-stop';
 import { ProductMetrics } from './observability/product-metrics';
+import type { Telemetry } from './observability/azure-monitor';
 
 export interface Application {
   readonly log: Logger;
@@ -54,9 +55,12 @@ export interface Application {
   readonly scheduler: CycleScheduler;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
+  /** The figures of GET /metrics, also mirrored to Azure Monitor when it is on (main.ts). */
+  readonly metrics: ProductMetrics;
   /** Starts serving; resolves with the port. */
   start(): Promise<number>;
-  stop(): Promise<void>;
+  /** The graceful stop (graceful-stop.ts); `telemetry`, when on, sends its last figures before the database closes. */
+  stop(telemetry?: Telemetry | null): Promise<void>;
 }
 
 export async function buildApplication(config: Config, clock: Clock, log = createLogger(config)): Promise<Application> {
@@ -164,6 +168,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     scheduler,
     board,
     plans,
+    metrics,
     start: async () => {
       const port = await server.listen(config.port);
       if (config.delivery.dispatcherEnabled) dispatcher.start();
@@ -171,6 +176,6 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       if (config.cycle.schedulerEnabled) scheduler.start();
       return port;
     },
-    stop: () => (stopping ??= stopGracefully({ server, scheduler, jobRunner, dispatcher, database }, config.shutdownGraceMs, log)),
+    stop: (telemetry) => (stopping ??= stopGracefully({ server, scheduler, jobRunner, dispatcher, database, telemetry }, config.shutdownGraceMs, log)),
   };
 }

@@ -7,9 +7,20 @@
 
 export type Labels = Readonly<Record<string, string>>;
 
+/** One current value, as another exporter (OpenTelemetry) reads it: a histogram gives its sum and count. */
+export interface Sample {
+  readonly name: string;
+  readonly kind: 'counter' | 'gauge';
+  readonly labels: Labels;
+  readonly value: number;
+}
+
 interface Metric {
   readonly name: string;
   lines(): string[];
+  samples(): Sample[];
+  /** The names and kinds its samples come under, before any is recorded. */
+  outputs(): Pick<Sample, 'name' | 'kind'>[];
 }
 
 /** The value's text as Prometheus reads it. */
@@ -64,6 +75,14 @@ abstract class LabelledMetric<Series> implements Metric {
   }
 
   protected abstract sampleLines(): string[];
+
+  abstract samples(): Sample[];
+
+  outputs(): Pick<Sample, 'name' | 'kind'>[] {
+    return this.type === 'histogram'
+      ? [{ name: `${this.name}_sum`, kind: 'counter' }, { name: `${this.name}_count`, kind: 'counter' }]
+      : [{ name: this.name, kind: this.type }];
+  }
 }
 
 /** A count that only goes up (since the process started). */
@@ -80,6 +99,10 @@ export class Counter extends LabelledMetric<{ value: number }> {
   protected sampleLines(): string[] {
     return [...this.series.values()].map(({ labels, value }) => `${this.name}${labelText(labels)} ${formatValue(value.value)}`);
   }
+
+  samples(): Sample[] {
+    return [...this.series.values()].map(({ labels, value }) => ({ name: this.name, kind: 'counter', labels, value: value.value }));
+  }
 }
 
 /** A value that is set, such as how many messages wait in the outbox now. */
@@ -94,6 +117,10 @@ export class Gauge extends LabelledMetric<{ value: number }> {
 
   protected sampleLines(): string[] {
     return [...this.series.values()].map(({ labels, value }) => `${this.name}${labelText(labels)} ${formatValue(value.value)}`);
+  }
+
+  samples(): Sample[] {
+    return [...this.series.values()].map(({ labels, value }) => ({ name: this.name, kind: 'gauge', labels, value: value.value }));
   }
 }
 
@@ -130,6 +157,13 @@ export class Histogram extends LabelledMetric<HistogramSeries> {
       `${this.name}_count${labelText(labels)} ${value.count}`,
     ]);
   }
+
+  samples(): Sample[] {
+    return [...this.series.values()].flatMap(({ labels, value }): Sample[] => [
+      { name: `${this.name}_sum`, kind: 'counter', labels, value: value.sum },
+      { name: `${this.name}_count`, kind: 'counter', labels, value: value.count },
+    ]);
+  }
 }
 
 /** The metrics of one process, and what must be read (from the database) just before each scrape. */
@@ -149,7 +183,21 @@ export class MetricsRegistry {
   }
 
   async exposition(): Promise<string> {
-    await Promise.all(this.collectors.map((collect) => collect()));
+    await this.collect();
     return `${this.metrics.flatMap((m) => m.lines()).join('\n')}\n`;
+  }
+
+  outputs(): Pick<Sample, 'name' | 'kind'>[] {
+    return this.metrics.flatMap((m) => m.outputs());
+  }
+
+  /** Every current value, freshly collected, for an exporter that is not Prometheus. */
+  async samples(): Promise<Sample[]> {
+    await this.collect();
+    return this.metrics.flatMap((m) => m.samples());
+  }
+
+  private async collect(): Promise<void> {
+    await Promise.all(this.collectors.map((collect) => collect()));
   }
 }
