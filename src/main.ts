@@ -3,12 +3,20 @@ import { loadConfig, ConfigError } from './config/config';
 import { DatabaseInUseError } from './db/data-dir-lock';
 import { clockFor } from './clock';
 import { createLogger } from './logging/logger';
-import { buildApplication } from './wiring';
+import { startTelemetry } from './observability/azure-monitor';
+import { TELEMETRY_FLUSH_MS } from './graceful-stop';
+
+/** Beyond the grace, the time telemetry's last send and the database's close may take before the process gives up waiting. */
+const STOP_BACKSTOP_MARGIN_MS = TELEMETRY_FLUSH_MS + 1_500;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
+  // Before the app is loaded, so its instrumentation sees restify's and pg's first use (azure-monitor.ts).
+  const telemetry = await startTelemetry(config.observability, log);
+  const { buildApplication } = await import('./wiring');
   const app = await buildApplication(config, clockFor(config.clockStart, (message) => log.warn({ clockStart: config.clockStart }, message)), log);
+  telemetry?.mirror(app.metrics.registry);
   await app.start();
   let shuttingDown = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -16,8 +24,13 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (shuttingDown) return;
       shuttingDown = true;
-      app.log.info({ signal }, 'shutting down');
-      app.stop().then(
+      app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+      // A backstop, should a part hang past its grace: exit rather than be killed mid-write later.
+      setTimeout(() => {
+        app.log.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish in time; exiting anyway');
+        process.exit(1);
+      }, config.shutdownGraceMs + STOP_BACKSTOP_MARGIN_MS).unref();
+      app.stop(telemetry).then(
         () => process.exit(0),
         (error) => {
           app.log.error({ err: error }, 'shutdown failed');

@@ -42,6 +42,9 @@ import { BackgroundJobs } from './app/jobs/background-jobs';
 import { JobViews } from './app/jobs/job-views';
 import { JobSteps } from './app/jobs/job-steps';
 import { JobRunner } from './jobs/job-runner';
+import { stopGracefully } from './graceful-stop';
+import { ProductMetrics } from './observability/product-metrics';
+import type { Telemetry } from './observability/azure-monitor';
 
 export interface Application {
   readonly log: Logger;
@@ -52,9 +55,12 @@ export interface Application {
   readonly scheduler: CycleScheduler;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
+  /** The figures of GET /metrics, also mirrored to Azure Monitor when it is on (main.ts). */
+  readonly metrics: ProductMetrics;
   /** Starts serving; resolves with the port. */
   start(): Promise<number>;
-  stop(): Promise<void>;
+  /** The graceful stop (graceful-stop.ts); `telemetry`, when on, sends its last figures before the database closes. */
+  stop(telemetry?: Telemetry | null): Promise<void>;
 }
 
 export async function buildApplication(config: Config, clock: Clock, log = createLogger(config)): Promise<Application> {
@@ -89,6 +95,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       await context.sendActivity('Sorry, something went wrong and nothing was changed. Please try again; if it keeps happening, tell the performance team.');
     }
   };
+  const metrics = new ProductMetrics(store.repos.outbox);
   const settings = { defaultTolerance: config.defaultTolerance };
   const instanceId = instanceIdentity();
   const entry = new EntryService(store, clock, settings);
@@ -103,6 +110,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     messagesPerSecond: config.delivery.messagesPerSecond,
     maxAttempts: config.delivery.maxAttempts,
     onUndeliverable: new UndeliverableReporter({ adminAadObjectIds: config.adminAadObjectIds, clock, log }).report,
+    onTried: (result) => metrics.delivered(result),
   });
   const cycle = new CycleService(
     store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
@@ -120,6 +128,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const jobViews = new JobViews(store);
   const jobRunner = new JobRunner({
     store, clock, log, instanceId, steps: new JobSteps(cycle, board, instanceId), views: jobViews, messenger: deliveryMessenger,
+    stopPatienceMs: config.shutdownGraceMs,
   });
   const jobs = new BackgroundJobs(store, clock, jobViews, () => jobRunner.wake());
   const people = new PeopleService(store);
@@ -145,9 +154,10 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
 
   const server = new HttpServer({
     log,
-    messages: messagesEndpoint(adapter, bot, serviceUrls, log),
+    messages: messagesEndpoint(adapter, bot, serviceUrls, log, metrics),
     maxBodyBytes: config.bot.maxBodyBytes,
     mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
+    ...(config.observability.metricsEnabled ? { metrics: () => metrics.exposition() } : {}),
     health: async () => {
       await store.ping();
       return { healthy: true, checks: { database: 'ok' } };
@@ -164,6 +174,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     scheduler,
     board,
     plans,
+    metrics,
     start: async () => {
       const port = await server.listen(config.port);
       if (config.delivery.dispatcherEnabled) dispatcher.start();
@@ -171,14 +182,6 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
       if (config.cycle.schedulerEnabled) scheduler.start();
       return port;
     },
-    stop: () =>
-      (stopping ??= (async () => {
-        await scheduler.stop();
-        await server.close();
-        // Running jobs are handed back (each at its next recipient) for the next instance to take up.
-        await jobRunner.stop();
-        await dispatcher.stop();
-        await database.close();
-      })()),
+    stop: (telemetry) => (stopping ??= stopGracefully({ server, scheduler, jobRunner, dispatcher, database, telemetry }, config.shutdownGraceMs, log)),
   };
 }

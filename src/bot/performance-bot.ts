@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
+import { correlationId } from '../logging/correlation';
 import type { EntryService, Submitter } from '../app/entry/entry-service';
 import { EntryCommandError } from '../app/entry/entry-service';
 import type { MyWorkService } from '../app/my-work-service';
@@ -122,7 +123,8 @@ export class PerformanceBot extends TeamsActivityHandler {
   /** Every turn: who is acting, once; someone from another tenant is answered and nothing else runs. */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const log = this.deps.log.child({ turn: activity.id ?? randomUUID(), activityType: activity.type });
+    // Through the messages endpoint every line of the turn already carries its correlationId (src/logging/correlation.ts).
+    const log = this.deps.log.child(correlationId() ? { activityType: activity.type } : { correlationId: activity.id ?? randomUUID(), activityType: activity.type });
     const lookupEmail = memoised(() => this.lookupEmail(context, log));
     const resolved = await this.deps.actors.resolve(
       {

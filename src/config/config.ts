@@ -35,6 +35,16 @@ export interface Config {
    * time), so a demo or a test sees the same day of the cycle whatever the date. Null: the system clock.
    */
   readonly clockStart: Date | null;
+  /** How long a stopping server lets the turns under way finish before it closes their connections. */
+  readonly shutdownGraceMs: number;
+  readonly observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** Serve GET /metrics in Prometheus' text format. */
+  readonly metricsEnabled: boolean;
+  /** Application Insights' connection string: traces and metrics then go to Azure Monitor. Null: off. */
+  readonly applicationInsightsConnectionString: string | null;
 }
 
 /** What `npm run package` needs, and nothing secret: a pipeline that builds the package has no secrets. */
@@ -219,6 +229,19 @@ const schema = z.object({
   OAuthUrl: z.url().optional(),
   CallerId: z.string().optional(),
   ValidateAuthority: z.enum(['true', 'false']).optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
+  METRICS_ENABLED: booleanSetting.default(false),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => text || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'an Application Insights connection string, InstrumentationKey=...;IngestionEndpoint=https://... as the Azure portal shows it (or leave it unset)')
+        .optional(),
+    ),
   CLOCK_START: z
     .string()
     .trim()
@@ -286,6 +309,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
       dispatcherEnabled: s.DELIVERY_DISPATCHER_ENABLED,
     },
     clockStart: s.CLOCK_START,
+    shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
+    observability: {
+      metricsEnabled: s.METRICS_ENABLED,
+      applicationInsightsConnectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+    },
   };
 }
 

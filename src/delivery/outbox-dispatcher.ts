@@ -60,7 +60,12 @@ export interface OutboxDispatcherOptions {
   /** Sends out at once, at most. */
   readonly maxInFlight?: number;
   readonly retryPolicy?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+  /** Told how each try ended, once it is recorded (the metrics). */
+  readonly onTried?: (result: TryResult) => void;
 }
+
+/** How one try at a message ended: sent, to be tried again (throttled: Teams' 429), or given up. */
+export type TryResult = 'sent' | 'retry' | 'throttled' | 'blocked' | 'dead';
 
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_IDLE_POLL_MS = 2_000;
@@ -89,6 +94,7 @@ export class OutboxDispatcher {
   private readonly instanceId: string;
   private readonly leaseMs: number;
   private readonly onUndeliverable: UndeliverableHandler | undefined;
+  private readonly onTried: (result: TryResult) => void;
   private readonly timer: Timer;
   private readonly random: () => number;
   private readonly idlePollMs: number;
@@ -119,6 +125,7 @@ export class OutboxDispatcher {
     this.instanceId = options.instanceId;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.onUndeliverable = options.onUndeliverable;
+    this.onTried = options.onTried ?? (() => {});
     this.timer = options.timer ?? realTimer;
     this.random = options.random ?? Math.random;
     this.idlePollMs = options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
@@ -248,6 +255,7 @@ export class OutboxDispatcher {
     // Nothing between Teams' answer and this update but the update itself: the shorter that gap,
     // the fewer messages a crash can leave in doubt.
     const recorded = await this.outbox.markSent(message.id, this.instanceId, { activityId: sent.activityId, conversationId: sent.conversationId, at: this.clock.now() });
+    this.onTried('sent');
     if (recorded) this.log.debug({ outboxId: message.id, purpose: message.purpose, attempts: message.attempts }, 'message sent');
     else this.log.warn({ outboxId: message.id }, 'message sent, but another dispatcher had taken its claim: it may arrive twice');
   }
@@ -293,6 +301,7 @@ export class OutboxDispatcher {
       const due = new Date(now.getTime() + outcome.delayMs);
       if (outcome.throttled) this.pacer.throttled(now.getTime(), outcome.delayMs);
       await this.outbox.markRetry(message.id, this.instanceId, due, outcome.reason);
+      this.onTried(outcome.throttled ? 'throttled' : 'retry');
       this.log.info({ outboxId: message.id, attempts: message.attempts, retryAt: due, reason: outcome.reason }, outcome.throttled ? 'Teams asked us to slow down; message will be tried again' : 'send failed; message will be tried again');
       return;
     }
@@ -317,6 +326,7 @@ export class OutboxDispatcher {
       this.log.error({ err: error, outboxId: message.id }, 'could not report an undeliverable message; recording the failure alone');
       await mark(this.store.repos);
     }
+    this.onTried(undeliverable.status === 'BLOCKED' ? 'blocked' : 'dead');
     this.log.warn({ outboxId: message.id, purpose: message.purpose, recipient: message.recipient, ...undeliverable }, undeliverable.status === 'BLOCKED' ? 'message blocked: Teams will not take it, not tried again' : 'message dead: given up');
     if (reported) this.wake();
   }

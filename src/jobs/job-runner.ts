@@ -69,6 +69,8 @@ export interface JobRunnerOptions {
   /** Claims of one job (runners that died running it) before it is given up as failed. */
   readonly maxAttempts?: number;
   readonly minCardIntervalMs?: number;
+  /** How long stop() waits for running jobs to hand back; a server stopping on SIGTERM has seconds. */
+  readonly stopPatienceMs?: number;
   readonly timer?: Timer;
 }
 
@@ -132,7 +134,7 @@ export class JobRunner {
     this.wakeSignal.raise();
     await this.loopDone;
     const patience = new AbortController();
-    await Promise.race([this.allEnded(), this.timer.sleep(STOP_PATIENCE_MS, patience.signal)]);
+    await Promise.race([this.allEnded(), this.timer.sleep(this.options.stopPatienceMs ?? STOP_PATIENCE_MS, patience.signal)]);
     patience.abort();
   }
 

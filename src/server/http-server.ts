@@ -2,8 +2,10 @@
  * The HTTP transport: restify, routes and nothing else. Handlers arrive through the constructor,
  * so this file knows nothing about the database or Teams.
  */
+import type { Server as NodeHttpServer } from 'node:http';
 import restify, { type Server, type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
+import { InFlightRequests } from './in-flight-requests';
 
 export interface HealthReport {
   readonly healthy: boolean;
@@ -21,19 +23,58 @@ export interface HttpServerDeps {
   readonly maxBodyBytes: number;
   /** Further routes (the Scorecard tab and its API), each mounting its own paths. */
   readonly mounts?: readonly ((server: Server) => void)[];
+  /** GET /metrics in Prometheus' text format; absent (METRICS_ENABLED=false), the path is a 404. */
+  readonly metrics?: () => Promise<string>;
+}
+
+/** How a stop went: whether every request under way finished within the grace, and how many did not. */
+export interface ServerClosed {
+  readonly drained: boolean;
+  readonly abandoned: number;
 }
 
 export class HttpServer {
   private readonly server: Server;
+  private readonly inFlight = new InFlightRequests();
+  private stopping = false;
 
   constructor(private readonly deps: HttpServerDeps) {
     this.server = restify.createServer({ name: 'council-performance-bot', handleUncaughtExceptions: false });
+    this.server.pre((_req, res, next) => {
+      this.inFlight.enter();
+      res.once('close', () => this.inFlight.leave());
+      if (this.stopping) {
+        // A request on a connection opened before the stop: turned away, with the connection closed,
+        // so the client (the Bot Framework retries) goes to another instance or tries again later.
+        res.setHeader('connection', 'close');
+        res.send(503, { error: 'The server is stopping; try again shortly.' });
+        next(false);
+        return;
+      }
+      next();
+    });
     this.server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: deps.maxBodyBytes }));
     this.server.get('/healthz', async (_req, res) => {
       const report = await deps.health().catch((error: Error) => ({ healthy: false, checks: { error: error.message } }));
       res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });
     });
     this.server.post('/api/messages', deps.messages);
+    const metrics = deps.metrics;
+    if (metrics) {
+      this.server.get('/metrics', async (_req, res) => {
+        let body: string;
+        try {
+          body = await metrics();
+        } catch (error) {
+          // The outbox's gauges come from the database: a failed scrape, and the error's text stays in the log.
+          deps.log.warn({ err: error }, 'metrics could not be read');
+          res.send(503, { error: 'The metrics cannot be read now.' });
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        res.end(body);
+      });
+    }
     for (const mount of deps.mounts ?? []) mount(this.server);
   }
 
@@ -49,7 +90,23 @@ export class HttpServer {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  /**
+   * Stops taking connections at once, lets the requests under way finish for up to `graceMs` (a
+   * request arriving meanwhile on an open connection is answered 503), then closes every connection.
+   */
+  async close(graceMs: number): Promise<ServerClosed> {
+    this.stopping = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const http = this.server.server as NodeHttpServer;
+    http.closeIdleConnections(); // kept-alive connections with nothing under way would hold close() open
+    const deadline = Date.now() + graceMs;
+    let drained = await this.inFlight.idle(graceMs);
+    // A request pipelined behind the last one is read just after that one ends: answer it (503) too.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (drained) drained = await this.inFlight.idle(Math.max(0, deadline - Date.now()));
+    const abandoned = this.inFlight.size;
+    http.closeAllConnections();
+    await closed;
+    return { drained, abandoned };
   }
 }

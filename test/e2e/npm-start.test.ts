@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWithNpm, type RunningServer } from '../support/child-process';
+import { CHILD_PATIENCE_MS, startWithNpm, type RunningServer } from '../support/child-process';
 import { commandsInGroup } from '../support/process-tree';
 import { CLOCK_START_ENV } from '../support/clock-start';
 
@@ -47,8 +47,28 @@ describe('npm start', () => {
     const running = server!;
     server = null;
     await running.stop();
-    expect(running.output()).toMatch(/"signal":"SIGINT","msg":"shutting down"/);
+    expect(running.output()).toMatch(/"signal":"SIGINT".*"msg":"shutting down"/);
     expect(running.output()).not.toMatch(/shutdown failed/);
     expect(existsSync(path.join(dir, 'pgdata.lock'))).toBe(false);
+  });
+
+  it('stops cleanly when a process manager sends SIGTERM to npm alone: the signal reaches the server', async () => {
+    const running = await startWithNpm(
+      { ...CLOCK_START_ENV, DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}` }, CHILD_PATIENCE_MS, 'SIGTERM to npm',
+    );
+    const npm = running.process.pid!;
+    const exited = new Promise<number | null>((resolve) => running.process.once('exit', (code) => resolve(code)));
+    try {
+      process.kill(npm, 'SIGTERM');
+      // npm answers with the server's own exit code once the server has stopped, not before.
+      expect(await exited).toBe(0);
+      expect(running.output()).toMatch(/"signal":"SIGTERM".*"msg":"shutting down"/);
+      expect(running.output()).toMatch(/"msg":"stopped"/);
+      // Nothing left running in npm's process group: the server did not outlive npm.
+      expect(commandsInGroup(npm)).toEqual([]);
+      expect(existsSync(path.join(dir, 'pgdata.lock'))).toBe(false);
+    } finally {
+      await running.stop();
+    }
   });
 });

@@ -66,10 +66,15 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_M
 
 /**
  * Runs `npm start` itself, as a person does (the build check, then the compiled dist/main.js), and
- * resolves once the server is listening; stop() is Ctrl+C: SIGINT to the whole process group.
+ * resolves once the server is listening; stop() is Ctrl+C: SIGINT to the whole process group, or
+ * with `stopWith: 'SIGTERM to npm'` what a process manager does: SIGTERM to npm alone.
  */
-export function startWithNpm(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
-  return launchServer('npm', ['start'], env, timeoutMs, (child) => process.kill(-child.pid!, 'SIGINT'));
+export function startWithNpm(
+  env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS, stopWith: 'Ctrl+C' | 'SIGTERM to npm' = 'Ctrl+C',
+): Promise<RunningServer> {
+  return launchServer('npm', ['start'], env, timeoutMs, (child) =>
+    stopWith === 'Ctrl+C' ? process.kill(-child.pid!, 'SIGINT') : process.kill(child.pid!, 'SIGTERM'),
+  );
 }
 
 function launchServer(

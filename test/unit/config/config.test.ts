@@ -26,7 +26,22 @@ describe('configuration', () => {
       },
       delivery: { messagesPerSecond: 48, maxAttempts: 6, dispatcherEnabled: true },
       clockStart: null,
+      shutdownGraceMs: 8000,
+      observability: { metricsEnabled: false, applicationInsightsConnectionString: null },
     });
+  });
+
+  it('reads the stop\'s grace, the metrics switch and the Application Insights connection string, refusing what they cannot be', () => {
+    const connectionString = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '3000', METRICS_ENABLED: 'true', APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString })).toMatchObject({
+      shutdownGraceMs: 3000,
+      observability: { metricsEnabled: true, applicationInsightsConnectionString: connectionString },
+    });
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: '  ' }).observability.applicationInsightsConnectionString).toBeNull();
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS/);
+    expect(() => loadConfig({ METRICS_ENABLED: 'sometimes' })).toThrow(/METRICS_ENABLED/);
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' }))
+      .toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING: an Application Insights connection string/);
   });
 
   it('reads every setting', () => {
