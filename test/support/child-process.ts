@@ -82,10 +82,11 @@ export function startWithNpm(env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_
 /**
  * Starts a compiled server the way a container or a process manager does: `command` (the
  * Dockerfile's CMD, `npm run start:prod`) in `cwd`, which need not be the checkout; resolves once it
- * is listening. stop() sends SIGTERM (the image's STOPSIGNAL) to its whole process group.
+ * is listening. stop() sends SIGTERM (the image's STOPSIGNAL) to that one process, as `docker stop`
+ * does to the container's first process, so it must reach the server from there.
  */
 export function startCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
-  return launchServer(command, args, env, timeoutMs, (child) => process.kill(-child.pid!, 'SIGTERM'), cwd);
+  return launchServer(command, args, env, timeoutMs, (child) => process.kill(child.pid!, 'SIGTERM'), cwd);
 }
 
 function launchServer(
