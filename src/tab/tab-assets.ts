@@ -1,9 +1,10 @@
 /**
  * The tab's script and stylesheet. The script is bundled from TypeScript (src/tab/browser, with
  * @microsoft/teams-js) by esbuild with the options in tab-script-build.json. The compiled server
- * (`npm start`, dist/main.js) carries the bundle scripts/build.cjs made with it, so it never runs
- * esbuild; run from source (tsx, the tests) it is bundled in memory, once per process, starting
- * with the server, and the first request waits for it if it has not finished.
+ * (`npm start`, `npm run start:prod`, dist/main.js) carries the bundle and the stylesheet that
+ * scripts/build.cjs put in it, so it never runs esbuild nor reads src/ (a production tree or image
+ * has none); run from source (tsx, the tests) the script is bundled in memory, once per process,
+ * starting with the server, and the first request waits for it if it has not finished.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import scriptBuild from './tab-script-build.json';
 
 /** Replaced by the bundle itself when scripts/build.cjs compiles the server; undeclared from source. */
 declare const PREBUILT_TAB_SCRIPT: string | undefined;
+/** Replaced by tab.css's text when scripts/build.cjs compiles the server; undeclared from source. */
+declare const PREBUILT_TAB_STYLESHEET: string | undefined;
 
 export interface TabAsset {
   readonly body: string;
@@ -39,7 +42,7 @@ export class TabAssets {
   }
 
   stylesheetAsset(): Promise<TabAsset> {
-    this.stylesheet ??= readFile(path.join(this.browserDir, 'tab.css'), 'utf8').then(
+    this.stylesheet ??= this.stylesheetText().then(
       (body) => ({ body, contentType: 'text/css; charset=utf-8' }),
       (error: unknown) => {
         this.stylesheet = null;
@@ -47,6 +50,11 @@ export class TabAssets {
       },
     );
     return this.stylesheet;
+  }
+
+  private stylesheetText(): Promise<string> {
+    if (typeof PREBUILT_TAB_STYLESHEET === 'string') return Promise.resolve(PREBUILT_TAB_STYLESHEET);
+    return readFile(path.join(this.browserDir, 'tab.css'), 'utf8');
   }
 
   private async bundle(): Promise<TabAsset> {

@@ -23,8 +23,15 @@ export interface Finished {
 
 /** Runs a script to its end (killing its whole tree if it outlives `timeoutMs`). */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<Finished> {
+  return runCommand(process.execPath, [TSX, script, ...args], { cwd: ROOT, env, timeoutMs });
+}
+
+/** Runs any command to its end in `cwd` (the checkout by default), killing its whole tree if it outlives `timeoutMs`. */
+export function runCommand(
+  command: string, args: readonly string[], { cwd = ROOT, env = {}, timeoutMs = CHILD_PATIENCE_MS }: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawnTree(process.execPath, [TSX, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnTree(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -77,13 +84,23 @@ export function startWithNpm(
   );
 }
 
+/**
+ * Starts a compiled server the way a container or a process manager does: `command` (the
+ * Dockerfile's CMD, `npm run start:prod`) in `cwd`, which need not be the checkout; resolves once it
+ * is listening. stop() sends SIGTERM (the image's STOPSIGNAL) to that one process, as `docker stop`
+ * does to the container's first process, so it must reach the server from there.
+ */
+export function startCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = CHILD_PATIENCE_MS): Promise<RunningServer> {
+  return launchServer(command, args, env, timeoutMs, (child) => process.kill(child.pid!, 'SIGTERM'), cwd);
+}
+
 function launchServer(
-  command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, signalStop: (child: ChildProcess) => void,
+  command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number, signalStop: (child: ChildProcess) => void, cwd = ROOT,
 ): Promise<RunningServer> {
   const spawnedAt = Date.now();
   const clockNow = () => (env.CLOCK_START ? new Date(Date.parse(env.CLOCK_START) + (Date.now() - spawnedAt)) : new Date());
   const child = spawnTree(command, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
