@@ -3,20 +3,31 @@
  * constructor, so a missing or malformed setting stops the process at start-up with one clear
  * message instead of failing later in the middle of a cycle.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTolerance } from '../domain/tolerance';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
+import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 
 export interface Config {
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pglite:<directory>` (embedded, the default), `pglite:memory`, or a `postgresql://` URL. */
   readonly databaseUrl: string;
-  /** Load the demo register into an empty database on start-up. */
+  /**
+   * Load the demo register into an empty database on start-up. Default: on for the embedded
+   * database, off for PostgreSQL (a council's real database), where only LOAD_DEMO_DATA=true loads it.
+   */
   readonly loadDemoData: boolean;
+  /**
+   * Apply pending migrations on start-up. Default: on for the embedded database, off for
+   * PostgreSQL, whose release step is `npm run db:migrate` so the server's role needs no DDL.
+   */
+  readonly migrateOnStart: boolean;
+  /** Only for PostgreSQL: the pool and TLS (the sslmode itself is in DATABASE_URL). */
+  readonly postgres: PostgresSettings;
   /** The organisation's default tolerance; an indicator's own tolerance overrides it. */
   readonly defaultTolerance: Tolerance;
   readonly bot: BotConfig;
@@ -32,6 +43,13 @@ export interface Config {
    * time), so a demo or a test sees the same day of the cycle whatever the date. Null: the system clock.
    */
   readonly clockStart: Date | null;
+}
+
+export interface PostgresSettings {
+  /** Connections the process may hold open (DATABASE_POOL_SIZE). */
+  readonly poolSize: number;
+  /** The PEM text of DATABASE_CA_FILE, read at start-up; null: the system's CAs. */
+  readonly caPem: string | null;
 }
 
 /** What `npm run package` needs, and nothing secret: a pipeline that builds the package has no secrets. */
@@ -126,6 +144,10 @@ const booleanSetting = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((text) => ['true', '1', 'yes'].includes(text));
 
+function emptyAsUnset(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
 const workingDay = z.coerce.number().int().min(1).max(40);
 const timeOfDay = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:00 (24-hour, UK local time)');
 
@@ -155,7 +177,26 @@ const schema = z.object({
     .refine((url) => /^(pglite:.+|postgres(ql)?:\/\/.+)$/.test(url), {
       message: 'use pglite:<directory> for the embedded database or postgresql://user@host:5432/db',
     }),
-  LOAD_DEMO_DATA: booleanSetting.default(true),
+  // Unset (or empty): decided by the kind of database, below.
+  LOAD_DEMO_DATA: z.preprocess(emptyAsUnset, booleanSetting.optional()),
+  MIGRATE_ON_START: z.preprocess(emptyAsUnset, booleanSetting.optional()),
+  // At least 2: the demo loader holds one connection for its lock while the load uses another.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2, 'must be at least 2').max(1000).default(10),
+  DATABASE_CA_FILE: z.preprocess(emptyAsUnset, z.string().trim().optional()).transform((file, ctx) => {
+    if (!file) return null;
+    let pem: string;
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): name a readable PEM file holding the CA certificate of your PostgreSQL server, or leave it unset` });
+      return z.NEVER;
+    }
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      ctx.addIssue({ code: 'custom', message: `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the CA certificate in PEM form` });
+      return z.NEVER;
+    }
+    return pem;
+  }),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
@@ -206,6 +247,18 @@ const schema = z.object({
     .pipe(z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with its offset, such as 2026-11-17T10:00:00Z (or leave it unset)' }).optional())
     .transform((text) => (text ? new Date(text) : null)),
 }).superRefine((s, ctx) => {
+  if (/^postgres(ql)?:\/\//.test(s.DATABASE_URL)) {
+    const mode = sslModeOf(s.DATABASE_URL);
+    if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `sslmode=${mode} is not supported: use sslmode=${SSL_MODES.join(', sslmode=')} (verify-full for a server on a network)` });
+    }
+    if (s.DATABASE_CA_FILE && (mode === null || mode === 'disable')) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_CA_FILE'], message: 'needs TLS: add ?sslmode=verify-full (or verify-ca) to DATABASE_URL' });
+    }
+    if (/[?&]ssl(rootcert|cert|key)=/.test(s.DATABASE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'sslrootcert, sslcert and sslkey are not read from DATABASE_URL: give the CA file as DATABASE_CA_FILE' });
+    }
+  }
   const appId = s.MicrosoftAppId || undefined;
   if (appId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId (the bot registration\'s client secret)' });
@@ -246,7 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
     databaseUrl: s.DATABASE_URL,
-    loadDemoData: s.LOAD_DEMO_DATA,
+    // The embedded database is a demo or a trial; PostgreSQL is a council's own.
+    loadDemoData: s.LOAD_DEMO_DATA ?? s.DATABASE_URL.startsWith('pglite:'),
+    migrateOnStart: s.MIGRATE_ON_START ?? s.DATABASE_URL.startsWith('pglite:'),
+    postgres: { poolSize: s.DATABASE_POOL_SIZE, caPem: s.DATABASE_CA_FILE },
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
     bot: botConfig(s),

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 
 export interface HealthReport {
   readonly healthy: boolean;
+  /** Each check's outcome as a fixed word ('ok', 'behind', ...), never an error's text. */
   readonly checks: Readonly<Record<string, string>>;
 }
 
@@ -14,7 +15,8 @@ export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface HttpServerDeps {
   readonly log: Logger;
-  readonly health: () => Promise<HealthReport>;
+  /** Whether this instance can serve: GET /readyz (and /healthz, its older name). */
+  readonly readiness: () => Promise<HealthReport>;
   /** POST /api/messages: the Bot Framework's messages endpoint. */
   readonly messages: RouteHandler;
   /** The largest request body read (413 beyond it): /api/messages is the only route that takes one. */
@@ -29,10 +31,22 @@ export class HttpServer {
   constructor(private readonly deps: HttpServerDeps) {
     this.server = restify.createServer({ name: 'council-performance-bot', handleUncaughtExceptions: false });
     this.server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: deps.maxBodyBytes }));
-    this.server.get('/healthz', async (_req, res) => {
-      const report = await deps.health().catch((error: Error) => ({ healthy: false, checks: { error: error.message } }));
-      res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });
+    // Liveness: the process answers. A restart cures nothing a database outage causes, so this
+    // never looks at the database; readiness does, and takes the instance out of rotation instead.
+    this.server.get('/livez', async (_req, res) => {
+      res.json(200, { status: 'ok' });
     });
+    const ready = async (_req: Request, res: Response) => {
+      const report = await deps.readiness().catch((error: unknown) => {
+        // The reason goes to the log only: these paths are public, and an error's text can name
+        // hosts, roles or SQL.
+        deps.log.warn({ err: error }, 'readiness check failed');
+        return { healthy: false, checks: { database: 'unavailable' } };
+      });
+      res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unavailable', ...report.checks });
+    };
+    this.server.get('/readyz', ready);
+    this.server.get('/healthz', ready); // its name before /readyz, kept for existing probes
     this.server.post('/api/messages', deps.messages);
     for (const mount of deps.mounts ?? []) mount(this.server);
   }
