@@ -156,4 +156,15 @@ withPostgres('the server on PostgreSQL as a role that may only read and write ro
       .toMatch(/audit_log is append-only: UPDATE is not allowed/);
     expect(await refusal(appUrl, `SELECT anonymise_audit_actor('x', 'y', ARRAY['z'])`)).toMatch(/permission denied for function anonymise_audit_actor/);
   });
+
+  it('lets only the schema owner anonymise a leaver: the server role is told so, and nothing changes', async () => {
+    const countOf = async () => (await queryAs<{ n: number }>(ownerUrl, `SELECT count(*)::int AS n FROM person WHERE email = '${gareth.email}'`))[0]!.n;
+    const asApp = await runScript('src/cli/anonymise-person.ts', [gareth.email], { DATABASE_URL: appUrl });
+    expect(asApp.status).toBe(77);
+    expect(asApp.stderr).toMatch(/may not rewrite names in the audit log, so nothing was changed.*npm run db:migrate/);
+    expect(await countOf()).toBe(1);
+    const asOwner = await runScript('src/cli/anonymise-person.ts', [gareth.email], { DATABASE_URL: ownerUrl });
+    expect(asOwner.status).toBe(0);
+    expect(await countOf()).toBe(0);
+  });
 });
