@@ -65,6 +65,8 @@ async function build() {
 
 async function main() {
   if (process.argv.includes('--if-stale')) {
+    // A runtime tree (the container image, a release without src/) runs the dist/ it was given.
+    if (!fs.existsSync(path.join(root, 'src'))) return;
     const reason = staleness();
     if (reason === null) return;
     console.log(`Compiling to dist/ (${reason})`);
