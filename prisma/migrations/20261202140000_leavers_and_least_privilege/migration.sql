@@ -1,10 +1,17 @@
 -- Hand-written (no schema change): issue #13, least privilege and leavers.
 
--- 1. Value versions are append-only against DELETE too, not only UPDATE. No code removes one, and
---    the server's role is granted DELETE on every table (person_role, cron_lock and delegations
---    need it), so the trigger, not the grant, must say no.
+-- 1. Value versions, narratives and the Board's commentary are append-only against DELETE too, not
+--    only UPDATE. No code removes one, and the server's role is granted DELETE on every table
+--    (person_role, cron_lock, conversations and delegations need it), so the trigger, not the
+--    grant, must say no.
 CREATE TRIGGER "indicator_value_no_delete"
     BEFORE DELETE ON "indicator_value"
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only_table();
+CREATE TRIGGER "value_narrative_no_delete"
+    BEFORE DELETE ON "value_narrative"
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only_table();
+CREATE TRIGGER "board_commentary_no_delete"
+    BEFORE DELETE ON "board_commentary"
     FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only_table();
 
 -- 2. A leaver's name leaves the audit log while the record of who did what stays: the same rows,
