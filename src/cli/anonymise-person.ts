@@ -40,6 +40,7 @@ void runCommand('anonymising a leaver', async ({ database }) => {
   }
   console.log(`Anonymised ${email} as "${outcome.placeholder}" (${outcome.email}).`);
   console.log(`  Roles removed: ${outcome.rolesRemoved}. Chats with the bot forgotten: ${outcome.conversationsRemoved}. Audit log rows with the name replaced: ${outcome.auditRowsChanged} (rows, order and who-did-what kept).`);
+  console.log(`  Messages waiting for them, now never sent: ${outcome.messages.blocked}. Recorded messages with the name replaced: ${outcome.messages.scrubbed}.`);
   if (outcome.indicatorsToReassign.length === 0) {
     console.log('  No active indicator names them.');
   } else {

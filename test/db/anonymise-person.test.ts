@@ -2,6 +2,7 @@ import { loadDemoData } from '../../src/demo/load-demo-data';
 import { anonymisePerson, placeholderFor } from '../../src/app/people/anonymise-person';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { describeEachDatabase } from '../support/test-database';
+import { outboxMessage } from '../support/outbox-fixtures';
 
 const TODAY = new Date('2026-11-23T10:00:00Z');
 
@@ -34,6 +35,10 @@ describeEachDatabase('anonymising a leaver', (db) => {
       kind: 'PERSONAL', conversationId: 'a:personal-29:gareth', serviceUrl: 'https://smba.trafficmanager.net/uk/', tenantId: 't', botId: 'b',
       teamsUserId: '29:gareth', aadObjectId: gareth.aadObjectId, personId: gareth.id, teamId: null, channelId: null,
     });
+    await store.repos.outbox.enqueue([
+      { ...outboxMessage(1), dedupeKey: 'prompt|gareth', recipient: gareth.id, activity: { type: 'message', text: `Hello ${gareth.displayName}` } },
+      { ...outboxMessage(2), dedupeKey: 'escalation|robert', recipient: robert.id, activity: { type: 'message', text: `${gareth.displayName} (${gareth.email}) is late` } },
+    ], TODAY);
     return { gareth, robert };
   }
 
@@ -55,6 +60,11 @@ describeEachDatabase('anonymising a leaver', (db) => {
     expect(await store.repos.people.findByEmail(outcome.email)).toMatchObject({ id: gareth.id, email: outcome.email, displayName: placeholder, aadObjectId: null });
     expect(await store.repos.people.rolesOf(gareth.id)).toEqual([]);
     expect(await store.repos.conversations.personalFor(gareth.id)).toBeNull();
+    // What was waiting for them is never sent; their name leaves every recorded message.
+    expect(outcome.messages).toEqual({ blocked: 1, scrubbed: 2 });
+    const messages = await store.repos.outbox.list({});
+    expect(messages.find((m) => m.dedupeKey === 'prompt|gareth')).toMatchObject({ status: 'BLOCKED', activity: { text: `Hello ${placeholder}` } });
+    expect(messages.find((m) => m.dedupeKey === 'escalation|robert')).toMatchObject({ status: 'PENDING', activity: { text: `${placeholder} (${placeholder}) is late` } });
     // Their indicators stay theirs until the performance team reassigns them.
     expect((await store.repos.indicators.findByCode('SRV01'))!.ownerId).toBe(gareth.id);
   });

@@ -1,7 +1,8 @@
 /**
  * A leaver, anonymised (UK GDPR erasure where the council has no reason to keep the name): their
  * email, display name and Entra object id replaced by a placeholder, their roles and 1:1 chats
- * with the bot removed, and their name taken out of the audit log while its record of who did what
+ * with the bot removed, messages still waiting for them never sent and their name replaced in the
+ * messages recorded, and their name taken out of the audit log while its record of who did what
  * stays whole (same rows, ids, times and order; the actor id still ties a leaver's actions
  * together). Their values and narratives stay, now shown under the placeholder. Indicators they
  * own, verify or direct stay as they are, and are listed so the performance team reassigns them
@@ -25,6 +26,8 @@ export type AnonymiseOutcome =
       readonly rolesRemoved: number;
       readonly conversationsRemoved: number;
       readonly auditRowsChanged: number;
+      /** Messages waiting for them, now never sent; recorded messages with their name replaced. */
+      readonly messages: { readonly blocked: number; readonly scrubbed: number };
       readonly indicatorsToReassign: readonly LinkedIndicator[];
     };
 
@@ -48,11 +51,9 @@ export async function anonymisePerson(store: Store, email: string, runBy: string
     }));
     const conversationsRemoved = await repos.conversations.removePersonal(person.id, person.aadObjectId);
     const rolesRemoved = await repos.people.anonymise(person.id, { email: anonymisedEmail, displayName: placeholder });
-    const auditRowsChanged = await repos.audit.anonymiseActor(
-      person.id,
-      placeholder,
-      [person.displayName, person.email, ...(person.aadObjectId ? [person.aadObjectId] : [])],
-    );
+    const traces = [person.displayName, person.email, ...(person.aadObjectId ? [person.aadObjectId] : [])];
+    const messages = await repos.outbox.forgetRecipient(person.id, placeholder, traces);
+    const auditRowsChanged = await repos.audit.anonymiseActor(person.id, placeholder, traces);
     // Names only the placeholder and who ran it: the entry must not put the name back.
     await repos.audit.record({
       actorLabel: runBy,
@@ -61,7 +62,7 @@ export async function anonymisePerson(store: Store, email: string, runBy: string
       entityId: person.id,
       after: { displayName: placeholder, rolesRemoved, conversationsRemoved, auditRowsChanged },
     });
-    return { kind: 'anonymised', placeholder, email: anonymisedEmail, rolesRemoved, conversationsRemoved, auditRowsChanged, indicatorsToReassign };
+    return { kind: 'anonymised', placeholder, email: anonymisedEmail, rolesRemoved, conversationsRemoved, auditRowsChanged, messages, indicatorsToReassign };
   }, { timeoutMs: 120_000 });
 }
 
