@@ -145,7 +145,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     messages: messagesEndpoint(adapter, bot, serviceUrls, log),
     maxBodyBytes: config.bot.maxBodyBytes,
     mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
-    readiness: async () => {
+    health: async () => {
       await store.ping();
       // A release that migrated the database ahead of this instance's code is fine (migrations only
       // add); one that left it behind this code is not.

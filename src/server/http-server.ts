@@ -15,8 +15,8 @@ export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface HttpServerDeps {
   readonly log: Logger;
-  /** Whether this instance can serve: GET /readyz (and /healthz, its older name). */
-  readonly readiness: () => Promise<HealthReport>;
+  /** Readiness, whether this instance can serve: GET /readyz (and /healthz, its older name). */
+  readonly health: () => Promise<HealthReport>;
   /** POST /api/messages: the Bot Framework's messages endpoint. */
   readonly messages: RouteHandler;
   /** The largest request body read (413 beyond it): /api/messages is the only route that takes one. */
@@ -37,7 +37,7 @@ export class HttpServer {
       res.json(200, { status: 'ok' });
     });
     const ready = async (_req: Request, res: Response) => {
-      const report = await deps.readiness().catch((error: unknown) => {
+      const report = await deps.health().catch((error: unknown) => {
         // The reason goes to the log only: these paths are public, and an error's text can name
         // hosts, roles or SQL.
         deps.log.warn({ err: error }, 'readiness check failed');

@@ -6,7 +6,7 @@ import { HttpServer, type HealthReport } from '../../../src/server/http-server';
 async function serverWith(readiness: () => Promise<HealthReport>) {
   const logged: string[] = [];
   const log = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (logged.push(chunk.toString()), done()) }));
-  const server = new HttpServer({ log, readiness, messages: async (_req, res) => void res.send(200), maxBodyBytes: 16 * 1024 });
+  const server = new HttpServer({ log, health: readiness, messages: async (_req, res) => void res.send(200), maxBodyBytes: 16 * 1024 });
   const port = await server.listen(0, '127.0.0.1');
   const get = async (path: string) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`);
