@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTolerance } from '../domain/tolerance';
+import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
-import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 
 export interface Config {
   readonly port: number;
@@ -144,6 +144,21 @@ const booleanSetting = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((text) => ['true', '1', 'yes'].includes(text));
 
+/** PostgreSQL's TLS: an sslmode we can honour, and a CA file only with TLS to use it. */
+function checkDatabaseTls(s: { DATABASE_URL: string; DATABASE_CA_FILE: string | null }, ctx: z.RefinementCtx): void {
+  if (!/^postgres(ql)?:\/\//.test(s.DATABASE_URL)) return;
+  const mode = sslModeOf(s.DATABASE_URL);
+  if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `sslmode=${mode} is not supported: use sslmode=${SSL_MODES.join(', sslmode=')} (verify-full for a server on a network)` });
+  }
+  if (s.DATABASE_CA_FILE && (mode === null || mode === 'disable')) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_CA_FILE'], message: 'needs TLS: add ?sslmode=verify-full (or verify-ca) to DATABASE_URL' });
+  }
+  if (/[?&]ssl(rootcert|cert|key)=/.test(s.DATABASE_URL)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'sslrootcert, sslcert and sslkey are not read from DATABASE_URL: give the CA file as DATABASE_CA_FILE' });
+  }
+}
+
 function emptyAsUnset(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
@@ -247,18 +262,6 @@ const schema = z.object({
     .pipe(z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with its offset, such as 2026-11-17T10:00:00Z (or leave it unset)' }).optional())
     .transform((text) => (text ? new Date(text) : null)),
 }).superRefine((s, ctx) => {
-  if (/^postgres(ql)?:\/\//.test(s.DATABASE_URL)) {
-    const mode = sslModeOf(s.DATABASE_URL);
-    if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `sslmode=${mode} is not supported: use sslmode=${SSL_MODES.join(', sslmode=')} (verify-full for a server on a network)` });
-    }
-    if (s.DATABASE_CA_FILE && (mode === null || mode === 'disable')) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_CA_FILE'], message: 'needs TLS: add ?sslmode=verify-full (or verify-ca) to DATABASE_URL' });
-    }
-    if (/[?&]ssl(rootcert|cert|key)=/.test(s.DATABASE_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'sslrootcert, sslcert and sslkey are not read from DATABASE_URL: give the CA file as DATABASE_CA_FILE' });
-    }
-  }
   const appId = s.MicrosoftAppId || undefined;
   if (appId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId (the bot registration\'s client secret)' });
@@ -282,6 +285,7 @@ const schema = z.object({
   if (s.CYCLE_DIGEST_WORKING_DAY < s.CYCLE_CLOSE_WORKING_DAY) {
     ctx.addIssue({ code: 'custom', path: ['CYCLE_DIGEST_WORKING_DAY'], message: 'must not come before CYCLE_CLOSE_WORKING_DAY: the digest reports the closed period' });
   }
+  checkDatabaseTls(s, ctx);
   const given = ENDPOINT_KEYS.filter((key) => s[key]);
   if (given.length > 0 && given.length < ENDPOINT_KEYS.length) {
     for (const key of ENDPOINT_KEYS.filter((k) => !s[k])) {
