@@ -1,6 +1,7 @@
 /** Starts the bot server: `npm start`. */
 import { loadConfig, ConfigError } from './config/config';
 import { DatabaseInUseError } from './db/data-dir-lock';
+import { MigrationError } from './db/migrate';
 import { clockFor } from './clock';
 import { createLogger } from './logging/logger';
 import { startTelemetry } from './observability/azure-monitor';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof MigrationError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -6,9 +6,11 @@ import type { Config } from './config/config';
 import type { Clock } from './clock';
 import { createLogger, type Logger } from './logging/logger';
 import type { Database } from './db/open-database';
-import { openMigratedDatabase } from './db/open-migrated-database';
+import { openCurrentDatabase, openMigratedDatabase } from './db/open-migrated-database';
+import { pendingMigrations, readMigrations } from './db/migrate';
+import { migrationsDir } from './db/paths';
 import { Store } from './db/store';
-import { loadDemoData } from './demo/load-demo-data';
+import { loadDemoDataOnce } from './demo/load-demo-data';
 import { HttpServer } from './server/http-server';
 import { createBotFrameworkAuthentication } from './bot/bot-authentication';
 import { TeamsAdapter } from './bot/teams-adapter';
@@ -64,14 +66,14 @@ export interface Application {
 }
 
 export async function buildApplication(config: Config, clock: Clock, log = createLogger(config)): Promise<Application> {
-  const database = await openMigratedDatabase(config.databaseUrl, 'bot server', (applied) =>
-    log.info({ applied }, 'database migrated'),
-  );
+  const database = config.migrateOnStart
+    ? await openMigratedDatabase(config.databaseUrl, 'bot server', (applied) => log.info({ applied }, 'database migrated'), config.postgres)
+    : await openCurrentDatabase(config.databaseUrl, 'bot server', config.postgres);
   const store = new Store(database.prisma);
-  log.info({ database: database.description }, 'database ready');
+  log.info({ database: database.description, migrateOnStart: config.migrateOnStart }, 'database ready');
 
   if (config.loadDemoData) {
-    const demo = await loadDemoData(store, clock.now(), config.cycle);
+    const demo = await loadDemoDataOnce(database, store, clock.now(), config.cycle);
     if (demo.loaded) log.info({ counts: demo.counts }, 'demo register loaded into the empty database');
   }
 
@@ -152,6 +154,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   });
   const messenger = new BotFrameworkMessenger(adapter, config.bot.appId ?? '');
 
+  const migrations = readMigrations(migrationsDir());
   const server = new HttpServer({
     log,
     messages: messagesEndpoint(adapter, bot, serviceUrls, log, metrics),
@@ -160,7 +163,10 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     ...(config.observability.metricsEnabled ? { metrics: () => metrics.exposition() } : {}),
     health: async () => {
       await store.ping();
-      return { healthy: true, checks: { database: 'ok' } };
+      // A release that migrated the database ahead of this instance's code is fine (migrations only
+      // add); one that left it behind this code is not.
+      const current = (await pendingMigrations(database.sql, migrations)).length === 0;
+      return { healthy: current, checks: { database: 'ok', migrations: current ? 'ok' : 'behind' } };
     },
   });
 

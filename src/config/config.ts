@@ -3,10 +3,11 @@
  * constructor, so a missing or malformed setting stops the process at start-up with one clear
  * message instead of failing later in the middle of a cycle.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTolerance } from '../domain/tolerance';
+import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
 import { botCredential, botIdentitySettings, checkBotIdentity, type BotAppType, type BotCredential } from './bot-identity';
@@ -18,8 +19,18 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pglite:<directory>` (embedded, the default), `pglite:memory`, or a `postgresql://` URL. */
   readonly databaseUrl: string;
-  /** Load the demo register into an empty database on start-up. */
+  /**
+   * Load the demo register into an empty database on start-up. Default: on for the embedded
+   * database, off for PostgreSQL (a council's real database), where only LOAD_DEMO_DATA=true loads it.
+   */
   readonly loadDemoData: boolean;
+  /**
+   * Apply pending migrations on start-up. Default: on for the embedded database, off for
+   * PostgreSQL, whose release step is `npm run db:migrate` so the server's role needs no DDL.
+   */
+  readonly migrateOnStart: boolean;
+  /** Only for PostgreSQL: the pool and TLS (the sslmode itself is in DATABASE_URL). */
+  readonly postgres: PostgresSettings;
   /** The organisation's default tolerance; an indicator's own tolerance overrides it. */
   readonly defaultTolerance: Tolerance;
   readonly bot: BotConfig;
@@ -45,6 +56,13 @@ export interface ObservabilityConfig {
   readonly metricsEnabled: boolean;
   /** Application Insights' connection string: traces and metrics then go to Azure Monitor. Null: off. */
   readonly applicationInsightsConnectionString: string | null;
+}
+
+export interface PostgresSettings {
+  /** Connections the process may hold open (DATABASE_POOL_SIZE). */
+  readonly poolSize: number;
+  /** The PEM text of DATABASE_CA_FILE, read at start-up; null: the system's CAs. */
+  readonly caPem: string | null;
 }
 
 /** What `npm run package` needs, and nothing secret: a pipeline that builds the package has no secrets. */
@@ -146,6 +164,25 @@ const booleanSetting = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((text) => ['true', '1', 'yes'].includes(text));
 
+/** PostgreSQL's TLS: an sslmode we can honour, and a CA file only with TLS to use it. */
+function checkDatabaseTls(s: { DATABASE_URL: string; DATABASE_CA_FILE: string | null }, ctx: z.RefinementCtx): void {
+  if (!/^postgres(ql)?:\/\//.test(s.DATABASE_URL)) return;
+  const mode = sslModeOf(s.DATABASE_URL);
+  if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `sslmode=${mode} is not supported: use sslmode=${SSL_MODES.join(', sslmode=')} (verify-full for a server on a network)` });
+  }
+  if (s.DATABASE_CA_FILE && (mode === null || mode === 'disable')) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_CA_FILE'], message: 'needs TLS: add ?sslmode=verify-full (or verify-ca) to DATABASE_URL' });
+  }
+  if (/[?&]ssl(rootcert|cert|key)=/.test(s.DATABASE_URL)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'sslrootcert, sslcert and sslkey are not read from DATABASE_URL: give the CA file as DATABASE_CA_FILE' });
+  }
+}
+
+function emptyAsUnset(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
 const workingDay = z.coerce.number().int().min(1).max(40);
 const timeOfDay = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 09:00 (24-hour, UK local time)');
 
@@ -188,7 +225,26 @@ const schema = z.object({
     .refine((url) => /^(pglite:.+|postgres(ql)?:\/\/.+)$/.test(url), {
       message: 'use pglite:<directory> for the embedded database or postgresql://user@host:5432/db',
     }),
-  LOAD_DEMO_DATA: booleanSetting.default(true),
+  // Unset (or empty): decided by the kind of database, below.
+  LOAD_DEMO_DATA: z.preprocess(emptyAsUnset, booleanSetting.optional()),
+  MIGRATE_ON_START: z.preprocess(emptyAsUnset, booleanSetting.optional()),
+  // At least 2: the demo loader holds one connection for its lock while the load uses another.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2, 'must be at least 2').max(1000).default(10),
+  DATABASE_CA_FILE: z.preprocess(emptyAsUnset, z.string().trim().optional()).transform((file, ctx) => {
+    if (!file) return null;
+    let pem: string;
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): name a readable PEM file holding the CA certificate of your PostgreSQL server, or leave it unset` });
+      return z.NEVER;
+    }
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      ctx.addIssue({ code: 'custom', message: `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the CA certificate in PEM form` });
+      return z.NEVER;
+    }
+    return pem;
+  }),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
@@ -268,6 +324,7 @@ const schema = z.object({
   if (s.CYCLE_DIGEST_WORKING_DAY < s.CYCLE_CLOSE_WORKING_DAY) {
     ctx.addIssue({ code: 'custom', path: ['CYCLE_DIGEST_WORKING_DAY'], message: 'must not come before CYCLE_CLOSE_WORKING_DAY: the digest reports the closed period' });
   }
+  checkDatabaseTls(s, ctx);
   const given = ENDPOINT_KEYS.filter((key) => s[key]);
   if (given.length > 0 && given.length < ENDPOINT_KEYS.length) {
     for (const key of ENDPOINT_KEYS.filter((k) => !s[k])) {
@@ -285,7 +342,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
     databaseUrl: s.DATABASE_URL,
-    loadDemoData: s.LOAD_DEMO_DATA,
+    // The embedded database is a demo or a trial; PostgreSQL is a council's own.
+    loadDemoData: s.LOAD_DEMO_DATA ?? s.DATABASE_URL.startsWith('pglite:'),
+    migrateOnStart: s.MIGRATE_ON_START ?? s.DATABASE_URL.startsWith('pglite:'),
+    postgres: { poolSize: s.DATABASE_POOL_SIZE, caPem: s.DATABASE_CA_FILE },
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
     bot: botConfig(s),

@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SqlExecutor } from './sql-executor';
+import type { SqlExecutor, SqlSession } from './sql-executor';
 
 export interface Migration {
   readonly name: string;
@@ -114,10 +114,20 @@ export async function applyMigrations(sql: SqlExecutor, migrations: readonly Mig
 
 /** True when every migration is recorded as finished with its checksum, and none has failed. */
 async function allApplied(sql: SqlExecutor, migrations: readonly Migration[]): Promise<boolean> {
+  return (await pendingMigrations(sql, migrations)).length === 0;
+}
+
+/**
+ * The migrations this code has that the database has not finished with this checksum (all of them
+ * on a database never migrated); also any migration left failed. Read-only: SELECT on the
+ * bookkeeping table is all it needs, so the server's own role can check what it cannot change.
+ */
+export async function pendingMigrations(sql: SqlSession, migrations: readonly Migration[]): Promise<string[]> {
   const [table] = await sql.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
-  if (!table?.exists) return false;
+  if (!table?.exists) return migrations.map((migration) => migration.name);
   const rows = await sql.query<AppliedRow>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
-  if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return false;
+  const failed = rows.filter((row) => row.finished_at === null && row.rolled_back_at === null).map((row) => row.migration_name);
   const finished = new Map(rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row.checksum]));
-  return migrations.every((migration) => finished.get(migration.name) === migration.checksum);
+  const missing = migrations.filter((migration) => finished.get(migration.name) !== migration.checksum).map((migration) => migration.name);
+  return [...new Set([...failed, ...missing])];
 }

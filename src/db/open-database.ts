@@ -12,6 +12,7 @@ import { seedFromTemplate } from './embedded-template';
 import { pgliteSql } from './pglite-sql';
 import { pgliteStartParams } from './pglite-settings';
 import type { SqlExecutor } from './sql-executor';
+import { postgresPoolOptions } from './postgres-pool-options';
 
 export interface Database {
   readonly prisma: PrismaClient;
@@ -20,19 +21,35 @@ export interface Database {
   readonly description: string;
   /** A compressed copy of an embedded database's files (backups, test templates); null for PostgreSQL. */
   dumpEmbedded(): Promise<Blob | null>;
+  /**
+   * Runs `work` while holding an advisory lock that every process on this database shares, so
+   * that of several instances starting together one does `work` and the others wait for it. The
+   * lock is transaction-scoped on a connection of its own, so a process that dies releases it.
+   * The embedded database belongs to one process (its data-directory lock), so there it just runs.
+   */
+  exclusively<T>(lockKey: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** How to reach PostgreSQL besides its URL (DATABASE_POOL_SIZE, DATABASE_CA_FILE). */
+export interface PostgresOptions {
+  readonly poolSize: number;
+  readonly caPem: string | null;
+}
+
+const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { poolSize: 10, caPem: null };
 
 export interface OpenOptions {
   /** Said in the lock so that a second process can tell the user who holds the database. */
   readonly purpose: string;
   /** Start an embedded database from a dump (tests use a migrated template). */
   readonly loadDataDir?: Blob;
+  readonly postgres?: PostgresOptions;
 }
 
 export async function openDatabase(url: string, options: OpenOptions): Promise<Database> {
   const target = parseDatabaseUrl(url);
-  return target.kind === 'pglite' ? openPGlite(target, options) : openPostgres(target);
+  return target.kind === 'pglite' ? openPGlite(target, options) : openPostgres(target, options.postgres ?? DEFAULT_POSTGRES_OPTIONS);
 }
 
 async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, options: OpenOptions): Promise<Database> {
@@ -59,6 +76,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
     target,
     description: describeDatabase(target),
     dumpEmbedded: () => pglite.dumpDataDir('gzip'),
+    exclusively: (_lockKey, work) => work(),
     sql: pgliteSql(pglite),
     close: once(async () => {
       try {
@@ -89,15 +107,31 @@ function yieldingQueries(pglite: PGlite): PGlite {
   return pglite;
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, options: PostgresOptions): Promise<Database> {
   const [{ Pool }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
-  const pool = new Pool({ connectionString: target.url, max: 10 });
+  const pool = new Pool(postgresPoolOptions({ url: target.url, ...options }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     target,
     description: describeDatabase(target),
     dumpEmbedded: async () => null,
+    exclusively: async (lockKey, work) => {
+      // Holds one pool connection while `work` uses others: DATABASE_POOL_SIZE is at least 2.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+        const result = await work();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     sql: {
       exec: async (script) => {
         await pool.query(script);

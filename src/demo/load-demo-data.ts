@@ -4,6 +4,7 @@
  * no indicators (and LOAD_DEMO_DATA is not false).
  */
 import type { Store } from '../db/store';
+import type { Database } from '../db/open-database';
 import { importRegister, type ImportCounts } from '../app/import-register';
 import { endDate, financialYearOf, periodKey, parsePeriod, previousPeriod, type Period } from '../domain/periods';
 import { monthSchedule, type CalendarSettings } from '../domain/cycle-calendar';
@@ -12,6 +13,18 @@ import { buildDemoSheets, lastMonthOf } from './demo-history';
 export type DemoOutcome = { readonly loaded: false } | { readonly loaded: true; readonly counts: ImportCounts };
 
 const ACTOR = 'demo data';
+
+/** Arbitrary, fixed: identifies "loading the demo register" among advisory locks (migrations use ...001). */
+export const DEMO_LOAD_LOCK_KEY = 727_246_000_002;
+
+/**
+ * loadDemoData for a server starting up: of several instances starting together on one empty
+ * PostgreSQL, the first loads and the others, once it has finished, find the register there.
+ * (The load is several transactions, so it cannot rely on one transaction's isolation alone.)
+ */
+export function loadDemoDataOnce(database: Pick<Database, 'exclusively'>, store: Store, today: Date, calendar?: CalendarSettings): Promise<DemoOutcome> {
+  return database.exclusively(DEMO_LOAD_LOCK_KEY, () => loadDemoData(store, today, calendar));
+}
 
 /**
  * `calendar` is the cycle's: the demo marks its open month's scheduled steps as handled, so the

@@ -9,6 +9,7 @@ import { InFlightRequests } from './in-flight-requests';
 
 export interface HealthReport {
   readonly healthy: boolean;
+  /** Each check's outcome as a fixed word ('ok', 'behind', ...), never an error's text. */
   readonly checks: Readonly<Record<string, string>>;
 }
 
@@ -16,6 +17,7 @@ export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface HttpServerDeps {
   readonly log: Logger;
+  /** Readiness, whether this instance can serve: GET /readyz (and /healthz, its older name). */
   readonly health: () => Promise<HealthReport>;
   /** POST /api/messages: the Bot Framework's messages endpoint. */
   readonly messages: RouteHandler;
@@ -54,10 +56,22 @@ export class HttpServer {
       next();
     });
     this.server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: deps.maxBodyBytes }));
-    this.server.get('/healthz', async (_req, res) => {
-      const report = await deps.health().catch((error: Error) => ({ healthy: false, checks: { error: error.message } }));
-      res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', ...report.checks });
+    // Liveness: the process answers. A restart cures nothing a database outage causes, so this
+    // never looks at the database; readiness does, and takes the instance out of rotation instead.
+    this.server.get('/livez', async (_req, res) => {
+      res.json(200, { status: 'ok' });
     });
+    const ready = async (_req: Request, res: Response) => {
+      const report = await deps.health().catch((error: unknown) => {
+        // The reason goes to the log only: these paths are public, and an error's text can name
+        // hosts, roles or SQL.
+        deps.log.warn({ err: error }, 'readiness check failed');
+        return { healthy: false, checks: { database: 'unavailable' } };
+      });
+      res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unavailable', ...report.checks });
+    };
+    this.server.get('/readyz', ready);
+    this.server.get('/healthz', ready); // its name before /readyz, kept for existing probes
     this.server.post('/api/messages', deps.messages);
     const metrics = deps.metrics;
     if (metrics) {

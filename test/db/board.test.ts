@@ -153,6 +153,9 @@ describeEachDatabase('the Performance Board', (db) => {
     const page = (await new IndicatorPageService(store, clock, { defaultTolerance }).page({ personId: gareth.id, name: 'Gareth Lewis', email: gareth.email, isAdmin: false }, 'SRV01', monthPeriod(2026, 10)))!;
     expect(page.commentary).toEqual([{ authorName: 'Gareth Lewis', postedAtText: '23 Nov 2026, 10:00', text: 'Agency cover starts Monday.' }]);
     expect(page.actionPlan).toMatchObject({ stateText: 'Requested', decidedBy: null });
+    // A record of what was said: neither rewritten nor removed, whatever a role's grants.
+    await expect(db().database.sql.query(`UPDATE board_commentary SET text = 'nothing'`)).rejects.toThrow(/board_commentary is append-only: UPDATE/);
+    await expect(db().database.sql.query(`DELETE FROM board_commentary`)).rejects.toThrow(/board_commentary is append-only: DELETE/);
   });
 
   it('lets the director ask for an amber\'s plan from its thread, and nobody else', async () => {

@@ -100,6 +100,17 @@ describeEachDatabase('value versions and the audit log', (db) => {
     ).rejects.toThrow(/indicator_value is append-only: UPDATE is not allowed/);
   });
 
+  it('will not let a value version or its narrative be deleted', async () => {
+    const { store, database } = db();
+    const indicatorId = await srv01Id();
+    const owner = (await store.repos.people.findByEmail((await database.sql.query<{ email: string }>('SELECT email FROM person LIMIT 1'))[0]!.email))!;
+    const value = await store.repos.values.append({ indicatorId, period: '2026-06', financialYear: 2026, note: '', source: 'CARD', enteredById: owner.id, value: 30 });
+    await store.repos.narratives.add({ valueId: value.id, remedialAction: 'Overtime', likelyToRecover: 'YES', recoveryPeriod: '2026-08', enteredById: owner.id });
+    await expect(database.sql.query(`DELETE FROM value_narrative`)).rejects.toThrow(/value_narrative is append-only: DELETE is not allowed/);
+    await expect(database.sql.query(`DELETE FROM indicator_value WHERE id = $1`, [value.id])).rejects.toThrow(/indicator_value is append-only: DELETE is not allowed/);
+    expect(await store.repos.narratives.forValues([value.id])).toHaveLength(1);
+  });
+
   it('will not let the audit log be changed or deleted', async () => {
     const { store, database } = db();
     await store.repos.audit.record({ actorLabel: 'Gareth Lewis', action: 'value.created', entityType: 'IndicatorValue', entityId: 'x', after: { value: 1 } });

@@ -52,7 +52,7 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     await teams.start();
     for (const user of [gareth, tom, robert, stranger, chloeWithNewId]) teams.connector.addMember({ id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId, email: user.email });
     ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'bot'));
-    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl });
+    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, LOAD_DEMO_DATA: 'true' });
   });
   afterAll(async () => {
     await server?.stop();

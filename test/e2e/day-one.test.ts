@@ -75,6 +75,7 @@ describe.each(BACKENDS)('day one for the performance team [%s]', (backend) => {
     server = await startServer({
       ...teams.serverEnv(),
       DATABASE_URL: databaseUrl,
+      LOAD_DEMO_DATA: 'true', // on PostgreSQL too, where it is off unless asked for
       ...CLOCK_START_ENV,
       CYCLE_SCHEDULER_ENABLED: 'false',
       MicrosoftAppTenantId: TENANT_ID,

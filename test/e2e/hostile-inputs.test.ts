@@ -75,11 +75,11 @@ describe.each(BACKENDS)('hostile and malformed input [%s]', (backend) => {
     teams.connector.addMember({ id: gareth.teamsId, name: gareth.name, aadObjectId: gareth.aadObjectId, email: gareth.email });
     ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'hostile'));
     // Loaded once with the demo, then counted while nothing runs, then served.
-    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
+    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, LOAD_DEMO_DATA: 'true', CYCLE_SCHEDULER_ENABLED: 'false' });
     expect((await post(installation(gareth, teams.connector.serviceUrl))).status).toBe(200);
     expect(await server.stop()).toBe(0);
     before = await counts();
-    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
+    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, LOAD_DEMO_DATA: 'true', CYCLE_SCHEDULER_ENABLED: 'false' });
   }, 240_000);
   afterAll(async () => {
     await server?.stop();

@@ -25,9 +25,9 @@ describe('npm start', () => {
 
   it('runs the compiled server, healthy with the demo register on a new embedded database', async () => {
     server = await startWithNpm({ ...CLOCK_START_ENV, DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}` });
-    const response = await fetch(`${server.baseUrl}/healthz`);
+    const response = await fetch(`${server.baseUrl}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok' });
     expect(server.output()).toMatch(/demo register loaded into the empty database/);
 
     const commands = commandsInGroup(server.process.pid!);

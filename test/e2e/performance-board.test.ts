@@ -65,7 +65,7 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
     await teams.start();
     for (const u of [gareth, marcus, robert, tom]) teams.connector.addMember({ id: u.teamsId, name: u.name, aadObjectId: u.aadObjectId, email: u.email });
     ({ url: databaseUrl, close: closeDatabase } = await serverDatabase(backend, 'board'));
-    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, CYCLE_SCHEDULER_ENABLED: 'false' });
+    server = await startServer({ ...teams.serverEnv(), ...CLOCK_START_ENV, DATABASE_URL: databaseUrl, LOAD_DEMO_DATA: 'true', CYCLE_SCHEDULER_ENABLED: 'false' });
     for (const u of [gareth, marcus, robert, tom]) expect((await post(installation(u, teams.connector.serviceUrl))).status).toBe(200);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * The README's promise, end to end: `npm start` runs the bot on the embedded database with the demo
- * register, answers /healthz, and keeps the database to itself; `npm run import` loads a file once
+ * register, answers /readyz, and keeps the database to itself; `npm run import` loads a file once
  * the server has stopped, and a bad file writes nothing.
  */
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,11 +29,11 @@ describe('starting the bot and importing a register', () => {
     await server?.stop();
   });
 
-  it('starts on an empty embedded database, loads the demo register and answers /healthz', async () => {
+  it('starts on an empty embedded database, loads the demo register and answers /readyz', async () => {
     server = await startServer(env);
-    const response = await fetch(`${server.baseUrl}/healthz`);
+    const response = await fetch(`${server.baseUrl}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok' });
     expect(server.output()).toMatch(/demo register loaded into the empty database/);
     expect(server.output()).toMatch(/"level":40,.*CLOCK_START is set: the clock started at 2026-11-17T10:00:00\.000Z/);
   });

@@ -19,9 +19,26 @@ export interface AuditRecord extends AuditEntry {
   readonly at: Date;
 }
 
-/** The append-only audit log. There is deliberately no update or delete here (nor in the database). */
+/**
+ * The append-only audit log. There is deliberately no update or delete here (nor in the database),
+ * except the one narrow rewrite for a leaver, which the database itself confines (see
+ * anonymiseActor).
+ */
 export class AuditRepository {
   constructor(private readonly db: Db) {}
+
+  /**
+   * Replaces a leaver's name in the log through the database's anonymise_audit_actor(): the label
+   * of the rows they did becomes `placeholder`, and each of `texts` (their name and email as they
+   * were) becomes `placeholder` wherever else it appears in a label or in before/after. Rows, ids,
+   * times, order, actions and actor ids stay. Only the schema's owner may call it (the migration
+   * revokes it from everyone else). Returns how many rows changed.
+   */
+  async anonymiseActor(actorId: string, placeholder: string, texts: readonly string[]): Promise<number> {
+    const [row] = await this.db.$queryRaw<{ changed: number }[]>`
+      SELECT anonymise_audit_actor(${actorId}, ${placeholder}, ${[...texts]}::text[]) AS changed`;
+    return Number(row?.changed ?? 0);
+  }
 
   async record(entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries as AuditEntry];

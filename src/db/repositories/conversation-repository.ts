@@ -36,6 +36,15 @@ export class ConversationRepository {
     return this.db.conversation.findUnique({ where: { conversationId } });
   }
 
+  /**
+   * Forgets a person's 1:1 chats with the bot (by person, or by Entra object id for one not yet
+   * linked): the bot can no longer reach them, and nothing says where they were. Returns how many.
+   */
+  async removePersonal(personId: string, aadObjectId: string | null): Promise<number> {
+    const who = aadObjectId ? [{ personId }, { aadObjectId }] : [{ personId }];
+    return (await this.db.conversation.deleteMany({ where: { kind: 'PERSONAL', OR: who } })).count;
+  }
+
   /** The person's current 1:1 chat with the bot, if they have installed it. */
   personalFor(personId: string): Promise<ConversationRecord | null> {
     return this.db.conversation.findFirst({

@@ -69,6 +69,16 @@ export class IndicatorRepository {
     return rows.map(toRecord);
   }
 
+  /** Active indicators the person owns, verifies, directs or covers as a delegate, by code. */
+  async linkedTo(personId: string): Promise<IndicatorRecord[]> {
+    const rows = await this.db.indicator.findMany({
+      where: { active: true, OR: [{ ownerId: personId }, { verifierId: personId }, { directorId: personId }, { delegates: { some: { personId } } }] },
+      include,
+      orderBy: { code: 'asc' },
+    });
+    return rows.map(toRecord);
+  }
+
   /** These indicators, by code; ids not found are left out. */
   async findByIds(ids: readonly string[]): Promise<IndicatorRecord[]> {
     const rows = await this.db.indicator.findMany({ where: { id: { in: [...ids] } }, include, orderBy: { code: 'asc' } });

@@ -47,6 +47,22 @@ export type OutboxCounts = Record<OutboxStatus, number>;
 export class OutboxRepository {
   constructor(private readonly db: Db) {}
 
+  /**
+   * A leaver: messages still waiting for them are never sent (BLOCKED, saying why), and `texts`
+   * (their name, email and Entra id) become `placeholder` in every recorded message's activity,
+   * sent or not, through the database's scrub_json (the leavers migration). Returns how many
+   * messages were blocked and how many rewritten.
+   */
+  async forgetRecipient(personId: string, placeholder: string, texts: readonly string[]): Promise<{ blocked: number; scrubbed: number }> {
+    const blocked = await this.db.$executeRaw`
+      UPDATE "outbox_message" SET "status" = 'BLOCKED', "last_error" = 'not sent: the person was anonymised'
+       WHERE "recipient" = ${personId} AND "status" = 'PENDING'`;
+    const scrubbed = await this.db.$executeRaw`
+      UPDATE "outbox_message" SET "activity" = scrub_json("activity", ${[...texts]}::text[], ${placeholder})
+       WHERE scrub_json("activity", ${[...texts]}::text[], ${placeholder}) IS DISTINCT FROM "activity"`;
+    return { blocked, scrubbed };
+  }
+
   /** Records the messages not recorded before, due at `now`; returns how many were new. */
   async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<number> {
     if (messages.length === 0) return 0;

@@ -22,6 +22,16 @@ export class PeopleRepository {
     return this.db.person.findUnique({ where: { email: email.toLowerCase() } });
   }
 
+  /**
+   * A leaver: their email, name and Entra object id replaced (the row and its id stay, so every
+   * value, narrative and audit row still points at the same person), and every role they held
+   * removed. Returns how many roles went.
+   */
+  async anonymise(personId: string, replacement: { readonly email: string; readonly displayName: string }): Promise<number> {
+    await this.db.person.update({ where: { id: personId }, data: { email: replacement.email, displayName: replacement.displayName, aadObjectId: null } });
+    return (await this.db.personRole.deleteMany({ where: { personId } })).count;
+  }
+
   findByAadObjectId(aadObjectId: string): Promise<PersonRecord | null> {
     return this.db.person.findUnique({ where: { aadObjectId } });
   }

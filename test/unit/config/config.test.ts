@@ -3,7 +3,8 @@ import { loadConfig, loadPackageConfig, ConfigError } from '../../../src/config/
 describe('configuration', () => {
   it('runs with no settings at all: embedded database, demo data, 10% tolerance, port 3978', () => {
     expect(loadConfig({})).toEqual({
-      port: 3978, logLevel: 'info', databaseUrl: 'pglite:./data/pgdata', loadDemoData: true,
+      port: 3978, logLevel: 'info', databaseUrl: 'pglite:./data/pgdata', loadDemoData: true, migrateOnStart: true,
+      postgres: { poolSize: 10, caPem: null },
       defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
       performanceTeamContact: 'the performance team',
       bot: {
