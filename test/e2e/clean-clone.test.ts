@@ -64,7 +64,7 @@ describe('a clean clone: npm ci && npm run build, src/ deleted, npm run start:pr
     const running = server!;
     server = null;
     expect(await running.stop()).toBe(0);
-    expect(running.output()).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
+    expect(running.output()).toMatch(/"signal":"SIGTERM"[^\n]*"msg":"shutting down"/);
     expect(running.output()).not.toMatch(/shutdown failed/);
   });
 });
