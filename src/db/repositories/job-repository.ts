@@ -1,5 +1,6 @@
 import type { Db } from '../prisma-types';
 import type { InputJsonValue } from '@prisma/client/runtime/client';
+import { timeOrderedId } from '../time-ordered-id';
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
 
@@ -54,17 +55,19 @@ export class JobRepository {
 
   /** Records the job unless one with its request key exists; either way returns the job, and whether it is new. */
   async record(job: NewJob, now: Date): Promise<{ readonly job: JobRecord; readonly created: boolean }> {
-    const { card, ...rest } = job;
-    const created = await this.db.backgroundJob.createMany({
-      data: [{
-        ...rest, cardServiceUrl: card.serviceUrl, cardConversationId: card.conversationId, cardTenantId: card.tenantId,
-        progress: {}, createdAt: now, updatedAt: now,
-      }],
-      skipDuplicates: true,
-    });
+    // One statement returns the job as recorded: read back in a second query, a runner could have
+    // claimed it in between, and the first progress card would then skip "Starting…".
+    const inserted = await this.db.$queryRaw<RawJob[]>`
+      INSERT INTO "background_job" ("id", "request_key", "kind", "period", "requested_by", "requested_by_id", "trigger",
+                                    "card_service_url", "card_conversation_id", "card_tenant_id", "created_at", "updated_at")
+      VALUES (${timeOrderedId()}, ${job.requestKey}, ${job.kind}, ${job.period}, ${job.requestedBy}, ${job.requestedById}, ${job.trigger},
+              ${job.card.serviceUrl}, ${job.card.conversationId}, ${job.card.tenantId}, ${now}, ${now})
+      ON CONFLICT ("request_key") DO NOTHING
+      RETURNING *`;
+    if (inserted[0]) return { job: fromRaw(inserted[0]), created: true };
     const found = await this.findByRequestKey(job.requestKey);
     if (!found) throw new Error(`the job ${job.requestKey} was neither recorded nor found`);
-    return { job: found, created: created.count === 1 };
+    return { job: found, created: false };
   }
 
   /**
