@@ -13,6 +13,7 @@ import { cardAction, message, personalConversationId, type TeamsUser } from '../
 import { cardOf, inputIds } from '../support/card-json';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { CLOCK_START_ENV } from '../support/clock-start';
+import { until } from '../support/until';
 
 const gareth: TeamsUser = { teamsId: '29:gareth-lewis', aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, name: 'Gareth Lewis', email: DEMO_PEOPLE.benefitsManager.email };
 
@@ -73,8 +74,14 @@ describe('metrics and correlated logs', () => {
     expect(sample(after, 'perfbot_submit_duration_seconds_bucket{le="+Inf"}')).toBe(1);
     expect(sample(after, 'perfbot_submit_duration_seconds_sum')).toBeGreaterThan(0);
 
-    // The lines of a turn carry its activity id as correlationId, whichever part wrote them.
-    const lines = server!.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The lines of a turn carry its activity id as correlationId, whichever part wrote them. A turn's
+    // last line is written after its answer, and reaches this process through a pipe: wait for it.
+    const linesOf = () => server!.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = await until('both turns logged to their end', () => {
+      const all = linesOf();
+      const ended = (id: unknown) => all.some((l) => l.correlationId === id && l.msg === 'turn answered');
+      return ended(submit.id) && ended(unsigned.id) ? all : undefined;
+    }, 10_000);
     expect(lines.filter((l) => l.correlationId === submit.id)).toEqual([
       expect.objectContaining({ msg: 'turn answered', kind: 'card entry.submit', status: 200, ms: expect.any(Number) }),
     ]);
