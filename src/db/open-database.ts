@@ -5,6 +5,7 @@
  * loaded only when it is opened, so neither costs the other start-up time or memory.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl, describeDatabase, type DatabaseTarget } from './database-url';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -116,52 +117,48 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     target,
     description: describeDatabase(target),
     dumpEmbedded: async () => null,
-    exclusively: async (lockKey, work) => {
-      // Holds one pool connection while `work` uses others: DATABASE_POOL_SIZE is at least 2.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    // Holds one pool connection while `work` uses others: DATABASE_POOL_SIZE is at least 2.
+    exclusively: (lockKey, work) =>
+      inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
-        const result = await work();
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+        return work();
+      }),
     sql: {
       exec: async (script) => {
         await pool.query(script);
       },
       query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
-      transaction: async (work) => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const result = await work({
+      transaction: (work) =>
+        inTransaction(pool, (client) =>
+          work({
             exec: async (script) => {
               await client.query(script);
             },
             query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
-          });
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
+          }),
+        ),
     },
     close: once(async () => {
       await prisma.$disconnect();
       await pool.end();
     }),
   };
+}
+
+/** Runs `work` on one pooled connection inside BEGIN ... COMMIT, rolling back if it throws. */
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Closing twice (a shutdown signal during a failing start, say) must not fail the second time. */
