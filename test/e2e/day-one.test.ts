@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../support/child-process';
 import { until } from '../support/until';
 import { postActivity } from '../support/teams/post-activity';
 import { TeamsStandIns, TENANT_ID } from '../support/teams/teams-stand-ins';
-import { cardAction, channelMessage, installation, message, personalConversationId, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
+import { cardAction, channelMessage, installation, message, personalConversationId, priyaShah as priya, type ChannelPlace, type TeamsUser } from '../support/teams/activities';
 import { EntraStandIn, type EntraUser } from '../support/teams/entra-stand-in';
 import { cardOf, cardText, inputIds } from '../support/card-json';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
@@ -32,7 +32,6 @@ const APP_ID = '6f0c8b1e-3a2d-4e5f-9a7b-1c2d3e4f5a6b';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
 
 /** The council's first admin: in ADMIN_AAD_OBJECT_IDS, owns nothing, not in the register until first contact. */
-const priya: TeamsUser = { teamsId: '29:priya-shah', aadObjectId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', name: 'Priya Shah', email: 'priya.shah@fenmarsh.gov.uk' };
 const gareth: TeamsUser = { teamsId: '29:gareth-lewis', aadObjectId: DEMO_PEOPLE.benefitsManager.aadObjectId, name: 'Gareth Lewis', email: DEMO_PEOPLE.benefitsManager.email };
 const outsider: TeamsUser = { teamsId: '29:olu-guest', aadObjectId: '22222222-3333-4444-8555-666666666666', name: 'Olu Guest', email: 'olu@neighbouring.gov.uk' };
 const board: ChannelPlace = { teamId: '19:board-team@thread.tacv2', channelId: '19:board-channel@thread.tacv2', conversationId: '19:board-channel@thread.tacv2' };

@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../support/child-process';
 import { killTree } from '../support/process-tree';
 import { postActivity } from '../support/teams/post-activity';
 import { TeamsStandIns, TENANT_ID } from '../support/teams/teams-stand-ins';
-import { message, personalConversationId, type TeamsUser } from '../support/teams/activities';
+import { message, personalConversationId, priyaShah as admin } from '../support/teams/activities';
 import { BACKENDS, serverDatabase } from '../support/test-database';
 import { CLOCK_START_ENV, OPEN_MONTH } from '../support/clock-start';
 import { until } from '../support/until';
@@ -29,7 +29,6 @@ const LATENCY_MS = 150;
 const SIGNAL_AFTER = 12;
 const STOP_LIMIT_MS = 10_000;
 const MONTH = periodKey(OPEN_MONTH);
-const admin: TeamsUser = { teamsId: '29:priya-shah', aadObjectId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', name: 'Priya Shah', email: 'priya.shah@fenmarsh.gov.uk' };
 const ADMIN_CHAT = personalConversationId(admin);
 
 describe.each(BACKENDS)('SIGTERM mid fan-out, then a restart [%s]', (backend) => {

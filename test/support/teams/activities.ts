@@ -9,6 +9,11 @@ export interface TeamsUser {
   readonly email: string;
 }
 
+/** The performance team's lead (an admin) in the demo register and in the at-scale fixtures. */
+export const priyaShah: TeamsUser = {
+  teamsId: '29:priya-shah', aadObjectId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', name: 'Priya Shah', email: 'priya.shah@fenmarsh.gov.uk',
+};
+
 export const personalConversationId = (user: TeamsUser) => `a:personal-${user.teamsId}`;
 
 function base(user: TeamsUser, serviceUrl: string) {
