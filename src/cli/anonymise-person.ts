@@ -27,7 +27,7 @@ void runCommand('anonymising a leaver', async ({ database }) => {
   try {
     outcome = await anonymisePerson(new Store(database.prisma), email, `people:anonymise (run by ${os.userInfo().username})`);
   } catch (error) {
-    if (!/permission denied for function anonymise_audit_actor/.test(String((error as Error).message))) throw error;
+    if (!/permission denied for function anonymise_(audit_actor|commentary_author)/.test(String((error as Error).message))) throw error;
     console.error(
       'This database role may not rewrite names in the audit log, so nothing was changed. Run the command as the ' +
         "schema's owner: with the DATABASE_URL of the role that runs `npm run db:migrate`.",
@@ -39,7 +39,7 @@ void runCommand('anonymising a leaver', async ({ database }) => {
     return UNKNOWN_PERSON;
   }
   console.log(`Anonymised ${email} as "${outcome.placeholder}" (${outcome.email}).`);
-  console.log(`  Roles removed: ${outcome.rolesRemoved}. Chats with the bot forgotten: ${outcome.conversationsRemoved}. Audit log rows with the name replaced: ${outcome.auditRowsChanged} (rows, order and who-did-what kept).`);
+  console.log(`  Roles removed: ${outcome.rolesRemoved}. Chats with the bot forgotten: ${outcome.conversationsRemoved}. Audit log rows with the name replaced: ${outcome.auditRowsChanged} (rows, order and who-did-what kept). Board commentary replies with the name replaced: ${outcome.commentaryChanged}.`);
   console.log(`  Messages waiting for them, now never sent: ${outcome.messages.blocked}. Recorded messages with the name replaced: ${outcome.messages.scrubbed}.`);
   if (outcome.indicatorsToReassign.length === 0) {
     console.log('  No active indicator names them.');

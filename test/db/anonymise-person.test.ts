@@ -112,6 +112,43 @@ describeEachDatabase('anonymising a leaver', (db) => {
     await expect(database.sql.query('DELETE FROM indicator_value')).rejects.toThrow(/indicator_value is append-only: DELETE/);
   });
 
+  it('takes their name out of the Board\'s commentary: their own replies and others\' naming them', async () => {
+    const { store, database } = db();
+    const { gareth, robert } = await withALeaver();
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!;
+    await store.repos.board.addThreads([{ indicatorId: srv01.id, period: '2026-10', channelId: '19:board', outboxMessageId: 'thread-srv01', status: 'RED' }]);
+    const [thread] = await store.repos.board.threadsFor('2026-10');
+    const reply = (id: string, author: typeof gareth, text: string) => store.repos.board.addCommentary({
+      threadId: thread!.id, teamsMessageId: id, authorId: author.id, authorName: author.displayName, authorAadObjectId: author.aadObjectId,
+      text, postedAt: new Date(TODAY.getTime() + Number(id.slice(-1)) * 60_000),
+    });
+    await reply('m1', gareth, 'Two agency assessors start on Monday.');
+    await reply('m2', robert, `Thanks ${gareth.displayName}: please copy ${gareth.email} into the plan.`);
+    await reply('m3', robert, 'The Board will look again in December.');
+    const before = await store.repos.board.commentaryFor([thread!.id]);
+
+    const outcome = await anonymisePerson(store, gareth.email, 'people:anonymise (run by ops)');
+    if (outcome.kind !== 'anonymised') throw new Error('not anonymised');
+    const after = await store.repos.board.commentaryFor([thread!.id]);
+
+    expect(outcome.commentaryChanged).toBe(2);
+    // The same replies, in the same thread and order, at the same times, by the same author ids.
+    const record = (rows: typeof before) => rows.map(({ id, threadId, teamsMessageId, authorId, postedAt }) => ({ id, threadId, teamsMessageId, authorId, postedAt }));
+    expect(record(after)).toEqual(record(before));
+    expect(after[0]).toMatchObject({ authorId: gareth.id, authorName: outcome.placeholder, authorAadObjectId: null, text: 'Two agency assessors start on Monday.' });
+    expect(after[1]).toMatchObject({ authorName: robert.displayName, authorAadObjectId: robert.aadObjectId, text: `Thanks ${outcome.placeholder}: please copy ${outcome.placeholder} into the plan.` });
+    expect(after[2]).toEqual(before[2]);
+    for (const trace of [gareth.displayName, gareth.email, gareth.aadObjectId!]) expect(JSON.stringify(after)).not.toContain(trace);
+
+    // Still append-only for everything else, the anonymiser's switch included.
+    await expect(database.sql.query('UPDATE board_commentary SET text = $1', ['edited'])).rejects.toThrow(/board_commentary is append-only: UPDATE/);
+    await expect(database.sql.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('perfbot.anonymising', 'on', true)`);
+      await tx.query(`UPDATE board_commentary SET posted_at = posted_at + interval '1 day'`);
+    })).rejects.toThrow(/board_commentary is append-only: UPDATE/);
+    await expect(database.sql.query('DELETE FROM board_commentary')).rejects.toThrow(/board_commentary is append-only: DELETE/);
+  });
+
   it('refuses an email no one in the register has, changing nothing', async () => {
     const { store } = db();
     await withALeaver();

@@ -4,7 +4,7 @@
  * with the bot removed, messages still waiting for them never sent and their name replaced in the
  * messages recorded, and their name taken out of the audit log while its record of who did what
  * stays whole (same rows, ids, times and order; the actor id still ties a leaver's actions
- * together). Their values and narratives stay, now shown under the placeholder. Indicators they
+ * together), and out of the Performance Board's commentary (their replies and others' mentions). Their values and narratives stay, now shown under the placeholder. Indicators they
  * own, verify or direct stay as they are, and are listed so the performance team reassigns them
  * by the next register import. All in one transaction: it happens completely or not at all.
  */
@@ -26,6 +26,8 @@ export type AnonymiseOutcome =
       readonly rolesRemoved: number;
       readonly conversationsRemoved: number;
       readonly auditRowsChanged: number;
+      /** Board commentary replies with their name replaced (their own, and others' naming them). */
+      readonly commentaryChanged: number;
       /** Messages waiting for them, now never sent; recorded messages with their name replaced. */
       readonly messages: { readonly blocked: number; readonly scrubbed: number };
       readonly indicatorsToReassign: readonly LinkedIndicator[];
@@ -54,15 +56,16 @@ export async function anonymisePerson(store: Store, email: string, runBy: string
     const traces = [person.displayName, person.email, ...(person.aadObjectId ? [person.aadObjectId] : [])];
     const messages = await repos.outbox.forgetRecipient(person.id, placeholder, traces);
     const auditRowsChanged = await repos.audit.anonymiseActor(person.id, placeholder, traces);
+    const commentaryChanged = await repos.board.anonymiseAuthor(person.id, placeholder, traces);
     // Names only the placeholder and who ran it: the entry must not put the name back.
     await repos.audit.record({
       actorLabel: runBy,
       action: 'person.anonymised',
       entityType: 'Person',
       entityId: person.id,
-      after: { displayName: placeholder, rolesRemoved, conversationsRemoved, auditRowsChanged },
+      after: { displayName: placeholder, rolesRemoved, conversationsRemoved, auditRowsChanged, commentaryChanged },
     });
-    return { kind: 'anonymised', placeholder, email: anonymisedEmail, rolesRemoved, conversationsRemoved, auditRowsChanged, messages, indicatorsToReassign };
+    return { kind: 'anonymised', placeholder, email: anonymisedEmail, rolesRemoved, conversationsRemoved, auditRowsChanged, commentaryChanged, messages, indicatorsToReassign };
   }, { timeoutMs: 120_000 });
 }
 

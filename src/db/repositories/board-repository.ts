@@ -84,6 +84,19 @@ export class BoardRepository {
     return result.count === 1;
   }
 
+  /**
+   * Takes a leaver out of the Board's commentary through the database's anonymise_commentary_author():
+   * their replies' author name becomes `placeholder` and their Entra id is cleared, and each of
+   * `texts` (their name, email and Entra id as they were) becomes `placeholder` wherever it appears
+   * in a reply. Rows, threads and times stay. Only the schema's owner may call it. Returns how many
+   * replies changed.
+   */
+  async anonymiseAuthor(personId: string, placeholder: string, texts: readonly string[]): Promise<number> {
+    const [row] = await this.db.$queryRaw<{ changed: number }[]>`
+      SELECT anonymise_commentary_author(${personId}, ${placeholder}, ${[...texts]}::text[]) AS changed`;
+    return Number(row?.changed ?? 0);
+  }
+
   commentaryFor(threadIds: readonly string[]): Promise<CommentaryRecord[]> {
     if (threadIds.length === 0) return Promise.resolve([]);
     return this.db.boardCommentary.findMany({ where: { threadId: { in: [...threadIds] } }, orderBy: [{ postedAt: 'asc' }, { id: 'asc' }] });
