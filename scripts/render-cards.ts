@@ -36,6 +36,7 @@ import {
   SAMPLE_APPROVAL_SENT_BACK,
   SAMPLE_APPROVAL_SUPERSEDED,
   SAMPLE_DIGEST,
+  SAMPLE_DIGEST_QUARTER_END,
   SAMPLE_OVERDUE_DONE,
   SAMPLE_OVERDUE_REMINDER,
   SAMPLE_PLAN_APPROVED,
@@ -311,6 +312,7 @@ export function jobSampleCards(): NamedCard[] {
 export function boardSampleCards(): NamedCard[] {
   return [
     { name: 'board-digest', card: buildDigestCard(SAMPLE_DIGEST) },
+    { name: 'board-digest-quarter-end', card: buildDigestCard(SAMPLE_DIGEST_QUARTER_END) },
     { name: 'board-digest-1000', card: buildDigestCard(sampleDigestForRegister(1000)) },
     { name: 'board-thread-red', card: buildThreadCard(SAMPLE_THREAD_RED) },
     { name: 'board-thread-amber', card: buildThreadCard(SAMPLE_THREAD_AMBER) },

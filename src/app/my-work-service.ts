@@ -46,7 +46,7 @@ export class MyWorkService {
           latestPeriodLabel: parsed?.ok ? periodShortLabel(parsed.value) : null,
           status: status?.status ?? 'DUE',
           statusText: status ? describeStatus(status.status) : 'No value yet',
-          trend: status?.sincePreviousPeriod ?? 'NOT_COMPARABLE',
+          trend: status?.travel.short ?? 'NOT_COMPARABLE',
           targetText: status?.target != null ? `Target ${format(status.target)}` : null,
         };
       }),

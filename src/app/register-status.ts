@@ -9,12 +9,16 @@ import type { ValueVersion } from '../db/repositories/value-repository';
 import type { TargetRecord } from '../db/repositories/target-repository';
 import type { ReportingPeriodRecord } from '../db/repositories/period-repository';
 import type { RegisterState } from '../db/repositories/register-state-repository';
-import type { Status, Tolerance, Travel } from '../domain/types';
-import { financialYearOf, frequencyOfPeriod, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
-import { figureIn, figureWindow, targetIn, type PeriodIndex } from '../domain/aggregation';
+import type { Status, Tolerance } from '../domain/types';
+import {
+  financialYearOf, frequencyOfPeriod, periodKey, periodsOfYearUpTo, previousPeriod, quarterOfMonth, samePeriodLastYear, type Period,
+} from '../domain/periods';
+import {
+  figureIn, figureWindow, quarterFigureIn, quarterTargetIn, targetIn, yearToDateIn, ytdTargetIn, type AggregateFigure, type PeriodIndex,
+} from '../domain/aggregation';
 import { rateValue } from '../domain/status';
 import { resolveTolerance } from '../domain/tolerance';
-import { directionOfTravel } from '../domain/travel';
+import { travelOf, type TravelReading } from '../domain/travel';
 import { deadlinePassed } from '../domain/deadline';
 
 export interface IndicatorStatus {
@@ -27,8 +31,17 @@ export interface IndicatorStatus {
   readonly target: number | null;
   readonly tolerance: Tolerance;
   readonly status: Status;
-  readonly sincePreviousPeriod: Travel;
-  readonly sinceLastYear: Travel;
+  /** Direction of travel against the comparator that fits the aggregation (see travelOf). */
+  readonly travel: TravelReading;
+  /** The year to date (April up to the period) by the aggregation, and the target it is rated against. */
+  readonly yearToDate: FigureToDate;
+  /** Monthly indicators: the quarter holding the month, up to it; null for quarterly and annual ones. */
+  readonly quarterToDate: (FigureToDate & { readonly quarter: string }) | null;
+}
+
+export interface FigureToDate {
+  readonly figure: AggregateFigure;
+  readonly target: number | null;
 }
 
 export interface StatusQuery {
@@ -73,7 +86,9 @@ export interface StatusInputs {
  * that period's narratives and the names of who entered its figures (RegisterState).
  */
 export async function loadStatusInputs(store: Store, query: StatusesQuery & { readonly entryPeriod?: Period }): Promise<RegisterState> {
-  const compared = query.periods.flatMap((p) => [p, previousPeriod(p), samePeriodLastYear(p)]);
+  // The periods rated, the ones they are compared with, and the year so far (for year-to-date and
+  // quarter figures): at most a year and a bit per period asked, never the whole history.
+  const compared = query.periods.flatMap((p) => [...periodsOfYearUpTo(p), previousPeriod(p), samePeriodLastYear(p)]);
   return store.repos.registerState.read(
     { frequencies: unique(query.periods.map(frequencyOfPeriod)), ids: query.indicatorIds, coveredBy: query.coveredBy },
     {
@@ -136,11 +151,25 @@ export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'i
             value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
             decimals: indicator.decimals, deadlinePassed: passed,
           }),
-          sincePreviousPeriod: directionOfTravel(figure, figureAt(previous), indicator.polarity, target, indicator.decimals),
-          sinceLastYear: directionOfTravel(figure, figureAt(lastYear), indicator.polarity, target, indicator.decimals),
+          travel: travelOf({
+            aggregation: indicator.aggregation, polarity: indicator.polarity, unit: indicator.unit, decimals: indicator.decimals,
+            period, figure, previousFigure: figureAt(previous), lastYearFigure: figureAt(lastYear),
+            target, targetProfiled: targets.get(key) != null,
+          }),
+          yearToDate: {
+            figure: yearToDateIn(indicator.aggregation, figures, period),
+            target: ytdTargetIn(indicator.aggregation, targets, period),
+          },
+          quarterToDate: period.kind === 'MONTH' ? quarterToDate(indicator.aggregation, figures, targets, quarterOfMonth(period)) : null,
         };
       });
   });
+}
+
+function quarterToDate(
+  aggregation: IndicatorRecord['aggregation'], figures: PeriodIndex, targets: PeriodIndex, quarter: ReturnType<typeof quarterOfMonth>,
+): FigureToDate & { quarter: string } {
+  return { quarter: periodKey(quarter), figure: quarterFigureIn(aggregation, figures, quarter), target: quarterTargetIn(aggregation, targets, quarter) };
 }
 
 /**

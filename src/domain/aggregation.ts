@@ -78,7 +78,12 @@ export function figureWindow(aggregation: Aggregation, period: Period): Period[]
  * figure at the latest period with a value.
  */
 export function yearToDate(aggregation: Aggregation, series: readonly SeriesPoint[], period: Period): AggregateFigure {
-  return figureOver(aggregation, series, periodsOfYearUpTo(period));
+  return yearToDateIn(aggregation, indexByPeriod(series), period);
+}
+
+/** yearToDate over an index already built (a ROLLING12 index must hold the years ending with each period). */
+export function yearToDateIn(aggregation: Aggregation, values: PeriodIndex, period: Period): AggregateFigure {
+  return figureOver(aggregation, values, periodsOfYearUpTo(period));
 }
 
 /** A quarter's figure from monthly values, by the same rules as yearToDate over its three months. */
@@ -87,7 +92,12 @@ export function quarterFigure(
   series: readonly SeriesPoint[],
   quarter: QuarterPeriod,
 ): AggregateFigure {
-  return figureOver(aggregation, series, monthsOfQuarter(quarter));
+  return quarterFigureIn(aggregation, indexByPeriod(series), quarter);
+}
+
+/** quarterFigure over an index already built. */
+export function quarterFigureIn(aggregation: Aggregation, values: PeriodIndex, quarter: QuarterPeriod): AggregateFigure {
+  return figureOver(aggregation, values, monthsOfQuarter(quarter));
 }
 
 /**
@@ -119,15 +129,31 @@ export function targetIn(aggregation: Aggregation, targets: PeriodIndex, period:
  * latest, average or rolling figure is already on the scale of the year.
  */
 export function ytdTarget(aggregation: Aggregation, targets: readonly TargetPoint[], period: Period): number | null {
-  if (aggregation !== 'SUM') return targetForPeriod(aggregation, targets, period);
-  const perPeriod = periodsOfYearUpTo(period).map((p) => targetForPeriod(aggregation, targets, p));
+  return ytdTargetIn(aggregation, indexByPeriod(targets), period);
+}
+
+/** ytdTarget over an index of the targets already built. */
+export function ytdTargetIn(aggregation: Aggregation, targets: PeriodIndex, period: Period): number | null {
+  return targetOver(aggregation, targets, periodsOfYearUpTo(period));
+}
+
+/** The target a quarter's figure from monthly values is rated against, by the same rules as ytdTarget. */
+export function quarterTargetIn(aggregation: Aggregation, targets: PeriodIndex, quarter: QuarterPeriod): number | null {
+  return targetOver(aggregation, targets, monthsOfQuarter(quarter));
+}
+
+function targetOver(aggregation: Aggregation, targets: PeriodIndex, periods: readonly Period[]): number | null {
+  const last = periods[periods.length - 1];
+  if (last === undefined) return null;
+  if (aggregation !== 'SUM') return targetIn(aggregation, targets, last);
+  const perPeriod = periods.map((p) => targetIn(aggregation, targets, p));
   return perPeriod.every(isNumber) ? sum(perPeriod.filter(isNumber)) : null;
 }
 
-function figureOver(aggregation: Aggregation, series: readonly SeriesPoint[], periods: readonly Period[]): AggregateFigure {
-  const valueOf = lookup(series);
+function figureOver(aggregation: Aggregation, values: PeriodIndex, periods: readonly Period[]): AggregateFigure {
+  const valueOf = (p: Period) => values.get(periodKey(p)) ?? null;
   const given = periods.filter((p) => valueOf(p) !== null);
-  const values = given.map(valueOf).filter(isNumber);
+  const givenValues = given.map(valueOf).filter(isNumber);
   const latest = given[given.length - 1];
   const summary = { periodsCounted: given.length, complete: given.length === periods.length };
   if (latest === undefined) return { value: null, ...summary };
@@ -137,17 +163,12 @@ function figureOver(aggregation: Aggregation, series: readonly SeriesPoint[], pe
     case 'SNAPSHOT':
       return { value: valueOf(latest), ...summary };
     case 'SUM':
-      return { value: sum(values), ...summary };
+      return { value: sum(givenValues), ...summary };
     case 'AVERAGE':
-      return { value: trim(sum(values) / values.length), ...summary };
+      return { value: trim(sum(givenValues) / givenValues.length), ...summary };
     case 'ROLLING12':
-      return { value: periodFigure(aggregation, series, latest), ...summary };
+      return { value: figureIn(aggregation, values, latest), ...summary };
   }
-}
-
-function lookup(points: readonly { readonly period: Period; readonly value: number | null }[]): (p: Period) => number | null {
-  const byKey = indexByPeriod(points);
-  return (p) => byKey.get(periodKey(p)) ?? null;
 }
 
 function sum(values: readonly number[]): number {

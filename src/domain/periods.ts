@@ -341,7 +341,7 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function monthName(month: number): string {
+export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? `Month ${month}`;
 }
 

@@ -8,7 +8,8 @@ import type { Status } from '../../domain/types';
 import { LENSES } from '../../domain/types';
 import { formatValue } from '../../domain/numbers';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { periodKey, periodLabel, periodShortLabel, previousPeriod, shortLabelOfKey } from '../../domain/periods';
+import { periodKey, periodLabel, periodShortLabel, previousPeriod, quarterOfMonth, shortLabelOfKey } from '../../domain/periods';
+import { worthCelebrating } from '../../domain/travel';
 import { lensLabel } from '../../domain/vocabulary';
 import { daysOverdue } from '../../domain/action-plan';
 import type { IndicatorStatus } from '../register-status';
@@ -18,6 +19,7 @@ import type {
   DigestGroupView,
   DigestImprovementView,
   DigestMissingView,
+  DigestQuarterView,
   OverdueActionView,
   StatusCountsView,
 } from '../../cards/board/board-view-models';
@@ -26,6 +28,7 @@ import { statusLabel } from '../scorecard/labels';
 import { planStateOf } from './plan-state';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
 import { isoDay } from './uk-today';
+import { toDateText } from '../scorecard/travel-views';
 
 /** How many improvements the digest celebrates. */
 export const IMPROVEMENTS_SHOWN = 5;
@@ -60,7 +63,8 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
           status: s.status,
           owner: owner(s),
           valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}`,
-          trend: s.sincePreviousPeriod,
+          trend: s.travel.short,
+          comparisonText: s.travel.comparisonText,
           changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
             ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}`
             : null,
@@ -68,6 +72,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
         };
       }),
     improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
+    quarter: quarterEndFigures(snapshot),
     missing: current
       .filter((s) => s.status === 'MISSING')
       .map((s): DigestMissingView => ({ code: s.indicator.code, title: s.indicator.title, owner: owner(s), periodLabel: shortLabelOfKey(s.period) })),
@@ -100,31 +105,58 @@ function groupBy(statuses: readonly IndicatorStatus[], key: (s: IndicatorStatus)
 }
 
 /**
- * Rated indicators that got better since the month before, biggest first: a change of status
- * (Red to Green) outranks any movement within one; within a status, the move as a share of target.
+ * Green indicators that improved by the rule fitting their aggregation (worthCelebrating), biggest
+ * first: a change of status into green (Red to Green) outranks any movement within it; then the move
+ * against the comparator (the previous period, or for a cumulative figure the same point last year) as
+ * a share of target. A quarterly or annual figure already shown last month is not celebrated again.
  */
 function improvements(snapshot: BoardSnapshot): DigestImprovementView[] {
   const scored: { score: number; view: DigestImprovementView }[] = [];
   for (const s of snapshot.current) {
+    const comparator = s.travel.comparator;
+    if (!worthCelebrating(s.status, s.travel) || comparator === null || s.figure === null) continue;
     const before = snapshot.previous.get(s.indicator.id);
-    if (!before || before.period === s.period || s.sincePreviousPeriod !== 'IMPROVED') continue;
-    const now = RANK[s.status];
-    const then = RANK[before.status];
-    if (now === undefined || then === undefined || now < then || s.figure === null || before.figure === null) continue;
-    const scale = Math.abs(s.target ?? before.figure) || 1;
-    const score = (now - then) * 1000 + Math.min(999, (Math.abs(s.figure - before.figure) / scale) * 100);
+    if (before && before.period === s.period) continue;
+    const now = RANK.GREEN!;
+    const then = before ? RANK[before.status] : undefined;
+    const rose = then !== undefined && then < now;
+    const scale = Math.abs(s.target ?? comparator.figure) || 1;
+    const score = (rose ? now - then : 0) * 1000 + Math.min(999, (Math.abs(s.figure - comparator.figure) / scale) * 100);
     scored.push({
       score,
       view: {
         code: s.indicator.code,
         title: s.indicator.title,
         owner: snapshot.names.get(s.indicator.ownerId) ?? 'Unknown',
-        statusChange: now > then ? `${statusLabel(before.status)} to ${statusLabel(s.status)}` : `${statusLabel(s.status)}, improving`,
-        movement: `${format(s, before.figure)} to ${format(s, s.figure)} (${shortLabelOfKey(before.period)} to ${shortLabelOfKey(s.period)})`,
+        statusChange: rose ? `${statusLabel(before!.status)} to ${statusLabel(s.status)}` : `${statusLabel(s.status)}, improving`,
+        movement: `${format(s, comparator.figure)} to ${format(s, s.figure)} (${periodShortLabel(comparator.period)} to ${shortLabelOfKey(s.period)})`,
       },
     });
   }
   return scored.sort((a, b) => b.score - a.score || a.view.code.localeCompare(b.view.code)).map((entry) => entry.view);
+}
+
+/**
+ * At a quarter end (the digest for June, September, December or March), each monthly and quarterly
+ * indicator's figure for the quarter and for the year to date, by its aggregation (#14): the Board
+ * reports quarterly, and a month's figure alone says little about a quarter of a SUM or AVERAGE.
+ */
+function quarterEndFigures(snapshot: BoardSnapshot): DigestQuarterView | null {
+  const quarter = quarterOfMonth(snapshot.month);
+  if (snapshot.month.month !== [6, 9, 12, 3][quarter.quarter - 1]) return null;
+  const quarterKey = periodKey(quarter);
+  const figures = snapshot.current
+    .filter((s) => s.period === periodKey(snapshot.month) || s.period === quarterKey)
+    .map((s) => ({
+      code: s.indicator.code,
+      title: s.indicator.title,
+      // A quarterly indicator's own figure is its quarter's figure.
+      quarterText: s.quarterToDate ? toDateText(s, s.quarterToDate) : toDateText(s, { figure: { value: s.figure, periodsCounted: 1, complete: true }, target: s.target }),
+      yearToDateText: toDateText(s, s.yearToDate),
+    }))
+    .filter((f) => f.quarterText !== null || f.yearToDateText !== null)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return { quarterLabel: periodShortLabel(quarter), figures };
 }
 
 function coverageText(snapshot: BoardSnapshot): string {

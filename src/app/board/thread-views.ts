@@ -82,7 +82,7 @@ export async function buildThreadViews(
       valueText: format(s.figure),
       targetText: format(s.target),
       toleranceText: `Amber ${describeTolerance(s.tolerance, indicator.unit, indicator.decimals)}`,
-      trend: s.sincePreviousPeriod,
+      trend: s.travel.short,
       history: trend.map((point) => ({ label: periodShortLabel(point.period), value: point.figure, valueText: format(point.figure) })),
       narrative: narrative
         ? {

@@ -69,7 +69,7 @@ function rowView(row: EntryRowSnapshot, snapshot: EntrySnapshot, feedback: RowFe
         ? null
         : `Target ${format(current.target)} (${polarityLabel(indicator.polarity).toLowerCase()})`,
     lastValueText: previous?.figure != null ? `Last: ${format(previous.figure)} (${periodShortLabel(previousPeriod(snapshot.period))})` : null,
-    trend: latest ? current.sincePreviousPeriod : (previous?.sincePreviousPeriod ?? 'NOT_COMPARABLE'),
+    trend: latest ? current.travel.short : (previous?.travel.short ?? 'NOT_COMPARABLE'),
     min: minFor(indicator.unit),
     max: indicator.unit === 'PERCENT' && !indicator.allowAboveHundred ? 100 : null,
     inputValue: feedback?.inputValue ?? (latest ? String(latest.value) : ''),

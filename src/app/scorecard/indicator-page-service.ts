@@ -11,6 +11,7 @@ import type { Tolerance } from '../../domain/types';
 import {
   frequencyOfPeriod,
   labelOfKey,
+  shortLabelOfKey,
   periodKey,
   periodLabel,
   periodShortLabel,
@@ -21,7 +22,7 @@ import { formatValue } from '../../domain/numbers';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { describeStatus } from '../../domain/status';
 import { describeTolerance } from '../../domain/tolerance';
-import { travelArrow } from '../../domain/travel';
+import { toDateText, travelFields } from './travel-views';
 import { aggregationLabel, frequencyLabel, kindLabel, lensLabel, polarityLabel, unitLabel } from '../../domain/vocabulary';
 import { registerStatus } from '../register-status';
 import { periodAsAt } from './as-at';
@@ -119,10 +120,10 @@ export class IndicatorPageService {
         status: status.status,
         statusLabel: statusLabel(status.status),
         statusText: describeStatus(status.status),
-        sincePreviousPeriod: status.sincePreviousPeriod,
-        sincePreviousPeriodText: travelArrow(status.sincePreviousPeriod),
-        sinceLastYear: status.sinceLastYear,
-        sinceLastYearText: travelArrow(status.sinceLastYear),
+        ...travelFields(status),
+        quarterToDate: status.quarterToDate
+          ? { label: shortLabelOfKey(status.quarterToDate.quarter), text: toDateText(status, status.quarterToDate) }
+          : null,
       },
       trend: trend.map((point) => ({
         period: periodKey(point.period),

@@ -10,7 +10,7 @@ import { FREQUENCIES, LENSES } from '../../domain/types';
 import { comparePeriods, periodKey, periodLabel, shortLabelOfKey, type Period } from '../../domain/periods';
 import { formatValue } from '../../domain/numbers';
 import { describeStatus } from '../../domain/status';
-import { travelArrow } from '../../domain/travel';
+import { travelFields } from './travel-views';
 import { lensLabel } from '../../domain/vocabulary';
 import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { periodAsAt } from './as-at';
@@ -110,10 +110,7 @@ function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
     status: s.status,
     statusLabel: statusLabel(s.status),
     statusText: describeStatus(s.status),
-    sincePreviousPeriod: s.sincePreviousPeriod,
-    sincePreviousPeriodText: travelArrow(s.sincePreviousPeriod),
-    sinceLastYear: s.sinceLastYear,
-    sinceLastYearText: travelArrow(s.sinceLastYear),
+    ...travelFields(s),
   };
 }
 

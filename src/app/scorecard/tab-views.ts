@@ -41,10 +41,18 @@ export interface StatusFiguresView {
   readonly statusLabel: string;
   /** "On target", "Within tolerance" … */
   readonly statusText: string;
-  readonly sincePreviousPeriod: Travel;
-  readonly sincePreviousPeriodText: string;
+  /**
+   * Direction of travel against the comparator that fits the aggregation: the previous period, or for
+   * a cumulative figure the same period last year (see travelOf).
+   */
+  readonly travel: Travel;
+  readonly travelText: string;
+  /** "1.2 points behind April last year; ahead of the profiled target of 45.0%". */
+  readonly comparisonText: string;
   readonly sinceLastYear: Travel;
   readonly sinceLastYearText: string;
+  /** The year to date by the aggregation against its target, "96.1% against 97.0%"; null when none. */
+  readonly yearToDateText: string | null;
 }
 
 export interface IndicatorRowView extends StatusFiguresView {
@@ -156,7 +164,11 @@ export interface IndicatorPageView {
   };
   readonly period: string;
   readonly periodLabel: string;
-  readonly current: StatusFiguresView & { readonly toleranceText: string };
+  readonly current: StatusFiguresView & {
+    readonly toleranceText: string;
+    /** Monthly indicators: the quarter holding the month so far, "Q2 2026/27" and its figure; else null. */
+    readonly quarterToDate: { readonly label: string; readonly text: string | null } | null;
+  };
   /** The last 24 periods of the indicator's frequency, oldest first, ending with `period`. */
   readonly trend: readonly TrendPointView[];
   readonly narratives: readonly NarrativeEntryView[];

@@ -82,6 +82,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.wasteManager.name,
       valueAgainstTarget: '0.05% against 0.03%',
       trend: 'WORSENED',
+      comparisonText: '0.02 points worse than Sep 2026',
       changeText: 'was Amber in Sep 2026',
       planState: 'NONE',
     },
@@ -92,6 +93,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.benefitsManager.name,
       valueAgainstTarget: '24.6 days against 20.0 days',
       trend: 'WORSENED',
+      comparisonText: '2.7 days worse than Sep 2026',
       changeText: null,
       planState: 'SUBMITTED',
     },
@@ -102,6 +104,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.housingManager.name,
       valueAgainstTarget: '52.0% against 60.0% (Q2 2026/27)',
       trend: 'WORSENED',
+      comparisonText: '6.0 points worse than Q1 2026/27',
       changeText: 'was Amber in Q1 2026/27',
       planState: 'APPROVED',
     },
@@ -112,6 +115,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.customerManager.name,
       valueAgainstTarget: '5.4% against 5.0%',
       trend: 'IMPROVED',
+      comparisonText: '0.9 points better than Sep 2026',
       changeText: 'was Red in Sep 2026',
       planState: null,
     },
@@ -122,6 +126,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.revenuesManager.name,
       valueAgainstTarget: '65.1% against a profile of 65.6%',
       trend: 'UNCHANGED',
+      comparisonText: 'level with October last year; behind the profiled target of 65.6%',
       changeText: null,
       planState: null,
     },
@@ -132,6 +137,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       owner: P.planningManager.name,
       valueAgainstTarget: '61.0% against 65.0% (Q2 2026/27)',
       trend: 'WORSENED',
+      comparisonText: '6.0 points worse than Q1 2026/27',
       changeText: 'was Green in Q1 2026/27',
       planState: 'REQUESTED',
     },
@@ -152,6 +158,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       movement: '2.1 days to 1.8 days (Sep to Oct 2026)',
     },
   ],
+  quarter: null,
   missing: [{ code: 'FIN03', title: demo('FIN03').title, owner: P.financeManager.name, periodLabel: '' }],
   overdueActions: [
     {
@@ -162,6 +169,28 @@ export const SAMPLE_DIGEST: DigestCardView = {
     },
   ],
   footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',
+};
+
+/**
+ * The digest at a quarter end (September 2026): each indicator's quarter and year-to-date figures by
+ * its aggregation, and Council Tax collected (cumulative) green but behind last year, so not celebrated.
+ */
+export const SAMPLE_DIGEST_QUARTER_END: DigestCardView = {
+  ...SAMPLE_DIGEST,
+  period: '2026-09',
+  periodLabel: 'September 2026',
+  coverageText: 'September 2026 and Q2 2026/27',
+  previousPeriodLabel: 'August 2026',
+  quarter: {
+    quarterLabel: 'Q2 2026/27',
+    figures: [
+      { code: 'CUS04', title: CUS04.title, quarterText: '5.6% against 5.0%', yearToDateText: '5.3% against 5.0%' },
+      { code: 'ENV04', title: demo('ENV04').title, quarterText: '1.9 days against 2.0 days', yearToDateText: '2.0 days against 2.0 days' },
+      { code: 'FIN01', title: demo('FIN01').title, quarterText: '57.2% against 57.0%', yearToDateText: '57.2% against 57.0%' },
+      { code: 'SRV01', title: SRV01.title, quarterText: '22.0 days against 20.0 days', yearToDateText: '21.1 days against 20.0 days (not every period in)' },
+    ],
+  },
+  footnote: 'Posted 23 Oct 2026 09:00. Values corrected after this show in the Scorecard tab.',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +279,7 @@ export function sampleDigestForRegister(indicatorCount: number): DigestCardView 
         owner,
         valueAgainstTarget: `${(20 + (i % 17) * 1.3).toFixed(1)} days against 20.0 days`,
         trend: (['WORSENED', 'UNCHANGED', 'IMPROVED', 'NOT_COMPARABLE'] as const)[i % 4]!,
+        comparisonText: (['1.3 days worse than Sep 2026', 'the same as Sep 2026', '0.4 days better than Sep 2026', 'no figure for Sep 2026'] as const)[i % 4]!,
         changeText: before === status ? null : `was ${before === 'DATA_ONLY' ? 'Data only' : before.charAt(0) + before.slice(1).toLowerCase()} in Sep 2026`,
         planState: status === 'RED' ? plans[i % plans.length]! : i % 3 === 0 ? 'REQUESTED' : null,
       };
@@ -281,6 +311,7 @@ export function sampleDigestForRegister(indicatorCount: number): DigestCardView 
     byDirectorate: groups(byDirectorate),
     attention: [...reds.sort(byCode), ...ambers.sort(byCode)],
     improvements: improvements.slice(0, 12),
+    quarter: null,
     missing: missing.sort(byCode),
     overdueActions: overdue,
     footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',

@@ -35,13 +35,36 @@ export interface DigestAttentionView {
   /** "24.6 days against 20.0 days" */
   readonly valueAgainstTarget: string;
   readonly trend: Travel;
+  /** What the trend compared with: "3 days worse than Sep 2026", "1.2 points behind October last year". */
+  readonly comparisonText: string;
   /** "was Amber in Sep 2026"; null when the status has not changed or there is no earlier one. */
   readonly changeText: string | null;
   /** Null for ambers nobody has asked a plan for. */
   readonly planState: PlanState | null;
 }
 
-/** A celebrated success: an indicator that moved most in the right direction. */
+/**
+ * One indicator's quarter and year-to-date figures in a quarter-end digest, each by its aggregation
+ * against the target for the same span: "18 days against 20 days".
+ */
+export interface DigestQuarterFigureView {
+  readonly code: string;
+  readonly title: string;
+  readonly quarterText: string | null;
+  readonly yearToDateText: string | null;
+}
+
+/** The quarter-end section of the digest (June, September, December, March); null in other months. */
+export interface DigestQuarterView {
+  /** "Q2 2026/27" */
+  readonly quarterLabel: string;
+  readonly figures: readonly DigestQuarterFigureView[];
+}
+
+/**
+ * A celebrated success: a green indicator that improved by the rule fitting its aggregation (a
+ * cumulative one against the same point last year), the ones that moved most first.
+ */
 export interface DigestImprovementView {
   readonly code: string;
   readonly title: string;
@@ -82,6 +105,7 @@ export interface DigestCardView {
   /** Reds first, then ambers, each by code. */
   readonly attention: readonly DigestAttentionView[];
   readonly improvements: readonly DigestImprovementView[];
+  readonly quarter: DigestQuarterView | null;
   readonly missing: readonly DigestMissingView[];
   readonly overdueActions: readonly OverdueActionView[];
   /** "Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab." */

@@ -33,6 +33,7 @@ import type {
   DigestGroupView,
   DigestImprovementView,
   DigestMissingView,
+  DigestQuarterFigureView,
   OverdueActionView,
   StatusCountsView,
 } from './board-view-models';
@@ -44,6 +45,7 @@ export const DIGEST_LIST_LIMITS: DigestListLimits = {
   reds: 50,
   ambers: 30,
   improvements: 5,
+  quarterFigures: 40,
   missing: 25,
   overdue: 20,
   groups: 15,
@@ -55,6 +57,8 @@ export interface DigestListLimits {
   readonly reds: number;
   readonly ambers: number;
   readonly improvements: number;
+  /** Rows of the quarter-end section's quarter and year-to-date figures. */
+  readonly quarterFigures: number;
   readonly missing: number;
   readonly overdue: number;
   /** Rows of each counts table before the rest are summed into "Other n". */
@@ -104,6 +108,7 @@ function scaled(perMille: number): DigestListLimits {
     reds: f(l.reds),
     ambers: f(l.ambers),
     improvements: f(l.improvements),
+    quarterFigures: f(l.quarterFigures),
     missing: f(l.missing),
     overdue: f(l.overdue),
     groups: f(l.groups),
@@ -153,6 +158,18 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
   ];
   if (view.improvements.length > 0) {
     body.push(...section('Celebrating success', 'Good', view.improvements, limits.improvements, '', (i) => improvementItem(i, clip)));
+  }
+  if (view.quarter) {
+    body.push(
+      ...section(
+        `${view.quarter.quarterLabel} and year to date`,
+        'Default',
+        view.quarter.figures,
+        limits.quarterFigures,
+        'No figures for the quarter.',
+        (q) => [quarterFigureItem(q, view.quarter!.quarterLabel, clip)],
+      ),
+    );
   }
   body.push(
     ...section(
@@ -337,7 +354,7 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
   const plan = a.planState ? planStateText(a.planState) : a.status === 'RED' ? planStateText('NONE') : null;
   return [
     textBlock(shown(clip(`${a.code} · ${a.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
-    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, trendText(a.trend), a.changeText, plan])), {
+    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, `${trendText(a.trend)} (${a.comparisonText})`, a.changeText, plan])), {
       size: 'Small',
       wrap: true,
       spacing: 'None',
@@ -350,6 +367,11 @@ function improvementItem(i: DigestImprovementView, clip: (text: string) => strin
     textBlock(shown(clip(`${i.code} · ${i.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
     textBlock(clip(joinParts([i.owner, i.statusChange, i.movement])), { size: 'Small', wrap: true, spacing: 'None' }),
   ];
+}
+
+function quarterFigureItem(q: DigestQuarterFigureView, quarterLabel: string, clip: (text: string) => string): CardElement {
+  const figures = joinParts([`${quarterLabel}: ${q.quarterText ?? 'no figure'}`, `year to date: ${q.yearToDateText ?? 'no figure'}`]);
+  return textBlock(shown(clip(`${q.code} · ${q.title} — ${figures}`)), { size: 'Small', wrap: true, spacing: 'Small' });
 }
 
 function missingItem(m: DigestMissingView, clip: (text: string) => string): CardElement {

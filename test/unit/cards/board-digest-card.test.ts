@@ -7,7 +7,7 @@ import {
   type DigestCardView,
   type DigestGroupView,
 } from '../../../src/cards';
-import { SAMPLE_DIGEST, sampleDigestForRegister } from '../../../src/cards/board/board-samples';
+import { SAMPLE_DIGEST, SAMPLE_DIGEST_QUARTER_END, sampleDigestForRegister } from '../../../src/cards/board/board-samples';
 import { anyActions, elementsOfType, inputs, textBlockContaining, texts, visits, type Json } from './card-walk';
 
 const card = buildDigestCard(SAMPLE_DIGEST);
@@ -91,12 +91,12 @@ describe('digest card, the demo register', () => {
     expect(all).toContain('Amber (3)');
     expect(all.indexOf('Red (3)')).toBeLessThan(all.indexOf(titleLine(SAMPLE_DIGEST.attention[0]!)));
     for (const a of SAMPLE_DIGEST.attention) expect(all).toContain(titleLine(a));
-    expect(all).toContain('Tom Hargreaves · 0.05% against 0.03% · ▼ Worsened · was Amber in Sep 2026 · Plan: none');
-    expect(all).toContain('Gareth Lewis · 24.6 days against 20.0 days · ▼ Worsened · Plan: submitted');
-    expect(all).toContain('James Patel · 52.0% against 60.0% (Q2 2026/27) · ▼ Worsened · was Amber in Q1 2026/27 · Plan: approved');
+    expect(all).toContain('Tom Hargreaves · 0.05% against 0.03% · ▼ Worsened (0.02 points worse than Sep 2026) · was Amber in Sep 2026 · Plan: none');
+    expect(all).toContain('Gareth Lewis · 24.6 days against 20.0 days · ▼ Worsened (2.7 days worse than Sep 2026) · Plan: submitted');
+    expect(all).toContain('James Patel · 52.0% against 60.0% (Q2 2026/27) · ▼ Worsened (6.0 points worse than Q1 2026/27) · was Amber in Q1 2026/27 · Plan: approved');
     // Ambers say where a plan stands only once one is asked for.
-    expect(all).toContain('Rachel Moore · 5.4% against 5.0% · ▲ Improved · was Red in Sep 2026');
-    expect(all).toContain('Daniel Okafor · 61.0% against 65.0% (Q2 2026/27) · ▼ Worsened · was Green in Q1 2026/27 · Plan: requested');
+    expect(all).toContain('Rachel Moore · 5.4% against 5.0% · ▲ Improved (0.9 points better than Sep 2026) · was Red in Sep 2026');
+    expect(all).toContain('Daniel Okafor · 61.0% against 65.0% (Q2 2026/27) · ▼ Worsened (6.0 points worse than Q1 2026/27) · was Green in Q1 2026/27 · Plan: requested');
     expect(textBlockContaining(card, 'Red (3)').color).toBe('Attention');
   });
 
@@ -207,6 +207,40 @@ describe.each([1000, 5000])('digest card, a register of %i indicators', (n) => {
     // No directorate left out has more reds than one kept.
     const leftOut = view.byDirectorate.filter((g) => !shown.includes(g));
     expect(Math.max(...leftOut.map((g) => g.counts.red))).toBeLessThanOrEqual(Math.min(...shown.map((g) => g.counts.red)));
+  });
+});
+
+describe('digest card at a quarter end', () => {
+  const quarterEnd = buildDigestCard(SAMPLE_DIGEST_QUARTER_END);
+
+  it('shows each indicator\'s quarter and year-to-date figures after the successes, by code', () => {
+    const all = texts(quarterEnd);
+    expect(all).toContain('Q2 2026/27 and year to date');
+    expect(all.indexOf('Celebrating success')).toBeLessThan(all.indexOf('Q2 2026/27 and year to date'));
+    const first = SAMPLE_DIGEST_QUARTER_END.quarter!.figures[0]!;
+    expect(all).toContain(`${first.code} · ${first.title} — Q2 2026/27: 5.6% against 5.0% · year to date: 5.3% against 5.0%`);
+    expect(all.some((t) => t.includes('year to date: 21.1 days against 20.0 days (not every period in)'))).toBe(true);
+  });
+
+  it('has no quarter section in other months', () => {
+    expect(texts(card).some((t) => t.endsWith('and year to date'))).toBe(false);
+  });
+
+  it('says "no figure" for a missing quarter or year to date', () => {
+    const view: DigestCardView = {
+      ...SAMPLE_DIGEST_QUARTER_END,
+      quarter: { quarterLabel: 'Q2 2026/27', figures: [{ code: 'X01', title: 'New', quarterText: null, yearToDateText: '4' }] },
+    };
+    expect(texts(buildDigestCard(view))).toContain('X01 · New — Q2 2026/27: no figure · year to date: 4');
+  });
+
+  it(`stays under ${CARD_SIZE_LIMIT_BYTES} bytes for 5000 indicators, pointing to the tab for the rest`, () => {
+    const big = sampleDigestForRegister(5000);
+    const figures = big.attention.map((a) => ({ code: a.code, title: a.title, quarterText: '22.0 days against 20.0 days', yearToDateText: '21.1 days against 20.0 days' }));
+    const built = buildDigestCard({ ...big, quarter: { quarterLabel: 'Q2 2026/27', figures } });
+    expect(cardSizeBytes(built)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    expect(texts(built)).toContain('Q2 2026/27 and year to date');
+    expect(texts(built).some((t) => /^and [\d,]+ more: see the Scorecard tab\.$/.test(t))).toBe(true);
   });
 });
 

@@ -23,7 +23,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 // The 1000-indicator digest is thousands of pixels tall: the size tests cover it, not this one.
 const CARDS = boardSampleCards().filter((c) => c.name !== 'board-digest-1000');
-const WITH_CHARTS = ['board-digest', 'board-thread-red', 'board-thread-amber'];
+const WITH_CHARTS = ['board-digest', 'board-digest-quarter-end', 'board-thread-red', 'board-thread-amber'];
 
 describe('rendering the Performance Board cards to PNG', () => {
   let outDir: string;
@@ -50,6 +50,7 @@ describe('rendering the Performance Board cards to PNG', () => {
   it('renders the digest, both thread messages, the plan and the approval card in each state, and the reminder', () => {
     expect([...rendered.keys()]).toEqual([
       'board-digest',
+      'board-digest-quarter-end',
       'board-thread-red',
       'board-thread-amber',
       'board-plan-draft',

@@ -36,8 +36,15 @@ function summary(page: IndicatorPageView, month: string | null, nav: Navigator):
       figure('Figure', h('span', { class: 'big' }, c.valueText ?? 'No figure')),
       figure('Target', c.targetText ?? 'No target'),
       figure('Status', [statusBadge(c.status, c.statusLabel), ' ', c.statusText]),
-      figure('Since the previous period', c.sincePreviousPeriodText),
+      figure('Direction of travel', [c.travelText, ': ', c.comparisonText]),
       figure('Since the same period last year', c.sinceLastYearText),
+    ),
+    h('h3', {}, 'Quarter and year to date'),
+    h(
+      'dl',
+      { class: 'figures' },
+      c.quarterToDate ? figure(c.quarterToDate.label, c.quarterToDate.text ?? 'No figure') : null,
+      figure('Year to date', c.yearToDateText ?? 'No figure'),
     ),
     h(
       'div',

@@ -131,7 +131,7 @@ export class ScorecardPage {
   }
 
   private table(rows: readonly IndicatorRowView[]): HTMLElement {
-    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', 'Since last period'];
+    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', 'Travel', 'Year to date'];
     return h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-labelledby': 'indicator-table-caption', tabindex: 0 },
@@ -160,7 +160,8 @@ export class ScorecardPage {
               h('td', { class: 'number' }, row.valueText ?? 'No figure'),
               h('td', { class: 'number' }, row.targetText ?? 'No target'),
               h('td', {}, statusBadge(row.status, row.statusLabel, row.statusText)),
-              h('td', { class: 'nowrap' }, row.sincePreviousPeriodText),
+              h('td', { class: 'nowrap', title: row.comparisonText }, row.travelText),
+              h('td', { class: 'number' }, row.yearToDateText ?? 'No figure'),
             ),
           ),
         ),
