@@ -3,6 +3,9 @@ import { registerStatus, type IndicatorStatus } from '../../src/app/register-sta
 import { parsePeriod, type Period } from '../../src/domain/periods';
 import { describeEachDatabase } from '../support/test-database';
 import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
+import { loadBoardSnapshot } from '../../src/app/board/board-snapshot';
+import { buildDigestView } from '../../src/app/board/digest-view';
+import { monthPeriod } from '../../src/domain/periods';
 
 const TODAY = new Date('2026-11-23T10:00:00Z');
 const period = (text: string): Period => {
@@ -78,5 +81,23 @@ describeEachDatabase('the demo register', (db) => {
     const due = october.filter((s) => s.status === 'DUE');
     expect(due.length).toBeGreaterThan(0);
     expect(due.length).toBeLessThan(october.length);
+  });
+
+  it('shows Council Tax collected green against its profile but behind last year, so September\'s digest does not celebrate it', async () => {
+    const { store } = db();
+    await loadDemoData(store, TODAY);
+    const defaultTolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
+    const september = await registerStatus(store, { period: period('2026-09'), now: TODAY, defaultTolerance });
+    const fin01 = september.find((s) => s.indicator.code === 'FIN01')!;
+    expect(fin01.status).toBe('GREEN');
+    expect(fin01.travel.short).toBe('WORSENED');
+    expect(fin01.travel.comparisonText).toMatch(/^\d+\.\d points? behind September last year; ahead of the profiled target of 56\.2%$/);
+    expect(fin01.yearToDate.figure.value).toBe(fin01.figure);
+
+    const digest = buildDigestView(await loadBoardSnapshot(store, monthPeriod(2026, 9), TODAY, defaultTolerance));
+    expect(digest.improvements.map((i) => i.code)).not.toContain('FIN01');
+    // September ends Q2: the digest shows each indicator's quarter and year-to-date figures.
+    expect(digest.quarter?.quarterLabel).toBe('Q2 2026/27');
+    expect(digest.quarter?.figures.find((f) => f.code === 'FIN01')).toMatchObject({ yearToDateText: `${fin01.figure!.toFixed(1)}% against 56.2%` });
   });
 });
