@@ -139,6 +139,24 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
       expect(page.history.versions[0]!.enteredAtText).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} 2026, \d{2}:\d{2}$/);
     });
 
+    it('compares Council Tax collected (cumulative) with the same month last year, and shows the quarter and year to date', async () => {
+      const page = (await pages().page(admin, 'FIN01', period('2026-09')))!;
+      expect(page.current).toMatchObject({ status: 'GREEN', travel: 'WORSENED', travelText: '▼ worsened' });
+      expect(page.current.comparisonText).toMatch(/behind September last year; ahead of the profiled target of 56\.2%$/);
+      // A cumulative figure already is the year (and quarter) to date.
+      expect(page.current.yearToDateText).toBe(`${page.current.valueText} against 56.2%`);
+      expect(page.current.quarterToDate).toEqual({ label: 'Q2 2026/27', text: `${page.current.valueText} against 56.2%` });
+
+      // An average's year to date is the mean of the months so far, against the annual target.
+      const srv01 = (await pages().page(admin, 'SRV01', period('2026-09')))!;
+      const months = srv01.trend.slice(-6).map((p) => p.value!);
+      const mean = months.reduce((a, b) => a + b, 0) / months.length;
+      expect(srv01.current.yearToDateText).toBe(`${mean.toFixed(1)} days against 20.0 days`);
+      expect(srv01.current.comparisonText).toMatch(/^\d+\.\d days (better|worse) than Aug 2026$|^the same as Aug 2026$/);
+      // A quarterly indicator has no quarter-so-far of its own.
+      expect((await pages().page(admin, 'SRV03', period('2026/27 Q2')))!.current.quarterToDate).toBeNull();
+    });
+
     it('opens at the default month\'s period, refuses a period of another frequency and knows no unknown code', async () => {
       expect((await pages().page(admin, 'SRV03', null))!.period).toBe('2026/27 Q2');
       await expect(pages().page(admin, 'SRV03', period('2026-09'))).rejects.toBeInstanceOf(PeriodNotOfIndicatorError);
