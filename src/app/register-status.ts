@@ -14,7 +14,7 @@ import {
   financialYearOf, frequencyOfPeriod, periodKey, periodsOfYearUpTo, previousPeriod, quarterOfMonth, samePeriodLastYear, type Period,
 } from '../domain/periods';
 import {
-  figureIn, figureWindow, quarterFigureIn, quarterTargetIn, targetIn, yearToDateIn, ytdTargetIn, type AggregateFigure, type PeriodIndex,
+  figureIn, figureWindow, quarterToDateIn, quarterToDateTargetIn, targetIn, yearToDateIn, ytdTargetIn, type AggregateFigure, type PeriodIndex,
 } from '../domain/aggregation';
 import { rateValue } from '../domain/status';
 import { resolveTolerance } from '../domain/tolerance';
@@ -35,7 +35,7 @@ export interface IndicatorStatus {
   readonly travel: TravelReading;
   /** The year to date (April up to the period) by the aggregation, and the target it is rated against. */
   readonly yearToDate: FigureToDate;
-  /** Monthly indicators: the quarter holding the month, up to it; null for quarterly and annual ones. */
+  /** Monthly indicators: the quarter holding the month, up to it (quarter key); null for quarterly and annual ones. */
   readonly quarterToDate: (FigureToDate & { readonly quarter: string }) | null;
 }
 
@@ -160,16 +160,16 @@ export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'i
             figure: yearToDateIn(indicator.aggregation, figures, period),
             target: ytdTargetIn(indicator.aggregation, targets, period),
           },
-          quarterToDate: period.kind === 'MONTH' ? quarterToDate(indicator.aggregation, figures, targets, quarterOfMonth(period)) : null,
+          quarterToDate: period.kind === 'MONTH'
+            ? {
+                quarter: periodKey(quarterOfMonth(period)),
+                figure: quarterToDateIn(indicator.aggregation, figures, period),
+                target: quarterToDateTargetIn(indicator.aggregation, targets, period),
+              }
+            : null,
         };
       });
   });
-}
-
-function quarterToDate(
-  aggregation: IndicatorRecord['aggregation'], figures: PeriodIndex, targets: PeriodIndex, quarter: ReturnType<typeof quarterOfMonth>,
-): FigureToDate & { quarter: string } {
-  return { quarter: periodKey(quarter), figure: quarterFigureIn(aggregation, figures, quarter), target: quarterTargetIn(aggregation, targets, quarter) };
 }
 
 /**

@@ -11,13 +11,16 @@
  */
 import type { Aggregation } from './types';
 import {
+  comparePeriods,
   financialYearOf,
   monthsOfQuarter,
   periodKey,
   periodsInYearOf,
   periodsOfYearUpTo,
+  quarterOfMonth,
   trailingPeriods,
   yearPeriod,
+  type MonthPeriod,
   type Period,
   type QuarterPeriod,
 } from './periods';
@@ -137,9 +140,22 @@ export function ytdTargetIn(aggregation: Aggregation, targets: PeriodIndex, peri
   return targetOver(aggregation, targets, periodsOfYearUpTo(period));
 }
 
-/** The target a quarter's figure from monthly values is rated against, by the same rules as ytdTarget. */
-export function quarterTargetIn(aggregation: Aggregation, targets: PeriodIndex, quarter: QuarterPeriod): number | null {
-  return targetOver(aggregation, targets, monthsOfQuarter(quarter));
+/**
+ * The quarter to date at a month: its quarter's months from the first up to and including it, by the
+ * same rules as yearToDate. At a quarter end it is the quarter's figure; earlier, the months not yet
+ * reached do not count as missing.
+ */
+export function quarterToDateIn(aggregation: Aggregation, values: PeriodIndex, month: MonthPeriod): AggregateFigure {
+  return figureOver(aggregation, values, monthsOfQuarterUpTo(month));
+}
+
+/** The target the quarter to date at a month is rated against, by the same rules as ytdTarget. */
+export function quarterToDateTargetIn(aggregation: Aggregation, targets: PeriodIndex, month: MonthPeriod): number | null {
+  return targetOver(aggregation, targets, monthsOfQuarterUpTo(month));
+}
+
+function monthsOfQuarterUpTo(month: MonthPeriod): MonthPeriod[] {
+  return monthsOfQuarter(quarterOfMonth(month)).filter((m) => comparePeriods(m, month) <= 0);
 }
 
 function targetOver(aggregation: Aggregation, targets: PeriodIndex, periods: readonly Period[]): number | null {

@@ -53,6 +53,8 @@ export interface StatusFiguresView {
   readonly sinceLastYearText: string;
   /** The year to date by the aggregation against its target, "96.1% against 97.0%"; null when none. */
   readonly yearToDateText: string | null;
+  /** The year-to-date figure alone, "96.1%", for the scorecard's column; null when none. */
+  readonly yearToDateValueText: string | null;
 }
 
 export interface IndicatorRowView extends StatusFiguresView {

@@ -9,7 +9,7 @@ import type { StatusFiguresView } from './tab-views';
 
 export type TravelFields = Pick<
   StatusFiguresView,
-  'travel' | 'travelText' | 'comparisonText' | 'sinceLastYear' | 'sinceLastYearText' | 'yearToDateText'
+  'travel' | 'travelText' | 'comparisonText' | 'sinceLastYear' | 'sinceLastYearText' | 'yearToDateText' | 'yearToDateValueText'
 >;
 
 export function travelFields(s: IndicatorStatus): TravelFields {
@@ -20,6 +20,7 @@ export function travelFields(s: IndicatorStatus): TravelFields {
     sinceLastYear: s.travel.long,
     sinceLastYearText: travelArrow(s.travel.long),
     yearToDateText: toDateText(s, s.yearToDate),
+    yearToDateValueText: s.yearToDate.figure.value === null ? null : formatValue(s.yearToDate.figure.value, s.indicator.unit, s.indicator.decimals),
   };
 }
 

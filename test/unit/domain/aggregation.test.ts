@@ -9,6 +9,8 @@ import {
   figureIn,
   indexByPeriod,
   targetIn,
+  quarterToDateIn,
+  quarterToDateTargetIn,
 } from '../../../src/domain/aggregation';
 import { monthPeriod, parsePeriod, quarterPeriod, yearPeriod, type Period, type QuarterPeriod } from '../../../src/domain/periods';
 import type { Aggregation } from '../../../src/domain/types';
@@ -220,3 +222,31 @@ describe('figures and targets read from an index built once', () => {
     expect(figureIn('SNAPSHOT', index, p('2026-04'))).toBe(2);
   });
 });
+
+describe('quarter to date at a month', () => {
+  const series = [
+    { period: monthPeriod(2026, 7), value: 10 },
+    { period: monthPeriod(2026, 8), value: 20 },
+    { period: monthPeriod(2026, 9), value: 40 },
+  ];
+  const targets = indexByPeriod([{ period: yearPeriod(2026), value: 120 }]);
+
+  it.each([
+    ['SUM', 7, { value: 10, periodsCounted: 1, complete: true }, 10],
+    ['SUM', 8, { value: 30, periodsCounted: 2, complete: true }, 20],
+    ['SUM', 9, { value: 70, periodsCounted: 3, complete: true }, 30],
+    ['AVERAGE', 8, { value: 15, periodsCounted: 2, complete: true }, 120],
+    ['CUMULATIVE', 8, { value: 20, periodsCounted: 2, complete: true }, 120],
+    ['SNAPSHOT', 9, { value: 40, periodsCounted: 3, complete: true }, 120],
+  ] as const)('%s at month %i counts only the months reached', (aggregation, month, figure, target) => {
+    expect(quarterToDateIn(aggregation, indexByPeriod(series), monthPeriod(2026, month))).toEqual(figure);
+    expect(quarterToDateTargetIn(aggregation, targets, monthPeriod(2026, month))).toBe(target);
+  });
+
+  it('a month missing so far is flagged, and the quarter end equals quarterFigure', () => {
+    const gap = indexByPeriod([series[0]!, series[2]!]);
+    expect(quarterToDateIn('SUM', gap, monthPeriod(2026, 8))).toEqual({ value: 10, periodsCounted: 1, complete: false });
+    expect(quarterToDateIn('AVERAGE', indexByPeriod(series), monthPeriod(2026, 9))).toEqual(quarterFigure('AVERAGE', series, quarterPeriod(2026, 2)));
+  });
+});
+

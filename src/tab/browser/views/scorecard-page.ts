@@ -161,7 +161,7 @@ export class ScorecardPage {
               h('td', { class: 'number' }, row.targetText ?? 'No target'),
               h('td', {}, statusBadge(row.status, row.statusLabel, row.statusText)),
               h('td', { class: 'nowrap', title: row.comparisonText }, row.travelText),
-              h('td', { class: 'number' }, row.yearToDateText ?? 'No figure'),
+              h('td', { class: 'number', title: row.yearToDateText ?? undefined }, row.yearToDateValueText ?? 'No figure'),
             ),
           ),
         ),
