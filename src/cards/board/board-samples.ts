@@ -181,12 +181,25 @@ export const SAMPLE_DIGEST_QUARTER_END: DigestCardView = {
   periodLabel: 'September 2026',
   coverageText: 'September 2026 and Q2 2026/27',
   previousPeriodLabel: 'August 2026',
+  // Council Tax collected is green in September but behind last September: not in the ambers, not celebrated.
+  totals: counts(12, 2, 3, 1, 1, 1),
+  previousTotals: counts(12, 3, 2, 1, 0, 1),
+  byLens: SAMPLE_DIGEST.byLens.map((g) => (g.name === 'Finance' ? { name: g.name, counts: counts(2, 0, 0, 0, 1) } : g)),
+  byDirectorate: SAMPLE_DIGEST.byDirectorate.map((g) => (g.name === 'Resources' ? { name: g.name, counts: counts(4, 0, 1, 0, 1) } : g)),
+  attention: SAMPLE_DIGEST.attention
+    .filter((a) => a.code !== 'FIN01')
+    .map((a) => ({
+      ...a,
+      comparisonText: a.comparisonText.replace('Sep 2026', 'Aug 2026'),
+      changeText: a.changeText?.replace('Sep 2026', 'Aug 2026') ?? null,
+    })),
+  improvements: SAMPLE_DIGEST.improvements.map((i) => ({ ...i, movement: i.movement.replace('(Sep to Oct 2026)', '(Aug to Sep 2026)') })),
   quarter: {
     quarterLabel: 'Q2 2026/27',
     figures: [
       { code: 'CUS04', title: CUS04.title, quarterText: '5.6% against 5.0%', yearToDateText: '5.3% against 5.0%' },
       { code: 'ENV04', title: demo('ENV04').title, quarterText: '1.9 days against 2.0 days', yearToDateText: '2.0 days against 2.0 days' },
-      { code: 'FIN01', title: demo('FIN01').title, quarterText: '57.2% against 57.0%', yearToDateText: '57.2% against 57.0%' },
+      { code: 'FIN01', title: demo('FIN01').title, quarterText: '56.4% against 56.2%', yearToDateText: '56.4% against 56.2%' },
       { code: 'SRV01', title: SRV01.title, quarterText: '22.0 days against 20.0 days', yearToDateText: '21.1 days against 20.0 days (not every period in)' },
     ],
   },
