@@ -64,8 +64,9 @@ export async function registerStatus(store: Store, query: StatusQuery): Promise<
 /**
  * The register's status at several periods (of any frequencies) from one set-based read: the
  * indicators narrowed in the query, and only the values a status needs, the current version for
- * each period, the one before and the same one last year (for ROLLING12, the years ending with
- * them), with the targets of their financial years. Never an indicator's whole history, so the
+ * each period, the one before, the same one last year and the periods of its year so far (for the
+ * year and quarter to date; for ROLLING12, the years ending with them), with the targets of their
+ * financial years. Never an indicator's whole history, so the
  * cost follows the size of the answer, not the years stored. One list per period asked, in order.
  */
 export async function registerStatuses(store: Store, query: StatusesQuery): Promise<IndicatorStatus[][]> {
