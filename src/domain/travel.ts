@@ -1,6 +1,7 @@
 /**
- * Direction of travel: is this figure better or worse than a comparator (the previous period for the
- * short trend, the same period last year for the long trend)?
+ * Direction of travel: is this figure better or worse than a comparator? travelOf chooses the
+ * comparator by aggregation (the previous period, or for a cumulative figure the same period last
+ * year); the long trend is always against the same period last year.
  *
  * "Better" follows polarity, so a fall in days to process claims is an improvement. Both figures are
  * rounded to the indicator's decimal places first: a change people cannot see is UNCHANGED. For a
