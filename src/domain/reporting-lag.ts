@@ -10,10 +10,11 @@
  * lag of 3 is therefore collected by September's cycle, which runs in October.
  */
 import {
-  monthsOfPeriod, periodContaining, periodShortLabel, periodsEqual, previousPeriod, shiftPeriod,
+  comparePeriods, frequencyOfPeriod, monthsOfPeriod, periodContaining, periodKey, periodShortLabel, periodsEqual, previousPeriod, shiftPeriod,
   type MonthPeriod, type Period,
 } from './periods';
 import type { Frequency } from './types';
+import { reportingPeriodsFor } from './cycle-calendar';
 
 /** Longest lag the register accepts: beyond a year a figure is history, not a cycle's business. */
 export const MAX_LAG_MONTHS = 12;
@@ -73,6 +74,48 @@ export function lagNote(period: Period, lagMonths: number, reportPeriod?: Period
 /** The period a register view of `month` shows for an indicator: the latest one due by then. */
 export function periodShownFor(month: MonthPeriod, frequency: Frequency, lagMonths: number): Period {
   return lagMonths > 0 ? latestPeriodDueBy(month, frequency, lagMonths) : periodContaining(month, frequency);
+}
+
+/**
+ * The period whose entry window (and so deadline) governs this indicator's figure for `period`: the
+ * period itself when on time; with a lag, the month whose cycle collects it, so that the figure is
+ * Due, not Missing, until that cycle's deadline however long ago its own period closed.
+ */
+export function deadlinePeriodOf(period: Period, lagMonths: number): Period {
+  return lagMonths > 0 ? cycleMonthDue(period, lagMonths) : period;
+}
+
+/** Every month whose window a lagged figure for `period` might follow (lags 1 to 12). */
+export function possibleDeadlineMonths(period: Period): MonthPeriod[] {
+  return Array.from({ length: MAX_LAG_MONTHS }, (_, i) => cycleMonthDue(period, i + 1));
+}
+
+export interface LaggedIndicator {
+  readonly frequency: Frequency;
+  readonly lagMonths: number;
+}
+
+/** Whether the cycle of `month` collects this indicator's figure for `period`. */
+export function isCollectedIn(month: MonthPeriod, indicator: LaggedIndicator, period: Period): boolean {
+  if (indicator.lagMonths > 0) {
+    const due = periodDueIn(month, indicator.frequency, indicator.lagMonths);
+    return due !== null && periodsEqual(due, period);
+  }
+  return frequencyOfPeriod(period) === indicator.frequency && reportingPeriodsFor(month).some((p) => periodsEqual(p, period));
+}
+
+/**
+ * Every period the cycle of `month` collects from these indicators: the periods ending with the
+ * month (for figures on time) and those ended `lagMonths` before it (for lagged ones), in order.
+ */
+export function periodsCollectedIn(month: MonthPeriod, indicators: readonly LaggedIndicator[]): Period[] {
+  const periods = new Map(reportingPeriodsFor(month).map((p) => [periodKey(p), p]));
+  for (const indicator of indicators) {
+    if (indicator.lagMonths <= 0) continue;
+    const due = periodDueIn(month, indicator.frequency, indicator.lagMonths);
+    if (due) periods.set(periodKey(due), due);
+  }
+  return [...periods.values()].sort(comparePeriods);
 }
 
 /** Checks a lag read from a register: a whole number of months from 0 to 12. */

@@ -1,5 +1,6 @@
 import {
-  cycleMonthDue, isValidLag, lagNote, lagText, latestPeriodDueBy, periodDueIn, periodShownFor,
+  cycleMonthDue, deadlinePeriodOf, isCollectedIn, isValidLag, lagNote, lagText, latestPeriodDueBy, periodDueIn, periodShownFor,
+  periodsCollectedIn,
 } from '../../../src/domain/reporting-lag';
 import { monthPeriod, periodKey, quarterPeriod, yearPeriod } from '../../../src/domain/periods';
 
@@ -87,5 +88,30 @@ describe('reporting lag: what people read', () => {
   it('accepts whole months from 0 to 12', () => {
     expect([0, 3, 12].map(isValidLag)).toEqual([true, true, true]);
     expect([-1, 1.5, 13, Number.NaN].map(isValidLag)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('reporting lag: what a month\'s cycle collects', () => {
+  const recycling = { frequency: 'QUARTERLY' as const, lagMonths: 3 };
+  const planning = { frequency: 'QUARTERLY' as const, lagMonths: 0 };
+  const missedBins = { frequency: 'MONTHLY' as const, lagMonths: 0 };
+
+  it('adds the lagged quarter to September\'s month and quarter', () => {
+    expect(periodsCollectedIn(monthPeriod(2026, 9), [recycling, planning, missedBins]).map(periodKey))
+      .toEqual(['2026/27 Q1', '2026/27 Q2', '2026-09']);
+  });
+
+  it('collects recycling\'s Q1 in September, not in June, and planning\'s Q1 in June only', () => {
+    expect(isCollectedIn(monthPeriod(2026, 9), recycling, quarterPeriod(2026, 1))).toBe(true);
+    expect(isCollectedIn(monthPeriod(2026, 6), recycling, quarterPeriod(2026, 1))).toBe(false);
+    expect(isCollectedIn(monthPeriod(2026, 6), planning, quarterPeriod(2026, 1))).toBe(true);
+    expect(isCollectedIn(monthPeriod(2026, 9), planning, quarterPeriod(2026, 1))).toBe(false);
+    expect(isCollectedIn(monthPeriod(2026, 9), missedBins, monthPeriod(2026, 9))).toBe(true);
+    expect(isCollectedIn(monthPeriod(2026, 9), missedBins, quarterPeriod(2026, 2))).toBe(false);
+  });
+
+  it('follows the collecting month\'s window for the deadline of a lagged figure', () => {
+    expect(periodKey(deadlinePeriodOf(quarterPeriod(2026, 1), 3))).toBe('2026-09');
+    expect(periodKey(deadlinePeriodOf(quarterPeriod(2026, 1), 0))).toBe('2026/27 Q1');
   });
 });
