@@ -94,6 +94,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       trend: 'WORSENED',
       changeText: null,
       planState: 'SUBMITTED',
+      narrativeOwed: true,
     },
     {
       code: 'SRV07',

@@ -39,6 +39,8 @@ export interface DigestAttentionView {
   readonly changeText: string | null;
   /** Null for ambers nobody has asked a plan for. */
   readonly planState: PlanState | null;
+  /** A red or amber figure still without its narrative after the deadline: marked "narrative owed". */
+  readonly narrativeOwed?: boolean;
 }
 
 /** A celebrated success: an indicator that moved most in the right direction. */
