@@ -15,6 +15,8 @@ import { describeEachDatabase } from '../support/test-database';
 import { indicatorCells, registerFile } from '../support/register-fixtures';
 import { fromCard } from '../support/card-commands';
 import type { Store } from '../../src/db/store';
+import { loadBoardSnapshot } from '../../src/app/board/board-snapshot';
+import { buildDigestView } from '../../src/app/board/digest-view';
 
 const calendar = {
   openWorkingDay: 3, openTime: '09:00', reminderWorkingDays: [6, 8], deadlineWorkingDay: 10, deadlineTime: '17:00',
@@ -151,5 +153,27 @@ describeEachDatabase('reporting lag and narratives owed in the cycle', (db) => {
     const status = await cycle.status(SEPTEMBER);
     expect(status.lines.join('\n')).toMatch(/narratives outstanding for red or amber figures: SRV01 \(owed\)/);
     expect(status.lines.join('\n')).toMatch(/values outstanding: ENV01/);
+  });
+
+  it("shows the lagged figure in the digest at the period collected, saying so, and marks a narrative owed", async () => {
+    await step(SEPTEMBER, 'open');
+    now = new Date(now.getTime() + 3_600_000);
+    const env01 = (await store.repos.indicators.findByCode('ENV01'))!.id;
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!.id;
+    await entry.submitValues(fromCard({
+      submitter: { personId: ids.get('Daniel Okafor')!, name: 'Daniel Okafor', teamsUserId: null }, period: '2026/27 Q1', inputs: { [inputIds.value(env01)]: '49.0' },
+    }));
+    await entry.submitValues(fromCard({
+      submitter: { personId: ids.get('Gareth Lewis')!, name: 'Gareth Lewis', teamsUserId: null }, period: '2026-09', inputs: { [inputIds.value(srv01)]: '30' },
+    }));
+    await step(SEPTEMBER, 'close');
+
+    const digest = buildDigestView(await loadBoardSnapshot(store, SEPTEMBER, now, tolerance));
+    const env = digest.attention.find((a) => a.code === 'ENV01')!;
+    expect(env.valueAgainstTarget).toBe('49.0% against 52.5% (figure for Q1 2026/27, reported a quarter late)');
+    expect(env.narrativeOwed).toBe(true);
+    expect(digest.attention.find((a) => a.code === 'SRV01')!.narrativeOwed).toBe(true);
+    // Q2 is not collected until December's cycle: not shown as Missing in September's digest.
+    expect(digest.missing.map((m) => m.code)).toEqual([]);
   });
 });
