@@ -15,6 +15,7 @@ import { describeEachDatabase } from '../support/test-database';
 import { indicatorCells, registerFile } from '../support/register-fixtures';
 import { fromCard } from '../support/card-commands';
 import type { Store } from '../../src/db/store';
+import { MyWorkService } from '../../src/app/my-work-service';
 import { loadBoardSnapshot } from '../../src/app/board/board-snapshot';
 import { buildDigestView } from '../../src/app/board/digest-view';
 
@@ -175,5 +176,13 @@ describeEachDatabase('reporting lag and narratives owed in the cycle', (db) => {
     expect(digest.attention.find((a) => a.code === 'SRV01')!.narrativeOwed).toBe(true);
     // Q2 is not collected until December's cycle: not shown as Missing in September's digest.
     expect(digest.missing.map((m) => m.code)).toEqual([]);
+  });
+
+  it("lists in the owner's status what the cycle collects, the lagged quarter included, never the quarter not yet due", async () => {
+    const myWork = new MyWorkService(store, clock, { defaultTolerance: tolerance });
+    const daniel = { personId: ids.get('Daniel Okafor')!, name: 'Daniel Okafor' };
+    await step(SEPTEMBER, 'open'); // opens September and Q2; collects recycling's Q1
+    const items = (await myWork.outstanding(daniel)).items;
+    expect(items.map((i) => [i.code, i.periodLabel])).toEqual([['ENV01', 'Q1 2026/27 (reported a quarter late)']]);
   });
 });
