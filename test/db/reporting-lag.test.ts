@@ -110,6 +110,8 @@ describeEachDatabase('reporting lag and narratives owed in the cycle', (db) => {
 
     await step(SEPTEMBER, 'remind', 1);
     expect((await outbox('remind-1')).filter((m) => !m.includes('2025/26 Q4'))).toEqual(['remind-1 to Daniel Okafor (2026/27 Q1)', 'remind-1 to Gareth Lewis (2026-06)', 'remind-1 to Gareth Lewis (2026-09)']);
+    const danielsReminder = (await store.repos.outbox.list({ purpose: 'remind-1', period: '2026/27 Q1' }))[0]!;
+    expect(JSON.stringify(danielsReminder.activity)).toContain('Q1 2026/27 (reported a quarter late) — Value due by');
     await step(SEPTEMBER, 'escalate-verifier');
     expect((await outbox('escalate-verifier')).filter((m) => !m.includes('2025/26 Q4'))).toEqual(['escalate-verifier to Nadia Rahman (2026/27 Q1)']);
     expect(await envStatus()).toBe('MISSING'); // September's deadline has passed

@@ -13,7 +13,7 @@ import type { NewOutboxMessage } from '../../db/repositories/outbox-repository';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { Tolerance } from '../../domain/types';
 import { periodKey, periodLabel, periodShortLabel, periodsEqual, type MonthPeriod, type Period } from '../../domain/periods';
-import { deadlinePeriodOf, isCollectedIn, lagNote, lastMonthOf, periodsCollectedIn } from '../../domain/reporting-lag';
+import { deadlinePeriodOf, isCollectedIn, lagNote, lagText, lastMonthOf, periodsCollectedIn } from '../../domain/reporting-lag';
 import { figuresOutstanding, type CollectedPeriod, type FigureOwed } from './figures-outstanding';
 import { monthSchedule, type CalendarSettings, type MonthSchedule } from '../../domain/cycle-calendar';
 import { formatUkLongDateTime, formatUkDateTime } from '../../domain/dates';
@@ -192,7 +192,8 @@ export class CycleService {
           personName: reachable.person.displayName,
           periodLabel: label(period),
           items: statuses.map((s) => ({
-            code: s.indicator.code, title: s.indicator.title, periodLabel: periodShortLabel(period), tone: 'warning' as const,
+            code: s.indicator.code, title: s.indicator.title, tone: 'warning' as const,
+            periodLabel: `${periodShortLabel(period)}${s.indicator.lagMonths > 0 ? ` (reported ${lagText(s.indicator.lagMonths)})` : ''}`,
             what: owedText(whatOf.get(s.indicator.id)!, schedule.deadline),
           })),
         });
