@@ -57,6 +57,7 @@ import {
   SAMPLE_NOT_REGISTERED,
   SAMPLE_OUTSTANDING,
   SAMPLE_OUTSTANDING_EMPTY,
+  SAMPLE_OUTSTANDING_REMINDER,
 } from '../src/cards/samples';
 import {
   SAMPLE_JOB_CLOSE_DONE,
@@ -289,6 +290,7 @@ export function sampleCards(): NamedCard[] {
     { name: 'my-indicators-empty', card: buildMyIndicatorsCard(SAMPLE_MY_INDICATORS_EMPTY) },
     { name: 'outstanding', card: buildOutstandingCard(SAMPLE_OUTSTANDING) },
     { name: 'outstanding-empty', card: buildOutstandingCard(SAMPLE_OUTSTANDING_EMPTY) },
+    { name: 'outstanding-reminder-lagged-and-narrative', card: buildOutstandingCard(SAMPLE_OUTSTANDING_REMINDER) },
     { name: 'help', card: buildHelpCard(SAMPLE_HELP) },
     { name: 'not-registered', card: buildNotRegisteredCard(SAMPLE_NOT_REGISTERED) },
     ...boardSampleCards(),

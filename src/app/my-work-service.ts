@@ -4,7 +4,9 @@ import type { Clock } from '../clock';
 import type { MyIndicatorsView, OutstandingView, OutstandingItemView } from '../cards/view-models';
 import type { Tolerance } from '../domain/types';
 import { formatValue } from '../domain/numbers';
-import { endDate, parsePeriod, periodLabel, periodShortLabel } from '../domain/periods';
+import { endDate, parsePeriod, periodKey, periodLabel, periodShortLabel, type MonthPeriod } from '../domain/periods';
+import { deadlinePeriodOf, isCollectedIn, lagText, lastMonthOf, periodsCollectedIn } from '../domain/reporting-lag';
+import { needsNarrative } from '../domain/narrative-owed';
 import { describeStatus } from '../domain/status';
 import { formatUkDate } from '../domain/dates';
 import { registerStatus, type IndicatorStatus } from './register-status';
@@ -53,35 +55,54 @@ export class MyWorkService {
     };
   }
 
-  /** Values still owed in the periods open now, and narratives owed for red and amber values. */
+  /**
+   * Values still owed in the periods open now, and narratives owed for red and amber values. Each
+   * open window belongs to a month's cycle; what that cycle collects follows the reporting lag, so
+   * a late-by-design figure is listed in the cycle that collects it and never in its own period's.
+   */
   async outstanding(person: PersonRef): Promise<OutstandingView> {
     const now = this.clock.now();
     const windows = await this.store.repos.periods.openAt(now);
-    const mine = new Set((await this.store.repos.indicators.ownedOrDelegatedTo(person.personId)).map((i) => i.id));
+    const register = await this.store.repos.indicators.ownedOrDelegatedTo(person.personId);
+    const mine = new Set(register.map((i) => i.id));
+    const deadlineOf = new Map(windows.map((w) => [w.period, w.deadline]));
     const items: OutstandingItemView[] = [];
     let label: string | null = null;
+    const cycleMonths = new Map<string, MonthPeriod>();
     for (const window of windows) {
       const period = parsePeriod(window.period);
       if (!period.ok) continue;
       label ??= periodLabel(period.value).split(' (')[0]!;
-      const statuses = await registerStatus(this.store, {
-        period: period.value, now, defaultTolerance: this.settings.defaultTolerance, indicatorIds: [...mine],
-      });
-      const versions = await this.store.repos.values.versionsForPeriod([...mine], window.period);
-      const narratives = await this.store.repos.narratives.latestFor(versions.map((v) => v.id));
-      const withNarrative = new Set(versions.filter((v) => narratives.has(v.id)).map((v) => v.indicatorId));
-      const short = periodShortLabel(period.value);
-      for (const s of statuses) {
-        if (s.value === null) {
-          items.push({
-            code: s.indicator.code, title: s.indicator.title, periodLabel: short, tone: s.status === 'MISSING' ? 'attention' : 'warning',
-            what: window.deadline ? `Value due by ${formatUkDate(window.deadline)}` : 'Value due',
-          });
-        } else if ((s.status === 'RED' || s.status === 'AMBER') && !withNarrative.has(s.indicator.id)) {
-          items.push({
-            code: s.indicator.code, title: s.indicator.title, periodLabel: short, tone: s.status === 'RED' ? 'attention' : 'warning',
-            what: `Narrative needed: ${describeStatus(s.status).toLowerCase()}`,
-          });
+      const month = lastMonthOf(period.value);
+      cycleMonths.set(periodKey(month), month);
+    }
+    const seen = new Set<string>();
+    for (const month of cycleMonths.values()) {
+      for (const period of periodsCollectedIn(month, register)) {
+        const key = periodKey(period);
+        const statuses = (await registerStatus(this.store, {
+          period, now, defaultTolerance: this.settings.defaultTolerance, indicatorIds: [...mine],
+        })).filter((s) => isCollectedIn(month, s.indicator, period) && !seen.has(`${s.indicator.id}|${key}`));
+        if (statuses.length === 0) continue;
+        const versions = await this.store.repos.values.versionsForPeriod([...mine], key);
+        const narratives = await this.store.repos.narratives.latestFor(versions.map((v) => v.id));
+        const withNarrative = new Set(versions.filter((v) => narratives.has(v.id)).map((v) => v.indicatorId));
+        const short = periodShortLabel(period);
+        for (const s of statuses) {
+          seen.add(`${s.indicator.id}|${key}`);
+          const deadline = deadlineOf.get(periodKey(deadlinePeriodOf(period, s.indicator.lagMonths))) ?? null;
+          const periodText = s.indicator.lagMonths > 0 ? `${short} (reported ${lagText(s.indicator.lagMonths)})` : short;
+          if (s.value === null) {
+            items.push({
+              code: s.indicator.code, title: s.indicator.title, periodLabel: periodText, tone: s.status === 'MISSING' ? 'attention' : 'warning',
+              what: deadline ? `Value due by ${formatUkDate(deadline)}` : 'Value due',
+            });
+          } else if (needsNarrative(s.status) && !withNarrative.has(s.indicator.id)) {
+            items.push({
+              code: s.indicator.code, title: s.indicator.title, periodLabel: periodText, tone: s.status === 'RED' ? 'attention' : 'warning',
+              what: `Narrative ${s.deadlinePassed ? 'owed' : 'needed'}: ${describeStatus(s.status).toLowerCase()}`,
+            });
+          }
         }
       }
     }

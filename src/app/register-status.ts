@@ -20,6 +20,7 @@ import { rateValue } from '../domain/status';
 import { resolveTolerance } from '../domain/tolerance';
 import { travelOf, type TravelReading } from '../domain/travel';
 import { deadlinePassed } from '../domain/deadline';
+import { deadlinePeriodOf, possibleDeadlineMonths } from '../domain/reporting-lag';
 
 export interface IndicatorStatus {
   readonly indicator: IndicatorRecord;
@@ -37,6 +38,8 @@ export interface IndicatorStatus {
   readonly yearToDate: FigureToDate;
   /** Monthly indicators: the quarter holding the month, up to it (quarter key); null for quarterly and annual ones. */
   readonly quarterToDate: (FigureToDate & { readonly quarter: string }) | null;
+  /** Whether the deadline for this figure has passed (for a lagged figure, its collecting cycle's). */
+  readonly deadlinePassed: boolean;
 }
 
 export interface FigureToDate {
@@ -96,7 +99,8 @@ export async function loadStatusInputs(store: Store, query: StatusesQuery & { re
       ownPeriods: unique(compared.map(periodKey)),
       rollingPeriods: unique(compared.flatMap((p) => figureWindow('ROLLING12', p)).map(periodKey)),
       financialYears: unique(compared.map(financialYearOf)),
-      windowPeriods: unique(query.periods.map(periodKey)),
+      // Lagged figures follow the window of the month that collects them (reporting-lag.ts).
+      windowPeriods: unique(query.periods.flatMap((p) => [p, ...possibleDeadlineMonths(p)]).map(periodKey)),
       ...(query.entryPeriod ? { entryPeriod: periodKey(query.entryPeriod) } : {}),
     },
   );
@@ -129,7 +133,6 @@ export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'i
 
   return query.periods.map((period) => {
     const key = periodKey(period);
-    const passed = deadlinePassed(period, windows.get(key) ?? null, query.now);
     const frequency = frequencyOfPeriod(period);
     const previous = previousPeriod(period);
     const lastYear = samePeriodLastYear(period);
@@ -141,6 +144,8 @@ export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'i
         const figure = figureAt(period);
         const target = targetIn(indicator.aggregation, targets, period);
         const tolerance = resolveTolerance(indicator.tolerance, query.defaultTolerance);
+        const deadlinePeriod = deadlinePeriodOf(period, indicator.lagMonths);
+        const passed = deadlinePassed(deadlinePeriod, windows.get(periodKey(deadlinePeriod)) ?? null, query.now);
         return {
           indicator,
           period: key,
@@ -148,6 +153,7 @@ export function rateStatuses(inputs: StatusInputs, query: Omit<StatusesQuery, 'i
           value: versions.get(key) ?? null,
           target,
           tolerance,
+          deadlinePassed: passed,
           status: rateValue({
             value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
             decimals: indicator.decimals, deadlinePassed: passed,

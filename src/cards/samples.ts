@@ -348,6 +348,16 @@ export const SAMPLE_OUTSTANDING: OutstandingView = {
   ],
 };
 
+/** A cycle's reminder: a figure reported a quarter late, due now, and a narrative owed after the deadline (#14). */
+export const SAMPLE_OUTSTANDING_REMINDER: OutstandingView = {
+  personName: 'Tom Hargreaves',
+  periodLabel: 'Q1 2026/27',
+  items: [
+    { code: 'ENV01', title: 'Household waste reused, recycled or composted', periodLabel: 'Q1 2026/27 (reported a quarter late)', what: 'Value due by 14 Oct 2026', tone: 'warning' },
+    { code: 'ENV03', title: 'Missed bin collections as % of scheduled', periodLabel: 'September 2026', what: 'Narrative owed for the red figure (the deadline was 14 Oct 2026 17:00)', tone: 'attention' },
+  ],
+};
+
 export const SAMPLE_OUTSTANDING_EMPTY: OutstandingView = { personName: SAMPLE_PERSON, periodLabel: SAMPLE_PERIOD_LABEL, items: [] };
 
 export const SAMPLE_HELP: HelpView = {

@@ -12,11 +12,11 @@ import {
   periodKey,
   periodsOfYear,
   previousPeriod,
-  shiftPeriod,
   type MonthPeriod,
   type Period,
 } from '../domain/periods';
 import { roundTo } from '../domain/numbers';
+import { cycleMonthDue } from '../domain/reporting-lag';
 import { currentMonth } from '../domain/periods-today';
 import type { RegisterFile, Sheet, SheetRow } from '../import/register-file';
 import { DEMO_EVENTS, DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
@@ -45,9 +45,9 @@ export function periodsFrom(firstYear: number, lastYear: number, frequency: Demo
 }
 
 /** A period is reported once its last month has ended and the open month has come round. */
-export function isReportable(period: Period, openMonth: MonthPeriod, lag = 0): boolean {
-  // A figure that arrives `lag` periods late is reported when the period `lag` later has ended.
-  return compareMonths(lastMonthOf(shiftPeriod(period, lag)), openMonth) <= 0;
+export function isReportable(period: Period, openMonth: MonthPeriod, lagMonths = 0): boolean {
+  // A figure that arrives `lagMonths` late is collected by the cycle of that later month.
+  return compareMonths(cycleMonthDue(period, lagMonths), openMonth) <= 0;
 }
 
 export function lastMonthOf(period: Period): MonthPeriod {
@@ -119,7 +119,7 @@ export function buildDemoSheets(today: Date): DemoSheets {
       director_email: indicator.director.email, director_aad_object_id: indicator.director.aadObjectId,
       director_name: indicator.director.name,
       target: indicator.target === null ? '' : String(indicator.target), target_year: financialYearLabel(currentYear),
-      tolerance: indicator.tolerance,
+      tolerance: indicator.tolerance, lag_months: String(indicator.lagMonths ?? 0),
     });
 
     const periods = periodsFrom(firstYear, currentYear, indicator.frequency);
@@ -136,7 +136,7 @@ export function buildDemoSheets(today: Date): DemoSheets {
       }
     }
 
-    const reportable = periods.filter((period) => isReportable(period, openMonth, indicator.lag ?? 0));
+    const reportable = periods.filter((period) => isReportable(period, openMonth, indicator.lagMonths ?? 0));
     reportable.forEach((period, i) => {
       const value = valueFor(indicator, period, reportable.length > 1 ? i / (reportable.length - 1) : 1, random);
       const ago = monthsBefore(period, openMonth);

@@ -25,8 +25,8 @@ export interface DemoIndicator extends IndicatorDefinition {
   readonly noise: number;
   /** Cumulative indicators build up over the year towards `to`-ish by March. */
   readonly profile?: 'cumulative';
-  /** Periods the figure arrives late (waste tonnages arrive about a quarter late). */
-  readonly lag?: number;
+  /** Months after its period that the figure arrives (waste tonnages: a quarter, 3); the register's lag_months. */
+  readonly lagMonths?: number;
 }
 
 const PLACE = 'Place and Environment';
@@ -35,7 +35,7 @@ const COMMUNITIES = 'Customers and Communities';
 const P = DEMO_PEOPLE;
 
 export const DEMO_INDICATORS: readonly DemoIndicator[] = [
-  { code: 'ENV01', title: 'Household waste reused, recycled or composted', definition: 'Percentage of household waste sent for reuse, recycling or composting (formerly NI 192). Figures arrive a quarter late from the waste data system.', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity: 'HIGHER', frequency: 'QUARTERLY', aggregation: 'AVERAGE', lens: 'ENVIRONMENT', directorate: PLACE, service: 'Waste and Recycling', priority: 'A greener district', owner: P.wasteManager, delegates: [P.wasteOfficer], verifier: P.performanceOfficer, director: P.placeDirector, target: 52.5, tolerance: '5%', from: 49.8, to: 51.9, noise: 0.02, lag: 1 },
+  { code: 'ENV01', title: 'Household waste reused, recycled or composted', definition: 'Percentage of household waste sent for reuse, recycling or composting (formerly NI 192). Figures arrive a quarter late from the waste data system.', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity: 'HIGHER', frequency: 'QUARTERLY', aggregation: 'AVERAGE', lens: 'ENVIRONMENT', directorate: PLACE, service: 'Waste and Recycling', priority: 'A greener district', owner: P.wasteManager, delegates: [P.wasteOfficer], verifier: P.performanceOfficer, director: P.placeDirector, target: 52.5, tolerance: '5%', from: 49.8, to: 51.9, noise: 0.02, lagMonths: 3 },
   { code: 'ENV02', title: 'Residual household waste per household', definition: 'Kilograms of residual (non-recycled) household waste collected per household in the quarter.', kind: 'KPI', unit: 'NUMBER', decimals: 1, polarity: 'LOWER', frequency: 'QUARTERLY', aggregation: 'SUM', lens: 'ENVIRONMENT', directorate: PLACE, service: 'Waste and Recycling', priority: 'A greener district', owner: P.wasteManager, delegates: [P.wasteOfficer], verifier: P.performanceOfficer, director: P.placeDirector, target: 432, tolerance: '5%', from: 114, to: 106, noise: 0.03 },
   { code: 'ENV03', title: 'Missed bin collections as % of scheduled', definition: 'Collections reported missed as a percentage of all scheduled collections in the month.', kind: 'PI', unit: 'PERCENT', decimals: 2, polarity: 'LOWER', frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'ENVIRONMENT', directorate: PLACE, service: 'Waste and Recycling', priority: 'A greener district', owner: P.wasteManager, delegates: [P.wasteOfficer], director: P.placeDirector, target: 0.03, tolerance: '0.01', from: 0.028, to: 0.034, noise: 0.15 },
   { code: 'ENV04', title: 'Average time to clear a reported fly-tip', definition: 'Average working days from a fly-tip being reported to it being cleared.', kind: 'PI', unit: 'DAYS', decimals: 1, polarity: 'LOWER', frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'ENVIRONMENT', directorate: PLACE, service: 'Street Scene', priority: 'A greener district', owner: P.streetsceneManager, director: P.placeDirector, target: 2, tolerance: '0.5', from: 2.6, to: 1.8, noise: 0.12 },

@@ -11,3 +11,5 @@ export * from './validation';
 export * from './vocabulary';
 export * from './indicator';
 export * from './formula-text';
+export * from './reporting-lag';
+export * from './narrative-owed';

@@ -20,6 +20,7 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
+import { isValidLag, MAX_LAG_MONTHS } from '../domain/reporting-lag';
 import { looksLikeFormula } from '../domain/formula-text';
 import { FREE_TEXT_COLUMNS, formulaProblem } from './formula-cells';
 import { IGNORED_SHEETS, knownSheetList, type ImportProblem, type RegisterFile, type Sheet, type SheetName, type SheetRow } from './register-file';
@@ -32,7 +33,7 @@ export const INDICATOR_COLUMNS = [
 ] as const;
 /** Optional extras a council may add; absent columns are simply empty. */
 export const OPTIONAL_INDICATOR_COLUMNS = [
-  'target_year', 'service', 'priority', 'allow_above_100', 'owner_name', 'verifier_name', 'director_name',
+  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'owner_name', 'verifier_name', 'director_name',
 ] as const;
 export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
 export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
@@ -122,6 +123,7 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     const directorate = cell.required('directorate', 'the directorate\'s name', ok);
     const tolerance = cell.optional('tolerance', parseTolerance);
     const allowAboveHundred = cell.optional('allow_above_100', parseYesNo) ?? false;
+    const lagMonths = cell.optional('lag_months', parseLagMonths) ?? 0;
 
     const owner = people.required(cell, 'owner');
     const verifier = people.optional(cell, 'verifier');
@@ -149,7 +151,7 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     ) {
       parsed.push({
         row: row.row, code, title, definition: cell.text('definition'), kind, unit, decimals, polarity, frequency,
-        aggregation, lens, allowAboveHundred, directorate, service: cell.text('service') || null,
+        aggregation, lens, allowAboveHundred, lagMonths, directorate, service: cell.text('service') || null,
         priority: cell.text('priority') || null, owner, delegates, verifier, director, tolerance: tolerance ?? null, annualTarget,
       });
     }
@@ -449,6 +451,15 @@ function parseFinancialYear(text: string): Result<number> {
   const period = parsePeriod(text);
   if (period.ok && period.value.kind === 'YEAR') return ok(period.value.fyStart);
   return err(`"${text}" is not a financial year: write it as 2026/27`);
+}
+
+/** Whole months from 0 to 12: how long after its period ends a figure arrives by design. */
+function parseLagMonths(text: string): Result<number> {
+  const shown = text.trim();
+  const months = /^\d+$/.test(shown) ? Number(shown) : Number.NaN;
+  return isValidLag(months)
+    ? ok(months)
+    : err(`"${shown}" is not a reporting lag: enter the whole number of months after the period that its figure arrives, from 0 to ${MAX_LAG_MONTHS} (3 for a quarter late); blank means 0`);
 }
 
 function parseYesNo(text: string): Result<boolean> {

@@ -12,6 +12,8 @@ export interface PersonInput {
 export interface IndicatorInput extends IndicatorDefinition {
   readonly row: number;
   readonly allowAboveHundred: boolean;
+  /** Months after its period that a figure arrives by design (reporting-lag.ts). */
+  readonly lagMonths: number;
   readonly directorate: string;
   readonly service: string | null;
   readonly priority: string | null;

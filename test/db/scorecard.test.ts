@@ -17,6 +17,7 @@ import { MyWorkService } from '../../src/app/my-work-service';
 import { PeopleService } from '../../src/app/people-service';
 import { endDate, parsePeriod, periodContaining, periodKey, previousPeriod, trailingPeriods, type MonthPeriod, type Period } from '../../src/domain/periods';
 import { FREQUENCIES, LENSES, type Tolerance } from '../../src/domain/types';
+import { latestPeriodDueBy } from '../../src/domain/reporting-lag';
 import { BACKENDS, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { TenantPolicy } from '../../src/app/tenant-policy';
 import { Refusals } from '../../src/app/refusals';
@@ -57,16 +58,25 @@ describe.each(BACKENDS)('the Scorecard tab\'s use cases [%s]', (backend) => {
       expect(view.month).toBe('2026-09'); // October is still open for entry on 23 November
       expect(view.months[0]).toEqual({ value: '2026-10', label: 'October 2026' });
       expect(view.indicators).toHaveLength(22);
+      // Recycling arrives a quarter late: September shows its Q1, and says so.
+      expect(view.indicators.find((r) => r.code === 'ENV01')).toMatchObject({ period: '2026/27 Q1', periodLabel: 'Q1 2026/27 (reported a quarter late)' });
 
-      // Independently: each indicator at the latest period of its frequency ended by 30 September.
+      // Independently: each indicator at the latest period of its frequency ended by 30 September, or,
+      // for a figure reported late by design (recycling, a quarter late), the latest collected by then.
       const month = period('2026-09') as MonthPeriod;
       const expected = new Map<string, number>();
       for (const frequency of FREQUENCIES) {
         let at = periodContaining(month, frequency);
         while (endDate(at) > endDate(month)) at = previousPeriod(at);
         for (const s of await registerStatus(db.store, { period: at, now: TODAY, ...settings })) {
+          if (s.indicator.lagMonths > 0) continue;
           expected.set(`${s.indicator.lens} ${s.status}`, (expected.get(`${s.indicator.lens} ${s.status}`) ?? 0) + 1);
         }
+      }
+      for (const indicator of (await db.store.repos.indicators.active()).filter((i) => i.lagMonths > 0)) {
+        const at = latestPeriodDueBy(month, indicator.frequency, indicator.lagMonths);
+        const [s] = await registerStatus(db.store, { period: at, now: TODAY, ...settings, indicatorIds: [indicator.id] });
+        expected.set(`${s!.indicator.lens} ${s!.status}`, (expected.get(`${s!.indicator.lens} ${s!.status}`) ?? 0) + 1);
       }
       const shown = new Map(view.lenses.flatMap((lens) => lens.counts.filter((c) => c.count > 0).map((c) => [`${lens.lens} ${c.status}`, c.count] as const)));
       expect(shown).toEqual(expected);

@@ -23,9 +23,8 @@ import { Store } from '../../src/db/store';
 import { BOARD_VERBS, planInputIds } from '../../src/cards/board/board-contract';
 import type { ConnectorCall } from '../support/teams/connector-stand-in';
 import { registerStatus } from '../../src/app/register-status';
-import { periodAsAt } from '../../src/app/scorecard/as-at';
+import { indicatorPeriodAsAt } from '../../src/app/scorecard/as-at';
 import { parsePeriod, type MonthPeriod } from '../../src/domain/periods';
-import { FREQUENCIES } from '../../src/domain/types';
 import { CLOCK_START_ENV, OPEN_MONTH } from '../support/clock-start';
 import { periodKey } from '../../src/domain/periods';
 
@@ -256,8 +255,10 @@ describe.each(BACKENDS)('the Performance Board, end to end [%s]', (backend) => {
       // The digest's counts, against the register rated independently as at the digest's month.
       const month = parsePeriod(period);
       if (!month.ok || month.value.kind !== 'MONTH') throw new Error(period);
-      const statuses = (await Promise.all(FREQUENCIES.map((f) => registerStatus(store, {
-        period: periodAsAt(month.value as MonthPeriod, f), now: digested.at, defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
+      // Each indicator at its own period as at the month: a lagged one at the latest period collected by then.
+      const statuses = (await Promise.all((await store.repos.indicators.active()).map((indicator) => registerStatus(store, {
+        period: indicatorPeriodAsAt(month.value as MonthPeriod, indicator), now: digested.at,
+        defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 }, indicatorIds: [indicator.id],
       })))).flat();
       const count = (status: string) => statuses.filter((s) => s.status === status).length;
       expect({ red: count('RED'), amber: count('AMBER'), green: count('GREEN') }).toEqual({ red: digested.red, amber: digested.amber, green: digested.green });

@@ -10,7 +10,8 @@ import type { Tolerance } from '../../domain/types';
 import { FREQUENCIES } from '../../domain/types';
 import { periodKey, previousPeriod, type MonthPeriod, type Period } from '../../domain/periods';
 import { registerStatuses, type IndicatorStatus } from '../register-status';
-import { periodAsAt } from '../scorecard/as-at';
+import { indicatorPeriodAsAt, periodAsAt } from '../scorecard/as-at';
+import { narrativeChase, needsNarrative } from '../../domain/narrative-owed';
 import { ukTodayKey } from './uk-today';
 
 export interface BoardSnapshot {
@@ -18,6 +19,8 @@ export interface BoardSnapshot {
   /** The period each frequency is shown at, and at the month before. */
   readonly periods: readonly Period[];
   readonly current: readonly IndicatorStatus[];
+  /** Ids of indicators whose red or amber figure still has no narrative after its deadline. */
+  readonly narrativesOwed: ReadonlySet<string>;
   /** By indicator id: the same indicator as at the month before. */
   readonly previous: ReadonlyMap<string, IndicatorStatus>;
   readonly names: ReadonlyMap<string, string>;
@@ -29,11 +32,22 @@ export interface BoardSnapshot {
 }
 
 export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: Date, defaultTolerance: Tolerance): Promise<BoardSnapshot> {
-  const periods = FREQUENCIES.map((frequency) => periodAsAt(month, frequency));
-  const before = FREQUENCIES.map((frequency) => periodAsAt(previousPeriod(month), frequency));
+  // Lagged figures are shown at the latest period collected by then (reporting-lag.ts).
+  const register = await store.repos.indicators.active();
+  const periodsAt = (m: MonthPeriod) => uniquePeriods([
+    ...FREQUENCIES.map((frequency) => periodAsAt(m, frequency)), ...register.map((i) => indicatorPeriodAsAt(m, i)),
+  ]);
+  const periods = periodsAt(month);
+  const before = periodsAt(previousPeriod(month));
   const lists = await registerStatuses(store, { periods: [...periods, ...before], now, defaultTolerance });
-  const current = lists.slice(0, periods.length).flat();
-  const previous = lists.slice(periods.length).flat();
+  const shownAt = (m: MonthPeriod) => (s: IndicatorStatus) => s.period === periodKey(indicatorPeriodAsAt(m, s.indicator));
+  const current = lists.slice(0, periods.length).flat().filter(shownAt(month));
+  const previous = lists.slice(periods.length).flat().filter(shownAt(previousPeriod(month)));
+  const needing = current.filter((s) => s.value !== null && needsNarrative(s.status));
+  const narratives = await store.repos.narratives.latestFor(needing.map((s) => s.value!.id));
+  const narrativesOwed = new Set(needing.filter((s) => narrativeChase({
+    status: s.status, hasValue: true, hasNarrative: narratives.has(s.value!.id), deadlinePassed: s.deadlinePassed,
+  }) === 'owed').map((s) => s.indicator.id));
   const today = ukTodayKey(now);
   const [plans, overdueActions] = await Promise.all([
     store.repos.actionPlans.forPeriods(periods.map(periodKey)),
@@ -46,6 +60,7 @@ export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: D
     month,
     periods,
     current,
+    narrativesOwed,
     previous: new Map(previous.map((s) => [s.indicator.id, s])),
     names: new Map(people.map((p) => [p.id, p.displayName])),
     plans: new Map(plans.map((plan) => [`${plan.indicatorId}|${plan.period}`, plan])),
@@ -53,4 +68,8 @@ export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: D
     today,
     now,
   };
+}
+
+function uniquePeriods(periods: readonly Period[]): Period[] {
+  return [...new Map(periods.map((p) => [periodKey(p), p])).values()];
 }

@@ -8,8 +8,9 @@ import type { Status } from '../../domain/types';
 import { LENSES } from '../../domain/types';
 import { formatValue } from '../../domain/numbers';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { periodKey, periodLabel, periodShortLabel, previousPeriod, quarterOfMonth, shortLabelOfKey } from '../../domain/periods';
+import { parsePeriod, periodKey, periodLabel, periodShortLabel, previousPeriod, quarterOfMonth, shortLabelOfKey } from '../../domain/periods';
 import { worthCelebrating } from '../../domain/travel';
+import { lagNote } from '../../domain/reporting-lag';
 import { lensLabel } from '../../domain/vocabulary';
 import { daysOverdue } from '../../domain/action-plan';
 import type { IndicatorStatus } from '../register-status';
@@ -62,13 +63,14 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
           title: s.indicator.title,
           status: s.status,
           owner: owner(s),
-          valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}`,
+          valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}${lagged(s)}`,
           trend: s.travel.short,
           comparisonText: s.travel.comparisonText,
           changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
             ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}`
             : null,
           planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
+          narrativeOwed: snapshot.narrativesOwed.has(s.indicator.id),
         };
       }),
     improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
@@ -163,6 +165,12 @@ function coverageText(snapshot: BoardSnapshot): string {
   const used = new Set(snapshot.current.map((s) => s.period));
   const parts = snapshot.periods.filter((p) => used.has(periodKey(p))).map((p) => periodShortLabel(p));
   return parts.length > 0 ? `Indicators as at ${periodLabel(snapshot.month)}: ${parts.join(', ')}` : 'No active indicators';
+}
+
+/** " (figure for Q1 2026/27, reported a quarter late)" for a figure that arrives late by design. */
+function lagged(s: IndicatorStatus): string {
+  const period = parsePeriod(s.period);
+  return s.indicator.lagMonths > 0 && period.ok ? ` (${lagNote(period.value, s.indicator.lagMonths)})` : '';
 }
 
 function isRated(status: Status): boolean {

@@ -12,14 +12,15 @@ import type { Clock } from '../../clock';
 import type { NewOutboxMessage } from '../../db/repositories/outbox-repository';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { Tolerance } from '../../domain/types';
-import { frequencyOfPeriod, periodKey, periodLabel, periodShortLabel, type MonthPeriod, type Period } from '../../domain/periods';
+import { periodKey, periodLabel, periodShortLabel, periodsEqual, type MonthPeriod, type Period } from '../../domain/periods';
+import { deadlinePeriodOf, isCollectedIn, lagNote, lagText, lastMonthOf, periodsCollectedIn } from '../../domain/reporting-lag';
+import { figuresOutstanding, type CollectedPeriod, type FigureOwed } from './figures-outstanding';
 import { monthSchedule, type CalendarSettings, type MonthSchedule } from '../../domain/cycle-calendar';
 import { formatUkLongDateTime, formatUkDateTime } from '../../domain/dates';
 import { buildEntryCard, buildOutstandingCard } from '../../cards';
 import { cardMessage } from '../../cards/card-message';
 import type { EntryService } from '../entry/entry-service';
-import { registerStatus, type IndicatorStatus } from '../register-status';
-import { isOpenAt } from '../entry/entry-snapshot';
+import type { IndicatorStatus } from '../register-status';
 import { Audience, messageTo, type Reachable } from './cycle-audience';
 import { cycleStatus, type CycleStatusReport } from './cycle-status';
 import { ignoreProgress, OutboxBatches, type OnRecording } from './outbox-batches';
@@ -123,11 +124,17 @@ export class CycleService {
     const unreachable = new Set<string>();
     const toOpen: Period[] = [];
     const due: { period: Period; recipients: Reachable[] }[] = [];
-    for (const period of schedule.periods) {
-      const window = await this.store.repos.periods.find(periodKey(period));
-      if (window?.closedAt) continue; // closed already: opening again is the performance team's call
-      if (!window?.openedAt) toOpen.push(period);
-      const indicators = await this.indicatorsDue(period);
+    const register = await this.store.repos.indicators.active();
+    for (const period of periodsCollectedIn(request.month, register)) {
+      const ownCycle = schedule.periods.some((p) => periodsEqual(p, period));
+      if (ownCycle) {
+        const window = await this.store.repos.periods.find(periodKey(period));
+        if (window?.closedAt) continue; // closed already: opening again is the performance team's call
+        if (!window?.openedAt) toOpen.push(period);
+      }
+      // A lagged figure's period closed long ago; it is collected in this month's window (reporting-lag.ts).
+      const indicators = register.filter((i) => isCollectedIn(request.month, i, period));
+      if (indicators.length === 0) continue;
       const recipients = await this.recipientsFor(indicators, audience, unreachable);
       due.push({ period, recipients: [...recipients.values()] });
     }
@@ -147,8 +154,9 @@ export class CycleService {
             await batches.add(null);
             continue;
           }
-          const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}.` } });
-          await batches.add(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}.`)));
+          const late = lateNote(period, schedule);
+          const card = buildEntryCard({ ...view, state: 'OPEN', banner: { tone: 'default', text: `Please submit by ${formatUkLongDateTime(schedule.deadline)}${late}.` } });
+          await batches.add(this.message('prompt', reachable, period, cardMessage(card, `Your ${label(period)} performance figures are due by ${formatUkLongDateTime(schedule.deadline)}${late}.`)));
         }
       }
     }
@@ -175,20 +183,22 @@ export class CycleService {
     const audience = new Audience(this.store.repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
-    for (const period of await this.openPeriods(schedule)) {
-      const outstanding = (await this.statuses(period)).filter((s) => s.value === null);
-      const byRecipient = await this.groupByRecipient(outstanding, audience, unreachable);
+    for (const { period, owed } of await this.outstanding(request.month)) {
+      const open = owed.filter((o) => o.windowOpen);
+      const whatOf = new Map(open.map((o) => [o.status.indicator.id, o]));
+      const byRecipient = await this.groupByRecipient(open.map((o) => o.status), audience, unreachable);
       for (const { reachable, statuses } of byRecipient.values()) {
         const card = buildOutstandingCard({
           personName: reachable.person.displayName,
           periodLabel: label(period),
           items: statuses.map((s) => ({
-            code: s.indicator.code, title: s.indicator.title, periodLabel: periodShortLabel(period), tone: 'warning' as const,
-            what: `Value due by ${formatUkDateTime(schedule.deadline)}`,
+            code: s.indicator.code, title: s.indicator.title, tone: 'warning' as const,
+            periodLabel: `${periodShortLabel(period)}${s.indicator.lagMonths > 0 ? ` (reported ${lagText(s.indicator.lagMonths)})` : ''}`,
+            what: owedText(whatOf.get(s.indicator.id)!, schedule.deadline),
           })),
         });
         const round = request.trigger === 'scheduled' ? `remind-${request.round ?? 1}` : 'remind-on-demand';
-        const text = `Reminder: ${statuses.map((s) => s.indicator.code).join(', ')} for ${label(period)} ${statuses.length === 1 ? 'is' : 'are'} still due.`;
+        const text = `Reminder: ${statuses.map((s) => `${s.indicator.code}${whatOf.get(s.indicator.id)!.valueMissing ? '' : ' (narrative)'}`).join(', ')} for ${label(period)} ${statuses.length === 1 ? 'is' : 'are'} still due.`;
         messages.push(this.message(round, reachable, period, cardMessage(card, text)));
       }
     }
@@ -202,8 +212,11 @@ export class CycleService {
     const audience = new Audience(this.store.repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
-    for (const period of await this.openPeriods(schedule)) {
-      const late = (await this.statuses(period)).filter((s) => s.value === null);
+    for (const { period, owed } of await this.outstanding(request.month)) {
+      // Escalated: values still missing, and narratives owed once the deadline has passed.
+      const chased = owed.filter((o) => o.windowOpen && (o.valueMissing || o.narrative === 'owed'));
+      const narrativeOnly = new Set(chased.filter((o) => !o.valueMissing).map((o) => o.status.indicator.id));
+      const late = chased.map((o) => o.status);
       await audience.preload(late.flatMap((s) => [s.indicator.ownerId, s.indicator.verifierId ?? [], s.indicator.directorId ?? []].flat()));
       for (const level of levels) {
         const byPerson = new Map<string, IndicatorStatus[]>();
@@ -218,7 +231,10 @@ export class CycleService {
             continue;
           }
           const lines: string[] = [];
-          for (const s of statuses) lines.push(`- ${s.indicator.code} ${s.indicator.title}: ${(await audience.person(s.indicator.ownerId))?.displayName ?? 'owner unknown'}`);
+          for (const s of statuses) {
+            const owes = narrativeOnly.has(s.indicator.id) ? ' (narrative owed)' : '';
+            lines.push(`- ${s.indicator.code} ${s.indicator.title}${owes}: ${(await audience.person(s.indicator.ownerId))?.displayName ?? 'owner unknown'}`);
+          }
           const text =
             `**Late ${label(period)} figures** (the deadline was ${formatUkLongDateTime(schedule.deadline)}). ` +
             `As ${level === 'verifier' ? 'their verifier' : 'director'}, please follow up:\n\n${lines.join('\n')}`;
@@ -235,11 +251,18 @@ export class CycleService {
     const schedule = this.schedule(request.month);
     const closing: Period[] = [];
     const missing: string[] = [];
+    const closedAlready = new Set<string>();
     for (const period of schedule.periods) {
       const window = await this.store.repos.periods.find(periodKey(period));
-      if (window?.closedAt) continue;
-      closing.push(period);
-      for (const s of await this.statuses(period)) if (s.value === null) missing.push(`${s.indicator.code} ${periodKey(period)}`);
+      if (window?.closedAt) closedAlready.add(periodKey(period));
+      else closing.push(period);
+    }
+    // Missing: what this cycle collects (lagged figures included, per reporting-lag.ts) and did not get.
+    for (const { owed } of await this.outstanding(request.month)) {
+      for (const o of owed) {
+        if (!o.valueMissing || closedAlready.has(periodKey(deadlinePeriodOf(o.period, o.status.indicator.lagMonths)))) continue;
+        missing.push(`${o.status.indicator.code} ${periodKey(o.period)}`);
+      }
     }
     const outcome = await this.record(request, schedule, [], [], onProgress, async (repos) => {
       for (const period of closing) {
@@ -304,8 +327,8 @@ export class CycleService {
     return messageTo(to, { purpose, dedupeKey: `${purpose}|${to.person.id}|${periodKey(period)}`, period: periodKey(period) }, activity);
   }
 
-  private indicatorsDue(period: Period): Promise<IndicatorRecord[]> {
-    return this.store.repos.indicators.active({ frequencies: [frequencyOfPeriod(period)] });
+  private outstanding(month: MonthPeriod): Promise<CollectedPeriod[]> {
+    return figuresOutstanding(this.store, month, this.clock.now(), this.settings.defaultTolerance);
   }
 
   private async recipientsFor(indicators: IndicatorRecord[], audience: Audience, unreachable: Set<string>): Promise<Map<string, Reachable>> {
@@ -333,18 +356,6 @@ export class CycleService {
     }
     return groups;
   }
-
-  private async openPeriods(schedule: MonthSchedule): Promise<Period[]> {
-    const open: Period[] = [];
-    for (const period of schedule.periods) {
-      if (isOpenAt(await this.store.repos.periods.find(periodKey(period)), this.clock.now())) open.push(period);
-    }
-    return open;
-  }
-
-  private statuses(period: Period): Promise<IndicatorStatus[]> {
-    return registerStatus(this.store, { period, now: this.clock.now(), defaultTolerance: this.settings.defaultTolerance });
-  }
 }
 
 /** How many owners' prompt cards are built from one read of the register. */
@@ -363,3 +374,21 @@ function chunks<T>(items: readonly T[], sizes: readonly number[]): T[][] {
 }
 
 const label = (period: Period) => periodLabel(period).split(' (')[0]!;
+
+/** ", for Q1 2026/27 (reported a quarter late)" on prompts for a period that is not the cycle's own. */
+function lateNote(period: Period, schedule: MonthSchedule): string {
+  return schedule.periods.some((p) => periodsEqual(p, period)) ? '' : ` (${lagNote(period, monthsLate(period, schedule.month))})`;
+}
+
+function monthsLate(period: Period, month: MonthPeriod): number {
+  const last = lastMonthOf(period);
+  return (month.year - last.year) * 12 + (month.month - last.month);
+}
+
+/** What a reminder says is outstanding: the value, or the narrative a red or amber value needs. */
+function owedText(owed: FigureOwed, deadline: Date): string {
+  if (owed.valueMissing) return `Value due by ${formatUkDateTime(deadline)}`;
+  return owed.narrative === 'owed'
+    ? `Narrative owed for the ${owed.status.status.toLowerCase()} figure (the deadline was ${formatUkDateTime(deadline)})`
+    : `Narrative needed for the ${owed.status.status.toLowerCase()} figure by ${formatUkDateTime(deadline)}`;
+}

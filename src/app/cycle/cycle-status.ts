@@ -5,7 +5,8 @@ import type { Tolerance } from '../../domain/types';
 import { periodKey, periodLabel, type MonthPeriod } from '../../domain/periods';
 import { formatUkDateTime } from '../../domain/dates';
 import type { MonthSchedule } from '../../domain/cycle-calendar';
-import { registerStatus } from '../register-status';
+import { periodsCollectedIn } from '../../domain/reporting-lag';
+import { figuresOutstanding } from './figures-outstanding';
 
 export interface CycleStatusReport {
   readonly month: string;
@@ -18,7 +19,7 @@ export async function cycleStatus(
   const now = clock.now();
   const month: MonthPeriod = schedule.month;
   const runs = await store.repos.cycleRuns.forPeriod(periodKey(month));
-  const lines: string[] = [`**Cycle for ${periodLabel(month).split(' (')[0]}** (collects ${schedule.periods.map(periodKey).join(', ')}; deadline ${formatUkDateTime(schedule.deadline)})`];
+  const lines: string[] = [`**Cycle for ${periodLabel(month).split(' (')[0]}** (collects ${periodsCollectedIn(month, await store.repos.indicators.active()).map(periodKey).join(', ')}; deadline ${formatUkDateTime(schedule.deadline)})`];
   for (const step of schedule.steps) {
     const name = step.kind === 'remind' ? `remind ${step.round}` : step.kind;
     const run = runs.find((r) => r.runKey === step.runKey);
@@ -28,11 +29,11 @@ export async function cycleStatus(
       : step.at <= now ? `due since ${formatUkDateTime(step.at)}, not run` : `due ${formatUkDateTime(step.at)}`;
     lines.push(`- ${name}: ${when}${manual.length ? `; on demand ${manual.length}×, last ${formatUkDateTime(manual.at(-1)!.startedAt)}` : ''}`);
   }
-  for (const period of schedule.periods) {
+  // The periods this cycle collects, lagged figures included, with only the figures it collects.
+  for (const { period, statuses, owed } of await figuresOutstanding(store, month, now, defaultTolerance)) {
     const key = periodKey(period);
     const prompts = await store.repos.outbox.counts({ period: key, purpose: 'prompt' });
     const all = await store.repos.outbox.counts({ period: key });
-    const statuses = await registerStatus(store, { period, now, defaultTolerance });
     const owners = new Map<string, boolean>();
     for (const s of statuses) owners.set(s.indicator.ownerId, (owners.get(s.indicator.ownerId) ?? true) && s.value !== null);
     const submitted = [...owners.values()].filter(Boolean).length;
@@ -41,6 +42,10 @@ export async function cycleStatus(
         `all messages ${all.SENT} sent, ${all.PENDING + all.SENDING} pending, ${all.BLOCKED} blocked, ${all.DEAD} dead; ` +
         `owners submitted ${submitted} of ${owners.size}`,
     );
+    const valuesOwed = owed.filter((o) => o.valueMissing).map((o) => o.status.indicator.code);
+    const narrativesOwed = owed.filter((o) => o.narrative !== 'none').map((o) => `${o.status.indicator.code}${o.narrative === 'owed' ? ' (owed)' : ''}`);
+    if (valuesOwed.length > 0) lines.push(`  values outstanding: ${valuesOwed.join(', ')}`);
+    if (narrativesOwed.length > 0) lines.push(`  narratives outstanding for red or amber figures: ${narrativesOwed.join(', ')}`);
   }
   return { month: periodKey(month), lines };
 }

@@ -11,6 +11,7 @@ import type { NarrativeRecord } from '../../db/repositories/narrative-repository
 import type { ReportingPeriodRecord } from '../../db/repositories/period-repository';
 import type { Tolerance } from '../../domain/types';
 import { periodKey, previousPeriod, type Period } from '../../domain/periods';
+import { deadlinePeriodOf } from '../../domain/reporting-lag';
 import { loadStatusInputs, rateStatuses, withCurrentVersions, type IndicatorStatus, type StatusInputs } from '../register-status';
 
 export interface EntryRowSnapshot {
@@ -147,7 +148,13 @@ function assemble(parts: SnapshotParts, scopes: readonly EntryScope[], period: P
         if (id && name) names.set(id, name);
       }
     }
-    return { period, scope: scope.indicatorIds ? 'correction' : 'own', scopeAsked: scope, window: parts.window, isOpen, names, rows, parts };
+    // A figure that arrives late by design is entered in the window of the month that collects it,
+    // after its own period has closed (reporting-lag.ts); its owner's card is open while that one is.
+    const laggedOpen = !isOpen && rows.some((row) => {
+      if (row.indicator.lagMonths <= 0) return false;
+      return isOpenAt(parts.inputs.windows.get(periodKey(deadlinePeriodOf(period, row.indicator.lagMonths))) ?? null, parts.now);
+    });
+    return { period, scope: scope.indicatorIds ? 'correction' : 'own', scopeAsked: scope, window: parts.window, isOpen: isOpen || laggedOpen, names, rows, parts };
   });
 }
 

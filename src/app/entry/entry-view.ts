@@ -3,10 +3,11 @@
  * UK readers, every status and trend decided here, so the card builder only lays things out.
  */
 import type { EntryCardView, EntryRowView, NarrativeView, Banner } from '../../cards/view-models';
-import type { Unit, Status } from '../../domain/types';
+import type { Unit } from '../../domain/types';
 import { formatValue } from '../../domain/numbers';
 import { periodKey, periodLabel, periodShortLabel, previousPeriod } from '../../domain/periods';
 import { describeStatus } from '../../domain/status';
+import { needsNarrative as statusNeedsNarrative } from '../../domain/narrative-owed';
 import { polarityLabel, unitLabel } from '../../domain/vocabulary';
 import { formatUkDateTime, formatUkLongDateTime } from '../../domain/dates';
 import type { EntryRowSnapshot, EntrySnapshot } from './entry-snapshot';
@@ -41,13 +42,11 @@ export function buildEntryView(snapshot: EntrySnapshot, options: EntryViewOption
   };
 }
 
-const NEEDS_NARRATIVE: readonly Status[] = ['RED', 'AMBER'];
-
 function rowView(row: EntryRowSnapshot, snapshot: EntrySnapshot, feedback: RowFeedback | undefined): EntryRowView {
   const { indicator, current, previous } = row;
   const format = (value: number) => formatValue(value, indicator.unit, indicator.decimals);
   const latest = current.value;
-  const needsNarrative = latest !== null && NEEDS_NARRATIVE.includes(current.status);
+  const needsNarrative = latest !== null && statusNeedsNarrative(current.status);
   const narrative: NarrativeView | null =
     needsNarrative || feedback?.narrative
       ? {

@@ -18,6 +18,7 @@ import {
   type Period,
 } from '../../domain/periods';
 import type { Frequency } from '../../domain/types';
+import { latestPeriodDueBy, type LaggedIndicator } from '../../domain/reporting-lag';
 
 export function periodAsAt(month: MonthPeriod, frequency: Frequency): Period {
   switch (frequency) {
@@ -32,6 +33,15 @@ export function periodAsAt(month: MonthPeriod, frequency: Frequency): Period {
       return endsWith(year, month) ? year : previousPeriod(year);
     }
   }
+}
+
+/**
+ * The period an indicator is shown at as at a month: for a figure that arrives late by design, the
+ * latest one collected by that month's cycle (October shows recycling's Q1, a quarter late), not a
+ * period whose figure nobody can have yet.
+ */
+export function indicatorPeriodAsAt(month: MonthPeriod, indicator: LaggedIndicator): Period {
+  return indicator.lagMonths > 0 ? latestPeriodDueBy(month, indicator.frequency, indicator.lagMonths) : periodAsAt(month, indicator.frequency);
 }
 
 /** The month whose scorecard first shows this period: its own last month. */

@@ -15,6 +15,7 @@ import { periodFigure, targetForPeriod, type SeriesPoint, type TargetPoint } fro
 import { rateValue } from '../../domain/status';
 import { resolveTolerance } from '../../domain/tolerance';
 import { deadlinePassed } from '../../domain/deadline';
+import { deadlinePeriodOf } from '../../domain/reporting-lag';
 
 export interface TrendPoint {
   readonly period: Period;
@@ -47,7 +48,8 @@ export function indicatorTrend(input: TrendInput, periods: readonly Period[]): T
   return periods.map((period) => {
     const figure = periodFigure(indicator.aggregation, series, period);
     const target = targetForPeriod(indicator.aggregation, targets, period);
-    const passed = deadlinePassed(period, windows.get(periodKey(period)) ?? null, input.now);
+    const deadlinePeriod = deadlinePeriodOf(period, indicator.lagMonths);
+    const passed = deadlinePassed(deadlinePeriod, windows.get(periodKey(deadlinePeriod)) ?? null, input.now);
     const status = rateValue({
       value: figure, target, tolerance, polarity: indicator.polarity, kind: indicator.kind,
       decimals: indicator.decimals, deadlinePassed: passed,

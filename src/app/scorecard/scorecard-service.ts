@@ -13,7 +13,8 @@ import { describeStatus } from '../../domain/status';
 import { travelFields } from './travel-views';
 import { lensLabel } from '../../domain/vocabulary';
 import { registerStatuses, type IndicatorStatus } from '../register-status';
-import { periodAsAt } from './as-at';
+import { indicatorPeriodAsAt, periodAsAt } from './as-at';
+import { lagText } from '../../domain/reporting-lag';
 import { asAtMonth, reportMonths, type ScorecardChoice } from './report-months';
 import { STATUS_ORDER, statusLabel } from './labels';
 import { viewerView, type Viewer } from './tab-viewer';
@@ -54,10 +55,12 @@ export class ScorecardService {
     const offered = reportMonths(windows, now, valuePeriods);
     const chosen = choice ?? offered.defaultMonth;
     const month = asAtMonth(chosen);
-    const perFrequency = await registerStatuses(this.store, {
-      periods: FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), now, defaultTolerance: this.settings.defaultTolerance,
-    });
-    const statuses = perFrequency.flat();
+    // Each indicator at its own period: a late-by-design figure at the latest one collected by then.
+    const register = await this.store.repos.indicators.active();
+    const periods = [...new Map([...FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), ...register.map((i) => indicatorPeriodAsAt(month, i))]
+      .map((p) => [periodKey(p), p])).values()];
+    const perPeriod = await registerStatuses(this.store, { periods, now, defaultTolerance: this.settings.defaultTolerance });
+    const statuses = perPeriod.flat().filter((s) => s.period === periodKey(indicatorPeriodAsAt(month, s.indicator)));
     const owners = new Map(
       (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),
     );
@@ -102,7 +105,7 @@ function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
     ownerId: indicator.ownerId,
     ownerName,
     period: s.period,
-    periodLabel: shortLabelOfKey(s.period),
+    periodLabel: `${shortLabelOfKey(s.period)}${indicator.lagMonths > 0 ? ` (reported ${lagText(indicator.lagMonths)})` : ''}`,
     value: s.figure,
     valueText: format(s.figure),
     target: s.target,

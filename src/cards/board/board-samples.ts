@@ -96,6 +96,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
       comparisonText: '2.7 days worse than Sep 2026',
       changeText: null,
       planState: 'SUBMITTED',
+      narrativeOwed: true,
     },
     {
       code: 'SRV07',

@@ -41,6 +41,8 @@ export interface DigestAttentionView {
   readonly changeText: string | null;
   /** Null for ambers nobody has asked a plan for. */
   readonly planState: PlanState | null;
+  /** A red or amber figure still without its narrative after the deadline: marked "narrative owed". */
+  readonly narrativeOwed?: boolean;
 }
 
 /**

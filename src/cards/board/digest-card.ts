@@ -354,7 +354,7 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
   const plan = a.planState ? planStateText(a.planState) : a.status === 'RED' ? planStateText('NONE') : null;
   return [
     textBlock(shown(clip(`${a.code} · ${a.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
-    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, `${trendText(a.trend)} (${a.comparisonText})`, a.changeText, plan])), {
+    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, `${trendText(a.trend)} (${a.comparisonText})`, a.changeText, plan, a.narrativeOwed ? 'narrative owed' : null])), {
       size: 'Small',
       wrap: true,
       spacing: 'None',

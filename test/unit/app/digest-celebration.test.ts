@@ -13,7 +13,7 @@ const TOLERANCE = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
 function indicator(code: string, aggregation: Aggregation, polarity: Polarity = 'HIGHER'): IndicatorRecord {
   return {
     id: code, code, title: code, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity, frequency: 'MONTHLY',
-    aggregation, lens: 'FINANCE', allowAboveHundred: false, tolerance: null, directorateId: 'd', directorateName: 'Resources',
+    aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, tolerance: null, directorateId: 'd', directorateName: 'Resources',
     serviceId: null, priorityId: null, ownerId: 'owner', verifierId: null, directorId: null, delegateIds: [], active: true,
   };
 }
@@ -56,7 +56,7 @@ function digestFor(month: MonthPeriod) {
   const [current, previous] = rateStatuses(inputs, { periods: [month, previousPeriod(month)], now: NOW, defaultTolerance: TOLERANCE });
   const snapshot: BoardSnapshot = {
     month, periods: [month], current: current!, previous: new Map(previous!.map((s) => [s.indicator.id, s])),
-    names: new Map([['owner', 'Sarah Whitfield']]), plans: new Map(), overdueActions: [], today: '2026-10-23', now: NOW,
+    names: new Map([['owner', 'Sarah Whitfield']]), plans: new Map(), overdueActions: [], narrativesOwed: new Set(), today: '2026-10-23', now: NOW,
   };
   return buildDigestView(snapshot);
 }

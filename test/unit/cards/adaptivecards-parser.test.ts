@@ -22,6 +22,7 @@ import {
   SAMPLE_NOT_REGISTERED,
   SAMPLE_OUTSTANDING,
   SAMPLE_OUTSTANDING_EMPTY,
+  SAMPLE_OUTSTANDING_REMINDER,
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
 import { sampleDigestForRegister } from '../../../src/cards/board/board-samples';
@@ -49,6 +50,7 @@ const cards: [string, AdaptiveCard][] = [
   ['my indicators, none', buildMyIndicatorsCard(SAMPLE_MY_INDICATORS_EMPTY)],
   ['outstanding', buildOutstandingCard(SAMPLE_OUTSTANDING)],
   ['outstanding, nothing', buildOutstandingCard(SAMPLE_OUTSTANDING_EMPTY)],
+  ['outstanding, a reminder with a lagged figure and a narrative owed', buildOutstandingCard(SAMPLE_OUTSTANDING_REMINDER)],
   ['help', buildHelpCard(SAMPLE_HELP)],
   ['not registered', buildNotRegisteredCard(SAMPLE_NOT_REGISTERED)],
 ];

@@ -92,12 +92,19 @@ describe('digest card, the demo register', () => {
     expect(all.indexOf('Red (3)')).toBeLessThan(all.indexOf(titleLine(SAMPLE_DIGEST.attention[0]!)));
     for (const a of SAMPLE_DIGEST.attention) expect(all).toContain(titleLine(a));
     expect(all).toContain('Tom Hargreaves · 0.05% against 0.03% · ▼ Worsened (0.02 points worse than Sep 2026) · was Amber in Sep 2026 · Plan: none');
-    expect(all).toContain('Gareth Lewis · 24.6 days against 20.0 days · ▼ Worsened (2.7 days worse than Sep 2026) · Plan: submitted');
+    expect(all).toContain('Gareth Lewis · 24.6 days against 20.0 days · ▼ Worsened (2.7 days worse than Sep 2026) · Plan: submitted · narrative owed');
     expect(all).toContain('James Patel · 52.0% against 60.0% (Q2 2026/27) · ▼ Worsened (6.0 points worse than Q1 2026/27) · was Amber in Q1 2026/27 · Plan: approved');
     // Ambers say where a plan stands only once one is asked for.
     expect(all).toContain('Rachel Moore · 5.4% against 5.0% · ▲ Improved (0.9 points better than Sep 2026) · was Red in Sep 2026');
     expect(all).toContain('Daniel Okafor · 61.0% against 65.0% (Q2 2026/27) · ▼ Worsened (6.0 points worse than Q1 2026/27) · was Green in Q1 2026/27 · Plan: requested');
     expect(textBlockContaining(card, 'Red (3)').color).toBe('Attention');
+  });
+
+  it('marks a narrative owed only where one is, and shows which period a late-by-design figure is for', () => {
+    const lagged = { ...SAMPLE_DIGEST.attention[1]!, valueAgainstTarget: '50.1% against 52.5% (figure for Q1 2026/27, reported a quarter late)', narrativeOwed: false };
+    const all = texts(buildDigestCard({ ...SAMPLE_DIGEST, attention: [lagged] }));
+    expect(all).toContain('Gareth Lewis · 50.1% against 52.5% (figure for Q1 2026/27, reported a quarter late) · ▼ Worsened · Plan: submitted');
+    expect(all.some((t) => t.includes('narrative owed'))).toBe(false);
   });
 
   it('says "Plan: none" for a red whose plan state is not given', () => {

@@ -1,5 +1,5 @@
 import { buildOutstandingCard } from '../../../src/cards';
-import { SAMPLE_OUTSTANDING, SAMPLE_OUTSTANDING_EMPTY } from '../../../src/cards/samples';
+import { SAMPLE_OUTSTANDING, SAMPLE_OUTSTANDING_EMPTY, SAMPLE_OUTSTANDING_REMINDER } from '../../../src/cards/samples';
 import { anyActions, elementsOfType, inputs, textBlockContaining, texts } from './card-walk';
 
 describe('outstanding card', () => {
@@ -28,6 +28,12 @@ describe('outstanding card', () => {
     expect(card.fallbackText).toBe(
       'Outstanding for Gareth Lewis: FIN01 (October 2026) Value due by 20 Nov 2026; SRV01 (October 2026) Narrative needed: amber; CUS04 (June 2026) Missing since 21 Jul 2026.',
     );
+  });
+
+  it("shows a reminder's late-by-design figure with its period, and a narrative owed", () => {
+    const reminder = buildOutstandingCard(SAMPLE_OUTSTANDING_REMINDER);
+    expect(textBlockContaining(reminder, 'Q1 2026/27 (reported a quarter late) — Value due by 14 Oct 2026').color).toBe('Warning');
+    expect(textBlockContaining(reminder, 'September 2026 — Narrative owed for the red figure').color).toBe('Attention');
   });
 
   it('thanks the person when nothing is outstanding', () => {

@@ -245,6 +245,7 @@ describe('parseRegister: a good Indicators sheet', () => {
       aggregation: 'ROLLING12',
       lens: 'PEOPLE',
       allowAboveHundred: false,
+      lagMonths: 0,
       directorate: 'Resources',
       service: 'Human Resources',
       priority: 'Efficient, modern services',
@@ -861,5 +862,26 @@ describe('parseRegister: regressions found in review', () => {
   ])('takes %s, as UK-locale Excel writes a month, as %s', (written, month) => {
     const plan = planOf(parseRegister({ Values: values([{ code: 'FIN01', period: written, value: '56.3', note: '' }]) }, options([known({ code: 'FIN01' })])));
     expect(plan.values.map((v) => v.period)).toEqual([month]);
+  });
+});
+
+describe('parseRegister: reporting lag (lag_months)', () => {
+  it('reads the months a figure arrives late, and takes a blank or absent column as on time', () => {
+    const outcome = parseRegister(
+      { Indicators: indicatorsSheet([
+        indicator({ code: 'ENV01', frequency: 'quarterly', lag_months: '3' }),
+        indicator({ code: 'FIN01', lag_months: '' }),
+      ]) },
+      options(),
+    );
+    expect(planOf(outcome).indicators.map((i) => [i.code, i.lagMonths])).toEqual([['ENV01', 3], ['FIN01', 0]]);
+    expect(planOf(parseRegister({ Indicators: indicatorsSheet([indicator()]) }, options())).indicators[0]!.lagMonths).toBe(0);
+  });
+
+  it.each(['-1', '13', '1.5', 'a quarter'])('refuses "%s" with a message naming the row and what to enter', (lag) => {
+    const problems = problemsOf(parseRegister({ Indicators: indicatorsSheet([indicator({ lag_months: lag })]) }, options()));
+    expect(problems).toEqual([
+      expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'lag_months', message: expect.stringContaining('from 0 to 12 (3 for a quarter late)') }),
+    ]);
   });
 });
