@@ -75,12 +75,18 @@ export class ActionPlanService {
   }
 
   /** Records the plans asked for and queues each owner's plan card; returns how many were queued. */
-  async recordRequests(repos: Repositories, prepared: readonly PreparedRequest[], by: string): Promise<{ queued: number; unreachable: string[] }> {
+  async recordRequests(
+    repos: Repositories, prepared: readonly PreparedRequest[], by: string, exceptionIds: ReadonlyMap<string, string> = new Map(),
+  ): Promise<{ queued: number; unreachable: string[] }> {
     const audience = new Audience(repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
+    // A plan asked for from a thread's button belongs to the indicator's open exception too.
+    const unlinked = prepared.filter((request) => !exceptionIds.has(request.indicator.id)).map((request) => request.indicator.id);
+    const linked = new Map([...exceptionIds, ...(await repos.exceptions.openFor(unlinked)).map((e) => [e.indicatorId, e.id] as const)]);
     await repos.actionPlans.requestMany(prepared.map((request) => ({
       indicatorId: request.indicator.id, period: request.period, ownerId: request.indicator.ownerId, requestedAt: this.clock.now(), requestedBy: by,
+      exceptionId: linked.get(request.indicator.id) ?? null,
     })));
     await audience.preload(prepared.flatMap((request) => [request.indicator.ownerId, ...request.indicator.delegateIds]));
     for (const request of prepared) {

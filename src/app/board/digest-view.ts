@@ -18,10 +18,12 @@ import type {
   DigestGroupView,
   DigestImprovementView,
   DigestMissingView,
+  DigestRecoveryOverdueView,
   OverdueActionView,
   StatusCountsView,
 } from '../../cards/board/board-view-models';
 import type { BoardSnapshot } from './board-snapshot';
+import type { ActionPlanRecord } from '../../db/repositories/action-plan-repository';
 import { statusLabel } from '../scorecard/labels';
 import { planStateOf } from './plan-state';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
@@ -32,7 +34,16 @@ export const IMPROVEMENTS_SHOWN = 5;
 
 const RANK: Partial<Record<Status, number>> = { RED: 0, AMBER: 1, GREEN: 2 };
 
-export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
+/** What the digest knows of the exceptions it follows (see exception-digest.ts). */
+export interface DigestExceptions {
+  /** By indicator id: the plan an open exception carries over from an earlier period. */
+  readonly carriedPlans: ReadonlyMap<string, ActionPlanRecord>;
+  readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
+}
+
+const NO_EXCEPTIONS: DigestExceptions = { carriedPlans: new Map(), recoveryOverdue: [] };
+
+export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExceptions = NO_EXCEPTIONS): DigestCardView {
   const { current, previous, names } = snapshot;
   const owner = (s: IndicatorStatus) => names.get(s.indicator.ownerId) ?? 'Unknown';
   const hadPrevious = [...previous.values()].some((s) => s.value !== null);
@@ -52,7 +63,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
       .filter((s): s is IndicatorStatus & { status: 'RED' | 'AMBER' } => s.status === 'RED' || s.status === 'AMBER')
       .sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || a.indicator.code.localeCompare(b.indicator.code))
       .map((s): DigestAttentionView => {
-        const plan = snapshot.plans.get(`${s.indicator.id}|${s.period}`);
+        const plan = snapshot.plans.get(`${s.indicator.id}|${s.period}`) ?? exceptions.carriedPlans.get(s.indicator.id);
         const before = previous.get(s.indicator.id);
         return {
           code: s.indicator.code,
@@ -80,6 +91,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
         dueText: `due ${formatUkDate(action.dueDate)}, ${days} ${days === 1 ? 'day' : 'days'} overdue`,
       };
     }),
+    recoveryOverdue: exceptions.recoveryOverdue,
     footnote: `Posted ${formatUkDateTime(snapshot.now)}. Figures corrected after this show in the Scorecard tab.`,
   };
 }

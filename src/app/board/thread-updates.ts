@@ -57,14 +57,7 @@ export class ThreadUpdates {
    */
   async rootUpdate(repos: Repositories, prepared: PreparedThread | null, planState: PlanState, reason: string): Promise<NewOutboxMessage[]> {
     if (!prepared) return [];
-    const view: ThreadCardView = { ...prepared.view, planState, canRequestPlan: false };
-    const activity = cardMessage(buildThreadCard(view)) as unknown as Record<string, unknown>;
-    if (await repos.outbox.replaceUnsentActivity(prepared.root.id, activity)) return [];
-    const { root } = prepared;
-    return [{
-      dedupeKey: `thread-update|${prepared.threadId}|${reason}`, purpose: 'board-thread-update', period: view.period, recipient: root.recipient,
-      serviceUrl: root.serviceUrl, tenantId: root.tenantId, conversationId: null, teamsUserId: null, channelId: null, activity, replacesOutboxId: root.id,
-    }];
+    return replaceRoot(repos, { ...prepared, view: { ...prepared.view, planState, canRequestPlan: false } }, reason);
   }
 
   /** A message posted in the indicator's thread, if its thread has been started (sent). */
@@ -72,16 +65,35 @@ export class ThreadUpdates {
     const thread = await repos.board.thread(indicatorId, period);
     if (!thread) return [];
     const root = (await repos.outbox.findMany([thread.outboxMessageId]))[0];
-    if (!root?.sentConversationId) return [];
-    return [{
-      dedupeKey, purpose: 'board-thread-post', period, recipient: root.recipient, serviceUrl: root.serviceUrl, tenantId: root.tenantId,
-      conversationId: root.sentConversationId, teamsUserId: null, channelId: null, activity,
-    }];
+    return root ? replyInThread(root, dedupeKey, period, activity) : [];
   }
 }
 
+/**
+ * Replaces the thread's first message with `prepared.view` as it is: rewritten in the outbox if it
+ * has not gone yet, otherwise an update for the dispatcher to send (once per `reason`).
+ */
+export async function replaceRoot(repos: Repositories, prepared: PreparedThread, reason: string): Promise<NewOutboxMessage[]> {
+  const activity = cardMessage(buildThreadCard(prepared.view)) as unknown as Record<string, unknown>;
+  if (await repos.outbox.replaceUnsentActivity(prepared.root.id, activity)) return [];
+  const { root } = prepared;
+  return [{
+    dedupeKey: `thread-update|${prepared.threadId}|${reason}`, purpose: 'board-thread-update', period: prepared.view.period, recipient: root.recipient,
+    serviceUrl: root.serviceUrl, tenantId: root.tenantId, conversationId: null, teamsUserId: null, channelId: null, activity, replacesOutboxId: root.id,
+  }];
+}
+
+/** A reply in a thread whose first message has been sent; none while it has not. */
+export function replyInThread(root: OutboxMessage, dedupeKey: string, period: string, activity: Record<string, unknown>): NewOutboxMessage[] {
+  if (!root.sentConversationId) return [];
+  return [{
+    dedupeKey, purpose: 'board-thread-post', period, recipient: root.recipient, serviceUrl: root.serviceUrl, tenantId: root.tenantId,
+    conversationId: root.sentConversationId, teamsUserId: null, channelId: null, activity,
+  }];
+}
+
 /** The owner's Teams id as the thread first mentioned them, so a re-rendered message still does. */
-function mentionedId(root: OutboxMessage): string | null {
+export function mentionedId(root: OutboxMessage): string | null {
   const attachments = (root.activity as { attachments?: { content?: { msteams?: { entities?: { mentioned?: { id?: string } }[] } } }[] }).attachments;
   return attachments?.[0]?.content?.msteams?.entities?.[0]?.mentioned?.id ?? null;
 }

@@ -64,6 +64,11 @@ export class BoardRepository {
     return this.db.boardThread.findUnique({ where: { indicatorId_period: { indicatorId, period } } });
   }
 
+  threadsByIds(ids: readonly string[]): Promise<BoardThreadRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.boardThread.findMany({ where: { id: { in: [...ids] } } });
+  }
+
   threadsOfIndicator(indicatorId: string): Promise<BoardThreadRecord[]> {
     return this.db.boardThread.findMany({ where: { indicatorId }, orderBy: { createdAt: 'asc' } });
   }
