@@ -122,6 +122,22 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     expect(updates.map((m) => m.dedupeKey.split('|')[2])).toEqual(['2026-11', '2026-12']);
     expect(cardText(cardOf(updates[1]!.activity))).toMatch(/Recovery was expected by November 2026: overdue/);
 
+    // The director accepts a new date (after forgetting to choose one); a second click changes nothing.
+    const marcus = await person('resourcesDirector');
+    const decide = (choice: string, newDate: string) => plans.decideRecovery({ person: marcus, isAdmin: false }, { exceptionId: exceptionId!, choice, newDate });
+    const missingDate = await decide('newDate', '');
+    expect(missingDate.newDateError).toMatch(/Choose the month/);
+    expect(missingDate.decisionText).toBeNull();
+    const gareth = await person('benefitsManager');
+    expect((await plans.decideRecovery({ person: gareth, isAdmin: false }, { exceptionId: exceptionId!, choice: 'escalate', newDate: '' })).banner!.text).toMatch(/Only the indicator's director/);
+    const accepted = await decide('newDate', '2027-02');
+    expect(accepted.decisionText).toBe('Marcus Webb accepted a new date: back on target by February 2027.');
+    expect((await decide('escalate', '')).banner!.text).toMatch(/already been decided/);
+    const said = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).filter((m) => m.dedupeKey.startsWith('recovery-decision|'));
+    expect(said.map((m) => (m.activity as { text: string }).text)).toEqual(['**SRV01 not recovered by November 2026.** Marcus Webb accepted a new date: back on target by February 2027.']);
+    await digest(2026, 12);
+    expect(await store.repos.outbox.list({ purpose: 'recovery-check' })).toHaveLength(1);
+
     // January: green. A closing update, the exception closed, the plan achieved; still one thread.
     now = new Date('2027-02-22T10:00:00Z');
     await srv01Value('2027-01', 18.2);
@@ -137,6 +153,24 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     expect(plan!.achievedAt).toEqual(now);
     expect(await mine('board-thread')).toHaveLength(1);
     expect(await store.repos.outbox.list({ purpose: 'recovery-check' })).toHaveLength(1);
+  });
+
+  it('asks the owner for a revised plan when the director chooses it', async () => {
+    await srv01Value('2026-10', 26.5);
+    await digest(2026, 10);
+    exceptionId = (await store.repos.exceptions.forIndicator(srv01))[0]!.id;
+    await postThread();
+    await submitAndApprove('2026-10', 0);
+    now = new Date('2027-01-22T10:00:00Z');
+    await srv01Value('2026-11', 25.1);
+    await srv01Value('2026-12', 24.0);
+    await digest(2026, 12); // November was not digested: December continues the same exception
+    expect(await store.repos.outbox.list({ purpose: 'recovery-check' })).toHaveLength(1);
+    const view = await plans.decideRecovery({ person: await person('resourcesDirector'), isAdmin: false }, { exceptionId, choice: 'revisePlan', newDate: '' });
+    expect(view.decisionText).toBe('Marcus Webb asked the owner for a revised plan.');
+    const requests = (await store.repos.outbox.list({ purpose: 'plan-request' })).filter((m) => m.dedupeKey.includes(srv01));
+    expect(requests.map((m) => m.period)).toEqual(['2026-10', '2026-12']);
+    expect((await store.repos.actionPlans.find(srv01, '2026-12'))!.exceptionId).toBe(exceptionId);
   });
 
   it('asks for a new plan in the same thread when an amber turns red', async () => {

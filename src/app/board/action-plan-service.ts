@@ -30,6 +30,8 @@ import { loadPlanContext, planContextsFor, type PlanContext } from './plan-conte
 import type { IndicatorStatus } from '../register-status';
 import { approvalCardView, planCardView } from './plan-views';
 import { ThreadUpdates } from './thread-updates';
+import { RecoveryDecisions, type RecoveryDecisionInput } from './recovery-decisions';
+import type { RecoveryCheckView } from '../../cards/board/board-view-models';
 import { isoDay, ukTodayKey } from './uk-today';
 import { clip } from '../../domain/typed-text';
 
@@ -38,8 +40,9 @@ export interface PlanActor {
   readonly isAdmin: boolean;
 }
 
-/** Refused for a reason the person can act on; the bot shows the message on a card. */
-export class PlanCommandError extends Error {}
+import { PlanCommandError } from './plan-command-error';
+
+export { PlanCommandError };
 
 export const PLAN_PURPOSES = {
   request: 'plan-request',
@@ -50,6 +53,7 @@ export const PLAN_PURPOSES = {
 
 export class ActionPlanService {
   private readonly threads: ThreadUpdates;
+  private readonly recovery: RecoveryDecisions;
 
   constructor(
     private readonly store: Store,
@@ -58,6 +62,12 @@ export class ActionPlanService {
     private readonly onQueued: () => void = () => {},
   ) {
     this.threads = new ThreadUpdates(store, settings);
+    this.recovery = new RecoveryDecisions(store, clock, settings, this, onQueued);
+  }
+
+  /** The director's answer to "not recovered as expected" (see recovery-decisions.ts). */
+  decideRecovery(actor: PlanActor, input: RecoveryDecisionInput): Promise<RecoveryCheckView> {
+    return this.recovery.decide(actor, input);
   }
 
   // ------------------------------------------------------------------------------------------
