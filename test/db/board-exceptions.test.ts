@@ -188,5 +188,13 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     expect((await store.repos.actionPlans.find(srv01, '2026-11'))!.exceptionId).toBe(exception!.id);
     const update = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).find((m) => m.dedupeKey === `board-exception-update|${exception!.id}|2026-11`)!;
     expect(cardText(cardOf(update.activity))).toMatch(/was Amber in October 2026/);
+    // The new plan's approval card goes into the exception's thread, started in October.
+    await submitAndApprove('2026-11', 1);
+    const version = (await store.repos.actionPlans.find(srv01, '2026-11'))!.versions[0]!.id;
+    const inThread = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).filter((m) => m.dedupeKey.includes(version));
+    expect(inThread.map((m) => [m.dedupeKey, m.conversationId]).sort()).toEqual([
+      [`plan-approval|${version}|thread`, `${CHANNEL};messageid=1700`],
+      [`plan-decision|${version}|thread`, `${CHANNEL};messageid=1700`],
+    ]);
   });
 });
