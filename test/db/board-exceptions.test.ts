@@ -17,6 +17,7 @@ import type { PersonRecord } from '../../src/db/repositories/people-repository';
 import { describeEachDatabase } from '../support/test-database';
 import { cardOf, cardText } from '../support/card-json';
 import { planSubmission } from '../../src/bot/card-inputs';
+import { IndicatorPageService } from '../../src/app/scorecard/indicator-page-service';
 
 const calendar = {
   openWorkingDay: 3, openTime: '09:00', reminderWorkingDays: [6, 8], deadlineWorkingDay: 10, deadlineTime: '17:00',
@@ -108,6 +109,12 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     expect((await store.repos.outbox.list({ purpose: 'plan-request' })).filter((m) => m.dedupeKey.includes(srv01))).toHaveLength(1);
     expect(await store.repos.actionPlans.forIndicator(srv01)).toHaveLength(1);
     expect(await store.repos.outbox.list({ purpose: 'recovery-check' })).toEqual([]);
+    // The Scorecard tab shows November with the exception's plan and the thread's commentary.
+    const gareth = await person('benefitsManager');
+    await board.recordReply({ conversationId: `${CHANNEL};messageid=1700`, teamsMessageId: '1801', text: 'Agency cover extended.', postedAt: now, author: { person: gareth, name: gareth.displayName, aadObjectId: gareth.aadObjectId } });
+    const page = (await new IndicatorPageService(store, clock, { defaultTolerance }).page({ personId: gareth.id, name: gareth.displayName, email: gareth.email, isAdmin: false }, 'SRV01', monthPeriod(2026, 11)))!;
+    expect(page.actionPlan).toMatchObject({ stateText: 'Approved' });
+    expect(page.commentary.map((c) => c.text)).toEqual(['Agency cover extended.']);
 
     // December: red past November, the month it was to recover by: the director is asked, once.
     now = new Date('2027-01-22T10:00:00Z');
@@ -128,7 +135,6 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     const missingDate = await decide('newDate', '');
     expect(missingDate.newDateError).toMatch(/Choose the month/);
     expect(missingDate.decisionText).toBeNull();
-    const gareth = await person('benefitsManager');
     expect((await plans.decideRecovery({ person: gareth, isAdmin: false }, { exceptionId: exceptionId!, choice: 'escalate', newDate: '' })).banner!.text).toMatch(/Only the indicator's director/);
     const accepted = await decide('newDate', '2027-02');
     expect(accepted.decisionText).toBe('Marcus Webb accepted a new date: back on target by February 2027.');

@@ -48,6 +48,14 @@ export class BoardExceptionRepository {
     return new Map(rows.map((row) => [row.indicatorId, row]));
   }
 
+  /**
+   * The exception that covers an indicator's period (opened in it or before, last seen in it or
+   * after). Period keys of one frequency sort as text in time order ("2026-09" < "2026-10").
+   */
+  covering(indicatorId: string, period: string): Promise<BoardExceptionRecord | null> {
+    return this.db.boardException.findFirst({ where: { indicatorId, openedPeriod: { lte: period }, lastPeriod: { gte: period } }, orderBy: { createdAt: 'desc' } });
+  }
+
   forIndicator(indicatorId: string): Promise<BoardExceptionRecord[]> {
     return this.db.boardException.findMany({ where: { indicatorId }, orderBy: { createdAt: 'asc' } });
   }
