@@ -99,6 +99,8 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     await srv01Value('2026-11', 25.1);
     await digest(2026, 11);
     expect(await mine('board-thread')).toHaveLength(1);
+    const novemberDigest = (await store.repos.outbox.list({ purpose: 'board-digest' })).find((m) => m.dedupeKey.endsWith('|2026-11'))!;
+    expect(cardText(cardOf(novemberDigest.activity))).toMatch(/SRV01[\s\S]*2nd month running/);
     const novemberUpdate = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).filter((m) => m.dedupeKey === `board-exception-update|${exceptionId}|2026-11`);
     expect(novemberUpdate).toHaveLength(1);
     expect(novemberUpdate[0]!.conversationId).toBe(`${CHANNEL};messageid=1700`);
@@ -128,6 +130,8 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     const updates = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).filter((m) => m.dedupeKey.startsWith(`board-exception-update|${exceptionId}|`));
     expect(updates.map((m) => m.dedupeKey.split('|')[2])).toEqual(['2026-11', '2026-12']);
     expect(cardText(cardOf(updates[1]!.activity))).toMatch(/Recovery was expected by November 2026: overdue/);
+    const decemberDigest = (await store.repos.outbox.list({ purpose: 'board-digest' })).find((m) => m.dedupeKey.endsWith('|2026-12'))!;
+    expect(cardText(cardOf(decemberDigest.activity))).toMatch(/Recovery overdue \(1\)[\s\S]*SRV01[\s\S]*expected by November 2026, still Red in December 2026/);
 
     // The director accepts a new date (after forgetting to choose one); a second click changes nothing.
     const marcus = await person('resourcesDirector');

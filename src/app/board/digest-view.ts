@@ -39,9 +39,11 @@ export interface DigestExceptions {
   /** By indicator id: the plan an open exception carries over from an earlier period. */
   readonly carriedPlans: ReadonlyMap<string, ActionPlanRecord>;
   readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
+  /** By indicator id, for an exception continuing from an earlier period: "3rd month running". */
+  readonly runningText: ReadonlyMap<string, string>;
 }
 
-const NO_EXCEPTIONS: DigestExceptions = { carriedPlans: new Map(), recoveryOverdue: [] };
+const NO_EXCEPTIONS: DigestExceptions = { carriedPlans: new Map(), recoveryOverdue: [], runningText: new Map() };
 
 export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExceptions = NO_EXCEPTIONS): DigestCardView {
   const { current, previous, names } = snapshot;
@@ -72,9 +74,10 @@ export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExcep
           owner: owner(s),
           valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}`,
           trend: s.sincePreviousPeriod,
-          changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
-            ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}`
-            : null,
+          changeText: [
+            exceptions.runningText.get(s.indicator.id) ?? null,
+            before && before.period !== s.period && before.status !== s.status && isRated(before.status) ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}` : null,
+          ].filter((part): part is string => part !== null).join('; ') || null,
           planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
         };
       }),

@@ -21,7 +21,7 @@ import { Audience, messageTo } from '../cycle/cycle-audience';
 import type { IndicatorStatus } from '../register-status';
 import { buildThreadViews } from './thread-views';
 import { mentionedId, replaceRoot, replyInThread, type PreparedThread } from './thread-updates';
-import { promisedRecovery, recoveryOverdueLine, threadClosingView, threadUpdateView } from './exception-views';
+import { promisedRecovery, recoveryOverdueLine, runningFor, threadClosingView, threadUpdateView } from './exception-views';
 import { recoveryCheckView } from './recovery-views';
 
 export const EXCEPTION_PURPOSES = {
@@ -68,6 +68,8 @@ export interface PreparedExceptions {
   readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
   /** By indicator id: exceptions open, for linking this period's plan requests. */
   readonly openIds: ReadonlyMap<string, string>;
+  /** By indicator id, for the digest's red and amber rows: "3rd month running". */
+  readonly runningText: ReadonlyMap<string, string>;
 }
 
 export async function prepareExceptions(
@@ -101,6 +103,7 @@ export async function prepareExceptions(
   const recoveryChecks: RecoveryCheck[] = [];
   const recoveryOverdueLines: DigestRecoveryOverdueView[] = [];
   const carriedPlans = new Map<string, ActionPlanRecord>();
+  const runningText = new Map<string, string>();
   for (const e of open) {
     const plan = planOf.get(e.id);
     if (plan) carriedPlans.set(e.indicatorId, plan);
@@ -125,6 +128,7 @@ export async function prepareExceptions(
       update: cardMessage(buildThreadUpdateCard(threadUpdateView(s, exception, plan))) as unknown as Record<string, unknown>,
     });
     if (needsNewPlan(step, s.status, plan !== null)) newPlansFor.push(s);
+    runningText.set(s.indicator.id, runningFor(exception.openedPeriod, s.period));
     const promise = promisedRecovery(plan, exception);
     if (promise && recoveryOverdue(promise.expectedRecovery, s.period)) {
       const owner = context.names.get(s.indicator.ownerId) ?? 'Unknown';
@@ -152,6 +156,7 @@ export async function prepareExceptions(
   return {
     steps, carriedPlans, newPlansFor, continuing, closing, recoveryChecks, recoveryOverdue: recoveryOverdueLines,
     openIds: new Map(open.map((e) => [e.indicatorId, e.id])),
+    runningText,
   };
 }
 

@@ -86,6 +86,11 @@ export function recoveryOverdueLine(s: IndicatorStatus, owner: string, expectedR
   };
 }
 
+/** "3rd month running", for the digest's rows. */
+export function runningFor(openedPeriod: string, period: string): string {
+  return `${ordinal(periodsRunning(openedPeriod, period)).replace(/^the /, '')} ${unit(period)} running`;
+}
+
 function unit(period: string): string {
   if (/Q\d/.test(period)) return 'quarter';
   return /^\d{4}-\d{2}$/.test(period) ? 'month' : 'year';

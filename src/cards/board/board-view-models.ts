@@ -35,7 +35,10 @@ export interface DigestAttentionView {
   /** "24.6 days against 20.0 days" */
   readonly valueAgainstTarget: string;
   readonly trend: Travel;
-  /** "was Amber in Sep 2026"; null when the status has not changed or there is no earlier one. */
+  /**
+   * "3rd month running; was Amber in Sep 2026": how long its exception has run (from the second
+   * period) and a change of status; null when neither applies.
+   */
   readonly changeText: string | null;
   /** Null for ambers nobody has asked a plan for. */
   readonly planState: PlanState | null;
