@@ -93,6 +93,7 @@ export class PerformanceBot extends TeamsActivityHandler {
       [BOARD_VERBS.refreshApproval, async (actor, data) => buildApprovalCard(await deps.plans.approvalCard(actor, text(data.planId), Number(data.version)))],
       [BOARD_VERBS.requestPlan, (actor, data) => deps.plans.requestForAmber(actor, text(data.indicatorId), text(data.period))],
       [BOARD_VERBS.completeAction, async (actor, data) => buildOverdueReminderCard(await deps.plans.completeAction(actor, text(data.actionId)))],
+      [BOARD_VERBS.closeException, (actor, data) => deps.plans.closeException(actor, text(data.exceptionId))],
       [BOARD_VERBS.decideRecovery, async (actor, data) =>
         buildRecoveryCheckCard(await deps.plans.decideRecovery(actor, { exceptionId: text(data.exceptionId), choice: text(data.choice), newDate: typedText(data[recoveryInputIds.newDate]) }))],
     ]);

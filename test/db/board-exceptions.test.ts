@@ -183,6 +183,30 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     expect((await store.repos.actionPlans.find(srv01, '2026-12'))!.exceptionId).toBe(exceptionId);
   });
 
+  it('lets the director close an exception before it is green; a later red starts a new one', async () => {
+    await srv01Value('2026-10', 26.5);
+    await digest(2026, 10);
+    exceptionId = (await store.repos.exceptions.forIndicator(srv01))[0]!.id;
+    await postThread();
+    await submitAndApprove('2026-10', 2);
+    now = new Date('2026-12-22T10:00:00Z');
+    await srv01Value('2026-11', 25.1);
+    await digest(2026, 11);
+    expect(await plans.closeException({ person: await person('wasteManager'), isAdmin: false }, exceptionId)).toMatch(/Only SRV01's director or the performance team/);
+    expect(await plans.closeException({ person: await person('resourcesDirector'), isAdmin: false }, exceptionId)).toMatch(/Closed SRV01's exception/);
+    expect(await plans.closeException({ person: await person('resourcesDirector'), isAdmin: false }, exceptionId)).toMatch(/already closed/);
+    expect(await store.repos.exceptions.findById(exceptionId)).toMatchObject({ closedPeriod: '2026-11', closedHow: 'DIRECTOR_CLOSED' });
+    expect((await store.repos.actionPlans.find(srv01, '2026-10'))!.achievedAt).toEqual(now);
+    const note = (await store.repos.outbox.list({ purpose: 'board-thread-post' })).find((m) => m.dedupeKey === `board-exception-closed|${exceptionId}`)!;
+    expect((note.activity as { text: string }).text).toMatch(/SRV01: exception closed\*\* by Marcus Webb in November 2026/);
+
+    now = new Date('2027-01-22T10:00:00Z');
+    await srv01Value('2026-12', 24.0);
+    await digest(2026, 12);
+    expect((await mine('board-thread')).map((m) => m.period)).toEqual(['2026-10', '2026-12']);
+    expect((await store.repos.exceptions.forIndicator(srv01)).map((e) => [e.openedPeriod, e.closedHow])).toEqual([['2026-10', 'DIRECTOR_CLOSED'], ['2026-12', null]]);
+  });
+
   it('asks for a new plan in the same thread when an amber turns red', async () => {
     await srv01Value('2026-10', 21.5); // amber: no plan asked
     await digest(2026, 10);

@@ -161,7 +161,7 @@ describe.each(BACKENDS)('hostile and malformed input [%s]', (backend) => {
 
   it(`survives ${GENERATED_RUNS} generated damaged payloads and closed-month submissions, each answered below 500`, async () => {
     const verbs = fc.oneof(
-      fc.constantFrom('entry.submit', 'entry.narrative', 'entry.refresh', 'plan.submit', 'plan.decide', 'approval.refresh', 'plan.request', 'action.done', 'recovery.decide'),
+      fc.constantFrom('entry.submit', 'entry.narrative', 'entry.refresh', 'plan.submit', 'plan.decide', 'approval.refresh', 'plan.request', 'action.done', 'recovery.decide', 'exception.close'),
       fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'),
       fc.string({ maxLength: 40 }),
     );

@@ -32,6 +32,7 @@ import { approvalCardView, planCardView } from './plan-views';
 import { ThreadUpdates } from './thread-updates';
 import { RecoveryDecisions, type RecoveryDecisionInput } from './recovery-decisions';
 import { OverdueActions, OVERDUE_PURPOSE } from './overdue-actions';
+import { ExceptionClosing } from './exception-closing';
 import type { RecoveryCheckView } from '../../cards/board/board-view-models';
 import { ukTodayKey } from './uk-today';
 import { clip } from '../../domain/typed-text';
@@ -56,6 +57,7 @@ export class ActionPlanService {
   private readonly threads: ThreadUpdates;
   private readonly recovery: RecoveryDecisions;
   private readonly overdue: OverdueActions;
+  private readonly closing: ExceptionClosing;
 
   constructor(
     private readonly store: Store,
@@ -66,6 +68,12 @@ export class ActionPlanService {
     this.threads = new ThreadUpdates(store, settings);
     this.recovery = new RecoveryDecisions(store, clock, settings, this, onQueued);
     this.overdue = new OverdueActions(store, clock, onQueued);
+    this.closing = new ExceptionClosing(store, clock, onQueued);
+  }
+
+  /** The director closes an exception before it is green (see exception-closing.ts). */
+  closeException(actor: PlanActor, exceptionId: string): Promise<string> {
+    return this.closing.close(actor, exceptionId);
   }
 
   /** The director's answer to "not recovered as expected" (see recovery-decisions.ts). */

@@ -45,6 +45,7 @@ export function threadUpdateView(
   const promise = promisedRecovery(plan, exception);
   const overdue = promise ? recoveryOverdue(promise.expectedRecovery, s.period) : false;
   return {
+    exceptionId: exception.id,
     code: s.indicator.code,
     title: s.indicator.title,
     periodLabel: labelOfKey(s.period),

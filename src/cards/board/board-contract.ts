@@ -17,6 +17,8 @@ export const BOARD_VERBS = {
   completeAction: 'action.done',
   /** "Not recovered as expected": the director accepts a new date, asks for a revised plan, or escalates. */
   decideRecovery: 'recovery.decide',
+  /** Thread update: the director (or the performance team) closes the exception before it is green. */
+  closeException: 'exception.close',
 } as const;
 export type BoardVerb = (typeof BOARD_VERBS)[keyof typeof BOARD_VERBS];
 

@@ -625,6 +625,7 @@ export const SAMPLE_OVERDUE_DONE: OverdueReminderView = {
 // Exceptions that continue: the month's update, the closing update, the director's recovery check
 
 export const SAMPLE_THREAD_UPDATE: ThreadUpdateView = {
+  exceptionId: 'exception-srv01-2026-10',
   code: 'SRV01',
   title: SRV01.title,
   periodLabel: 'November 2026',

@@ -241,6 +241,7 @@ export interface OverdueReminderView {
 
 /** The month's update posted into a continuing exception's thread. */
 export interface ThreadUpdateView {
+  readonly exceptionId: string;
   readonly code: string;
   readonly title: string;
   readonly periodLabel: string;

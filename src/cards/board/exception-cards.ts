@@ -31,6 +31,8 @@ export function buildThreadUpdateCard(view: ThreadUpdateView): AdaptiveCard {
   if (view.recoveryText) {
     body.push(textBlock(view.recoveryText, { wrap: true, spacing: 'Small', ...(view.recoveryOverdue ? { color: 'Attention' as const, weight: 'Bolder' as const } : { isSubtle: true }) }));
   }
+  // Only the director or the performance team may close it; the bot refuses anyone else.
+  body.push(actionSet([executeAction(BOARD_VERBS.closeException, 'Close this exception', { exceptionId: view.exceptionId })], { spacing: 'Medium' }));
   return adaptiveCard({
     body,
     fallbackText: `${view.code} ${view.title}, ${view.periodLabel}: ${view.statusText}. ${view.changeText}${view.recoveryText ? ` ${view.recoveryText}.` : ''}`,

@@ -22,6 +22,10 @@ describe('the thread update of a continuing exception', () => {
     expect(card.fallbackText).toMatch(/^SRV01 .*November 2026: Red: 23\.8 days/);
   });
 
+  it('offers the director "Close this exception"', () => {
+    expect(actionsOf(card)).toMatchObject([{ title: 'Close this exception', verb: BOARD_VERBS.closeException, data: { exceptionId: 'exception-srv01-2026-10' } }]);
+  });
+
   it('marks a recovery month that has passed', () => {
     const overdue = buildThreadUpdateCard(SAMPLE_THREAD_UPDATE_OVERDUE);
     expect(textBlockContaining(overdue, 'Recovery was expected by January 2027: overdue').color).toBe('Attention');
