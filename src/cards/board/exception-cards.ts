@@ -79,7 +79,10 @@ export function buildRecoveryCheckCard(view: RecoveryCheckView): AdaptiveCard {
     body.push(container([textBlock(view.decisionText, { weight: 'Bolder', wrap: true })], { style: 'emphasis', spacing: 'Medium' }));
   } else {
     body.push(
-      textBlock(`The approved plan said ${view.code} would be back on target by ${view.expectedRecoveryLabel}. Choose what happens next.`, { wrap: true, spacing: 'Medium' }),
+      textBlock(
+        `The approved plan said ${view.code} would be back on target by ${view.expectedRecoveryLabel}. Accept a new date (choose it below), ask the owner to revise the plan, or escalate it to the Board.`,
+        { wrap: true, spacing: 'Medium' },
+      ),
       choiceSetInput(recoveryInputIds.newDate, view.recoveryChoices, {
         label: 'New date, if you accept one',
         style: 'compact',
@@ -91,9 +94,9 @@ export function buildRecoveryCheckCard(view: RecoveryCheckView): AdaptiveCard {
     body.push(
       actionSet(
         [
-          executeAction(BOARD_VERBS.decideRecovery, 'Accept the new date', { ...data, choice: 'newDate' }, 'positive'),
-          executeAction(BOARD_VERBS.decideRecovery, 'Ask for a revised plan', { ...data, choice: 'revisePlan' }, undefined, 'none'),
-          executeAction(BOARD_VERBS.decideRecovery, 'Escalate to the Board', { ...data, choice: 'escalate' }, 'destructive', 'none'),
+          executeAction(BOARD_VERBS.decideRecovery, 'Accept date', { ...data, choice: 'newDate' }, 'positive'),
+          executeAction(BOARD_VERBS.decideRecovery, 'Revise plan', { ...data, choice: 'revisePlan' }, undefined, 'none'),
+          executeAction(BOARD_VERBS.decideRecovery, 'Escalate', { ...data, choice: 'escalate' }, 'destructive', 'none'),
         ],
         { spacing: 'Medium' },
       ),

@@ -50,9 +50,9 @@ describe('the "not recovered as expected" card', () => {
     const card = buildRecoveryCheckCard(SAMPLE_RECOVERY_CHECK);
     const actions = actionsOf(card) as unknown as { title: string; verb: string; data: Record<string, unknown> }[];
     expect(actions.map((a) => [a.title, a.data.choice])).toEqual([
-      ['Accept the new date', 'newDate'],
-      ['Ask for a revised plan', 'revisePlan'],
-      ['Escalate to the Board', 'escalate'],
+      ['Accept date', 'newDate'],
+      ['Revise plan', 'revisePlan'],
+      ['Escalate', 'escalate'],
     ]);
     for (const a of actions) {
       expect(a.verb).toBe(BOARD_VERBS.decideRecovery);
