@@ -117,6 +117,8 @@ describeEachDatabase('exceptions that follow the problem', (db) => {
     const page = (await new IndicatorPageService(store, clock, { defaultTolerance }).page({ personId: gareth.id, name: gareth.displayName, email: gareth.email, isAdmin: false }, 'SRV01', monthPeriod(2026, 11)))!;
     expect(page.actionPlan).toMatchObject({ stateText: 'Approved' });
     expect(page.commentary.map((c) => c.text)).toEqual(['Agency cover extended.']);
+    // The reply is about November, the month the exception has reached, though its thread began in October.
+    expect((await store.repos.board.commentaryFor([exception!.threadId!])).map((c) => c.period)).toEqual(['2026-11']);
 
     // December: red past November, the month it was to recover by: the director is asked, once.
     now = new Date('2027-01-22T10:00:00Z');

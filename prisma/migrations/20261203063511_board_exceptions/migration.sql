@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "board_commentary" ADD COLUMN     "period" TEXT;
+
+-- AlterTable
 ALTER TABLE "action_plan" ADD COLUMN     "achieved_at" TIMESTAMP(3),
 ADD COLUMN     "exception_id" TEXT;
 
@@ -52,3 +55,27 @@ FROM "board_thread" t;
 UPDATE "action_plan" p SET "exception_id" = e."id"
 FROM "board_exception" e
 WHERE e."indicator_id" = p."indicator_id" AND e."opened_period" = p."period";
+
+-- Hand-written: replies posted before now were about their thread's own period. The append-only
+-- trigger refuses this UPDATE, so it is set aside for the backfill and put back.
+ALTER TABLE "board_commentary" DISABLE TRIGGER "board_commentary_append_only";
+UPDATE "board_commentary" c SET "period" = t."period" FROM "board_thread" t WHERE t."id" = c."thread_id";
+ALTER TABLE "board_commentary" ENABLE TRIGGER "board_commentary_append_only";
+
+-- The anonymising function may still change only the author's name, Entra id and text: the period
+-- is now one of the columns it must leave as they are.
+CREATE OR REPLACE FUNCTION "guard_board_commentary"() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND current_setting('perfbot.anonymising', true) = 'on'
+       AND current_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = TG_RELID)
+       AND NEW.id = OLD.id AND NEW.thread_id = OLD.thread_id AND NEW.teams_message_id = OLD.teams_message_id
+       AND NEW.author_id IS NOT DISTINCT FROM OLD.author_id
+       AND NEW.period IS NOT DISTINCT FROM OLD.period
+       AND NEW.posted_at = OLD.posted_at AND NEW.created_at = OLD.created_at
+    THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP;
+END;
+$$ LANGUAGE plpgsql;

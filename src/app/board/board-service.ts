@@ -175,20 +175,22 @@ export class BoardService {
     const text = reply.text.trim();
     if (!text) return { kind: 'empty' };
     const indicator = await this.store.repos.indicators.findById(thread.indicatorId);
+    // A thread runs as long as its exception: a reply is about the latest period it has reached.
+    const period = (await this.store.repos.exceptions.forThread(thread.id))?.lastPeriod ?? thread.period;
     const stored = await this.store.transaction(async (repos) => {
       const added = await repos.board.addCommentary({
         threadId: thread.id, teamsMessageId: reply.teamsMessageId, authorId: reply.author.person?.id ?? null, authorName: reply.author.person?.displayName ?? reply.author.name,
-        authorAadObjectId: reply.author.aadObjectId, text, postedAt: reply.postedAt,
+        authorAadObjectId: reply.author.aadObjectId, text, period, postedAt: reply.postedAt,
       });
       if (added) {
         await repos.audit.record({
           actorId: reply.author.person?.id ?? null, actorLabel: reply.author.person?.displayName ?? reply.author.name, action: 'board.commentary',
-          entityType: 'Indicator', entityId: thread.indicatorId, after: { period: thread.period, teamsMessageId: reply.teamsMessageId, length: text.length },
+          entityType: 'Indicator', entityId: thread.indicatorId, after: { period, teamsMessageId: reply.teamsMessageId, length: text.length },
         });
       }
       return added;
     });
-    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: labelOfKey(thread.period) };
+    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: labelOfKey(period) };
   }
 
   private channelMessage(channel: BoardChannelRecord, purpose: string, dedupeKey: string, period: string, activity: object): NewOutboxMessage {

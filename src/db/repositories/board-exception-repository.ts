@@ -56,6 +56,10 @@ export class BoardExceptionRepository {
     return this.db.boardException.findFirst({ where: { indicatorId, openedPeriod: { lte: period }, lastPeriod: { gte: period } }, orderBy: { createdAt: 'desc' } });
   }
 
+  forThread(threadId: string): Promise<BoardExceptionRecord | null> {
+    return this.db.boardException.findUnique({ where: { threadId } });
+  }
+
   forIndicator(indicatorId: string): Promise<BoardExceptionRecord[]> {
     return this.db.boardException.findMany({ where: { indicatorId }, orderBy: { createdAt: 'asc' } });
   }

@@ -32,10 +32,12 @@ export interface CommentaryRecord {
   readonly authorName: string;
   readonly authorAadObjectId: string | null;
   readonly text: string;
+  /** The period the reply was about (its exception's latest when posted); null before exceptions. */
+  readonly period: string | null;
   readonly postedAt: Date;
 }
 
-export type NewCommentary = Omit<CommentaryRecord, 'id'>;
+export type NewCommentary = Omit<CommentaryRecord, 'id' | 'period'> & { readonly period?: string | null };
 
 /** The Performance Board's channel, its indicator threads and the commentary posted in them. */
 export class BoardRepository {
