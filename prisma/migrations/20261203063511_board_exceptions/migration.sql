@@ -56,6 +56,14 @@ UPDATE "action_plan" p SET "exception_id" = e."id"
 FROM "board_exception" e
 WHERE e."indicator_id" = p."indicator_id" AND e."opened_period" = p."period";
 
+-- Only each indicator's latest thread can still be its problem: the earlier ones are closed
+-- (SUPERSEDED, in their own period), so a digest continues or closes the latest one only.
+UPDATE "board_exception" e SET "closed_at" = e."created_at", "closed_period" = e."opened_period", "closed_how" = 'SUPERSEDED'
+WHERE EXISTS (
+    SELECT 1 FROM "board_exception" l
+    WHERE l."indicator_id" = e."indicator_id" AND (l."created_at", l."opened_period") > (e."created_at", e."opened_period")
+);
+
 -- Hand-written: replies posted before now were about their thread's own period. The append-only
 -- trigger refuses this UPDATE, so it is set aside for the backfill and put back.
 ALTER TABLE "board_commentary" DISABLE TRIGGER "board_commentary_append_only";

@@ -1,7 +1,8 @@
 import type { Db } from '../prisma-types';
 
 export type ExceptionStatus = 'RED' | 'AMBER';
-export type ExceptionClosedHow = 'RECOVERED' | 'DIRECTOR_CLOSED';
+/** SUPERSEDED: only for threads from before exceptions, closed by the migration in favour of a later one. */
+export type ExceptionClosedHow = 'RECOVERED' | 'DIRECTOR_CLOSED' | 'SUPERSEDED';
 
 /** One indicator's problem, followed in one thread from the period it opened until it closes. */
 export interface BoardExceptionRecord {
