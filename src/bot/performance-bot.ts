@@ -33,9 +33,9 @@ import { parsePeriod, type MonthPeriod } from '../domain/periods';
 import { cardMessage, ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
 import type { BoardService } from '../app/board/board-service';
 import { PlanCommandError, type ActionPlanService } from '../app/board/action-plan-service';
-import { BOARD_VERBS } from '../cards/board/board-contract';
-import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../cards/board';
-import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission } from './card-inputs';
+import { BOARD_VERBS, recoveryInputIds } from '../cards/board/board-contract';
+import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard, buildRecoveryCheckCard } from '../cards/board';
+import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission, typedText } from './card-inputs';
 import { DAMAGED_CARD, readInvokePayload, readSubmitPayload, type CardData } from './card-payload';
 import { fitToBudget } from '../cards/card-budget';
 import { shown, shownTyped } from '../cards/shown-text';
@@ -93,6 +93,9 @@ export class PerformanceBot extends TeamsActivityHandler {
       [BOARD_VERBS.refreshApproval, async (actor, data) => buildApprovalCard(await deps.plans.approvalCard(actor, text(data.planId), Number(data.version)))],
       [BOARD_VERBS.requestPlan, (actor, data) => deps.plans.requestForAmber(actor, text(data.indicatorId), text(data.period))],
       [BOARD_VERBS.completeAction, async (actor, data) => buildOverdueReminderCard(await deps.plans.completeAction(actor, text(data.actionId)))],
+      [BOARD_VERBS.closeException, (actor, data) => deps.plans.closeException(actor, text(data.exceptionId))],
+      [BOARD_VERBS.decideRecovery, async (actor, data) =>
+        buildRecoveryCheckCard(await deps.plans.decideRecovery(actor, { exceptionId: text(data.exceptionId), choice: text(data.choice), newDate: typedText(data[recoveryInputIds.newDate]) }))],
     ]);
 
     this.verbs = new Set(this.cardActions.keys());

@@ -17,6 +17,7 @@ import { OutboxRepository } from './repositories/outbox-repository';
 import { CycleRunRepository } from './repositories/cycle-run-repository';
 import { CronLockRepository } from './repositories/cron-lock-repository';
 import { BoardRepository } from './repositories/board-repository';
+import { BoardExceptionRepository } from './repositories/board-exception-repository';
 import { ActionPlanRepository } from './repositories/action-plan-repository';
 import { RegisterRevisionRepository } from './repositories/register-revision-repository';
 import { RegisterStateRepository } from './repositories/register-state-repository';
@@ -36,6 +37,7 @@ export interface Repositories {
   readonly cycleRuns: CycleRunRepository;
   readonly cronLocks: CronLockRepository;
   readonly board: BoardRepository;
+  readonly exceptions: BoardExceptionRepository;
   readonly actionPlans: ActionPlanRepository;
   readonly registerRevision: RegisterRevisionRepository;
   readonly registerState: RegisterStateRepository;
@@ -57,6 +59,7 @@ function repositoriesOver(db: Db): Repositories {
     cycleRuns: new CycleRunRepository(db),
     cronLocks: new CronLockRepository(db),
     board: new BoardRepository(db),
+    exceptions: new BoardExceptionRepository(db),
     actionPlans: new ActionPlanRepository(db),
     registerRevision: new RegisterRevisionRepository(db),
     registerState: new RegisterStateRepository(db),

@@ -161,7 +161,7 @@ describe.each(BACKENDS)('hostile and malformed input [%s]', (backend) => {
 
   it(`survives ${GENERATED_RUNS} generated damaged payloads and closed-month submissions, each answered below 500`, async () => {
     const verbs = fc.oneof(
-      fc.constantFrom('entry.submit', 'entry.narrative', 'entry.refresh', 'plan.submit', 'plan.decide', 'approval.refresh', 'plan.request', 'action.done'),
+      fc.constantFrom('entry.submit', 'entry.narrative', 'entry.refresh', 'plan.submit', 'plan.decide', 'approval.refresh', 'plan.request', 'action.done', 'recovery.decide', 'exception.close'),
       fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'),
       fc.string({ maxLength: 40 }),
     );
@@ -172,7 +172,7 @@ describe.each(BACKENDS)('hostile and malformed input [%s]', (backend) => {
       fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }),
     );
     const data = fc.dictionary(
-      fc.oneof(fc.constantFrom('period', 'indicatorId', 'planId', 'version', 'decision', 'actionId', 'correct', 'value:x', 'note:x', 'remedial:x', '__proto__', 'constructor'), fc.string({ maxLength: 20 })),
+      fc.oneof(fc.constantFrom('period', 'indicatorId', 'planId', 'version', 'decision', 'actionId', 'exceptionId', 'choice', 'recovery:newDate', 'correct', 'value:x', 'note:x', 'remedial:x', '__proto__', 'constructor'), fc.string({ maxLength: 20 })),
       typed, { maxKeys: 8 },
     ).map((d) => ({ ...d, period: CLOSED_MONTH })); // a closed month: nothing an owner sends may be stored
     const activity = fc.oneof(

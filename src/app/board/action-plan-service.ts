@@ -1,7 +1,8 @@
 /**
  * Action plans for red indicators (and ambers when the Board asks): the owner's plan card, its
- * submission in versions, the director's decision from the approval card, and the follow-up of
- * overdue actions.
+ * submission in versions and the director's decision from the approval card. The follow-up of
+ * overdue actions (overdue-actions.ts) and the director's answer to a missed recovery month
+ * (recovery-decisions.ts) are their own use cases, reached through this facade.
  *
  * Every change is one transaction with its audit entry and the messages it causes (the approval
  * card to the director and into the thread, the owner's notice, the thread's refreshed first
@@ -16,13 +17,12 @@ import type { IndicatorRecord } from '../../db/repositories/indicator-repository
 import type { PersonRecord } from '../../db/repositories/people-repository';
 import type { PlanVersionRecord } from '../../db/repositories/action-plan-repository';
 import type { Tolerance } from '../../domain/types';
-import { mayDecidePlan, validatePlan, daysOverdue, type PlanSubmissionInput } from '../../domain/action-plan';
-import { formatUkDate } from '../../domain/dates';
+import { mayDecidePlan, validatePlan, type PlanSubmissionInput } from '../../domain/action-plan';
 import { parsePeriod, periodKey, periodLabel, previousPeriod } from '../../domain/periods';
 import { currentMonth } from '../../domain/periods-today';
 import { periodAsAt } from '../scorecard/as-at';
 import { cardMessage } from '../../cards/card-message';
-import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard } from '../../cards/board';
+import { buildApprovalCard, buildPlanCard } from '../../cards/board';
 import type { ApprovalCardView, OverdueReminderView, PlanCardView } from '../../cards/board/board-view-models';
 import { PLAN_ACTION_DESCRIPTION_MAX_LENGTH, DECISION_COMMENT_MAX_LENGTH } from '../../cards/board/board-contract';
 import { Audience, messageTo } from '../cycle/cycle-audience';
@@ -30,7 +30,11 @@ import { loadPlanContext, planContextsFor, type PlanContext } from './plan-conte
 import type { IndicatorStatus } from '../register-status';
 import { approvalCardView, planCardView } from './plan-views';
 import { ThreadUpdates } from './thread-updates';
-import { isoDay, ukTodayKey } from './uk-today';
+import { RecoveryDecisions, type RecoveryDecisionInput } from './recovery-decisions';
+import { OverdueActions, OVERDUE_PURPOSE } from './overdue-actions';
+import { ExceptionClosing } from './exception-closing';
+import type { RecoveryCheckView } from '../../cards/board/board-view-models';
+import { ukTodayKey } from './uk-today';
 import { clip } from '../../domain/typed-text';
 
 export interface PlanActor {
@@ -38,18 +42,22 @@ export interface PlanActor {
   readonly isAdmin: boolean;
 }
 
-/** Refused for a reason the person can act on; the bot shows the message on a card. */
-export class PlanCommandError extends Error {}
+import { PlanCommandError } from './plan-command-error';
+
+export { PlanCommandError };
 
 export const PLAN_PURPOSES = {
   request: 'plan-request',
   approval: 'plan-approval',
   decision: 'plan-decision',
-  overdue: 'action-overdue',
+  overdue: OVERDUE_PURPOSE,
 } as const;
 
 export class ActionPlanService {
   private readonly threads: ThreadUpdates;
+  private readonly recovery: RecoveryDecisions;
+  private readonly overdue: OverdueActions;
+  private readonly closing: ExceptionClosing;
 
   constructor(
     private readonly store: Store,
@@ -58,6 +66,19 @@ export class ActionPlanService {
     private readonly onQueued: () => void = () => {},
   ) {
     this.threads = new ThreadUpdates(store, settings);
+    this.recovery = new RecoveryDecisions(store, clock, settings, this, onQueued);
+    this.overdue = new OverdueActions(store, clock, onQueued);
+    this.closing = new ExceptionClosing(store, clock, onQueued);
+  }
+
+  /** The director closes an exception before it is green (see exception-closing.ts). */
+  closeException(actor: PlanActor, exceptionId: string): Promise<string> {
+    return this.closing.close(actor, exceptionId);
+  }
+
+  /** The director's answer to "not recovered as expected" (see recovery-decisions.ts). */
+  decideRecovery(actor: PlanActor, input: RecoveryDecisionInput): Promise<RecoveryCheckView> {
+    return this.recovery.decide(actor, input);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -75,12 +96,18 @@ export class ActionPlanService {
   }
 
   /** Records the plans asked for and queues each owner's plan card; returns how many were queued. */
-  async recordRequests(repos: Repositories, prepared: readonly PreparedRequest[], by: string): Promise<{ queued: number; unreachable: string[] }> {
+  async recordRequests(
+    repos: Repositories, prepared: readonly PreparedRequest[], by: string, exceptionIds: ReadonlyMap<string, string> = new Map(),
+  ): Promise<{ queued: number; unreachable: string[] }> {
     const audience = new Audience(repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
+    // A plan asked for from a thread's button belongs to the indicator's open exception too.
+    const unlinked = prepared.filter((request) => !exceptionIds.has(request.indicator.id)).map((request) => request.indicator.id);
+    const linked = new Map([...exceptionIds, ...(await repos.exceptions.openFor(unlinked)).map((e) => [e.indicatorId, e.id] as const)]);
     await repos.actionPlans.requestMany(prepared.map((request) => ({
       indicatorId: request.indicator.id, period: request.period, ownerId: request.indicator.ownerId, requestedAt: this.clock.now(), requestedBy: by,
+      exceptionId: linked.get(request.indicator.id) ?? null,
     })));
     await audience.preload(prepared.flatMap((request) => [request.indicator.ownerId, ...request.indicator.delegateIds]));
     for (const request of prepared) {
@@ -273,71 +300,16 @@ export class ActionPlanService {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Following up
+  // Following up (overdue-actions.ts)
 
   /** Reminds each lead of their overdue actions, once per action and due date. */
-  async remindOverdue(): Promise<{ queued: number; unreachable: string[] }> {
-    const now = this.clock.now();
-    const today = this.today();
-    const overdue = await this.store.repos.actionPlans.openActionsDueBefore(new Date(`${today}T00:00:00Z`));
-    const messages: NewOutboxMessage[] = [];
-    const unreachable = new Set<string>();
-    const audience = new Audience(this.store.repos);
-    for (const action of overdue) {
-      const view = await this.reminderView(action.id, null);
-      const lead = await audience.reach(action.leadId);
-      if (!view) continue;
-      if (!lead) {
-        unreachable.add((await audience.person(action.leadId))?.displayName ?? action.leadId);
-        continue;
-      }
-      messages.push(messageTo(lead, { purpose: PLAN_PURPOSES.overdue, dedupeKey: `${PLAN_PURPOSES.overdue}|${action.id}|${isoDay(action.dueDate)}`, period: action.period }, cardMessage(buildOverdueReminderCard(view), `Overdue action for ${view.code}: ${view.description}`)));
-    }
-    const queued = await this.store.transaction(async (repos) => {
-      const count = await repos.outbox.enqueue(messages, now);
-      await repos.audit.record({ actorLabel: 'scheduler', action: 'plan.overdueReminders', entityType: 'Day', entityId: today, after: { overdue: overdue.length, queued: count, unreachable: [...unreachable] } });
-      return count;
-    });
-    if (queued > 0) this.onQueued();
-    return { queued, unreachable: [...unreachable].sort() };
+  remindOverdue(): Promise<{ queued: number; unreachable: string[] }> {
+    return this.overdue.remind();
   }
 
   /** The lead (or the owner, or an admin) marks an action done from the reminder. */
-  async completeAction(actor: PlanActor, actionId: string): Promise<OverdueReminderView> {
-    const action = await this.store.repos.actionPlans.findAction(actionId);
-    if (!action) throw new PlanCommandError('That action is no longer in any plan: it may have been replaced by a revised plan.');
-    const indicator = await this.store.repos.indicators.findById(action.indicatorId);
-    const allowed = actor.isAdmin || actor.person.id === action.leadId || actor.person.id === action.ownerId || Boolean(indicator?.delegateIds.includes(actor.person.id));
-    if (!allowed) {
-      await this.store.repos.audit.record({ actorId: actor.person.id, actorLabel: actor.person.displayName, action: 'plan.action.refused', entityType: 'PlanAction', entityId: actionId });
-      return (await this.reminderView(actionId, { tone: 'attention', text: 'Only the action\'s lead, the indicator\'s owner or the performance team can mark it done.' }))!;
-    }
-    const now = this.clock.now();
-    await this.store.transaction(async (repos) => {
-      if (await repos.actionPlans.completeAction(actionId, actor.person.id, now)) {
-        await repos.audit.record({ actorId: actor.person.id, actorLabel: actor.person.displayName, action: 'plan.action.done', entityType: 'PlanAction', entityId: actionId, after: { completedAt: now.toISOString() } });
-      }
-    });
-    return (await this.reminderView(actionId, { tone: 'good', text: 'Marked done. Thank you.' }))!;
-  }
-
-  private async reminderView(actionId: string, banner: OverdueReminderView['banner']): Promise<OverdueReminderView | null> {
-    const action = await this.store.repos.actionPlans.findAction(actionId);
-    if (!action) return null;
-    const indicator = await this.store.repos.indicators.findById(action.indicatorId);
-    const people = await this.store.repos.people.findByIds([action.ownerId, ...(action.completedById ? [action.completedById] : [])]);
-    const name = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? 'Unknown';
-    const late = daysOverdue(isoDay(action.dueDate), this.today());
-    return {
-      actionId,
-      code: indicator?.code ?? '',
-      title: indicator?.title ?? '',
-      description: action.description,
-      dueText: `Due ${formatUkDate(action.dueDate)}${late > 0 ? `, ${late} ${late === 1 ? 'day' : 'days'} overdue` : ''}`,
-      ownerName: name(action.ownerId),
-      doneText: action.completedAt ? `Done ${formatUkDate(action.completedAt)} by ${name(action.completedById)}` : null,
-      banner,
-    };
+  completeAction(actor: PlanActor, actionId: string): Promise<OverdueReminderView> {
+    return this.overdue.complete(actor, actionId);
   }
 
   // ------------------------------------------------------------------------------------------

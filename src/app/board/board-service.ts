@@ -1,6 +1,7 @@
 /**
  * The Performance Board's channel: where it is, the monthly digest posted to it with one thread per
- * red or amber indicator, and the commentary replied in those threads.
+ * exception (an indicator red or amber, for as many periods as it stays so), and the commentary
+ * replied in those threads. Exceptions continue and close as exception-digest.ts describes.
  *
  * The digest only records messages in the outbox (with the threads, the plans asked of red owners
  * and the audit, in one transaction); the dispatcher posts them, paced under the channel's limits.
@@ -23,6 +24,7 @@ import { buildDigestCard, buildThreadCard } from '../../cards/board';
 import { loadBoardSnapshot } from './board-snapshot';
 import { buildDigestView } from './digest-view';
 import { buildThreadViews } from './thread-views';
+import { openExceptions, prepareExceptions, recordExceptions } from './exception-digest';
 import { mentionIds, type TeamRoster } from './team-roster';
 import type { ActionPlanService } from './action-plan-service';
 
@@ -112,7 +114,8 @@ export class BoardService {
     const now = this.clock.now();
     const month = periodKey(request.month);
     const snapshot = await loadBoardSnapshot(this.store, request.month, now, this.settings.defaultTolerance);
-    const view = buildDigestView(snapshot);
+    const exceptions = await prepareExceptions(this.store, snapshot.current, { now, defaultTolerance: this.settings.defaultTolerance, names: snapshot.names });
+    const view = buildDigestView(snapshot, exceptions);
     const counts = { red: view.totals.red, amber: view.totals.amber, green: view.totals.green, missing: view.totals.missing };
     const channel = await this.store.repos.board.channel();
     if (!channel) {
@@ -120,7 +123,8 @@ export class BoardService {
     }
     const attention = snapshot.current.filter((s): s is typeof s & { status: 'RED' | 'AMBER' } => s.status === 'RED' || s.status === 'AMBER');
     const existing = new Set((await Promise.all(snapshot.periods.map((p) => this.store.repos.board.threadsFor(periodKey(p))))).flat().map((t) => `${t.indicatorId}|${t.period}`));
-    const fresh = attention.filter((s) => !existing.has(`${s.indicator.id}|${s.period}`));
+    // A new thread only where a problem starts; one continuing from an earlier period is updated in its thread.
+    const fresh = attention.filter((s) => exceptions.steps.get(s.indicator.id)?.kind === 'open' && !existing.has(`${s.indicator.id}|${s.period}`));
     const owners = await this.store.repos.people.findByIds([...new Set(fresh.map((s) => s.indicator.ownerId))]);
     const mentions = fresh.length > 0 ? await mentionIds(this.store, owners, channel, this.roster, this.log) : new Map<string, string>();
     const threadViews = await buildThreadViews(this.store, fresh, { now, defaultTolerance: this.settings.defaultTolerance, mentionIds: mentions, plans: snapshot.plans });
@@ -129,7 +133,8 @@ export class BoardService {
     const threadMessages = threadViews.map((thread) =>
       this.channelMessage(channel, BOARD_THREAD_PURPOSE, threadKey(thread.indicatorId, thread.period), thread.period, cardMessage(buildThreadCard(thread))),
     );
-    const planRequests = await this.plans.prepareRequests(attention.filter((s) => needsPlanWithoutAsking(s.status)));
+    const opening = attention.filter((s) => exceptions.steps.get(s.indicator.id)?.kind === 'open' && needsPlanWithoutAsking(s.status));
+    const planRequests = await this.plans.prepareRequests([...opening, ...exceptions.newPlansFor]);
 
     const outcome = await this.store.transaction(async (repos) => {
       const digestQueued = (await repos.outbox.enqueue([digestMessage], now)) === 1;
@@ -143,14 +148,16 @@ export class BoardService {
         if (recorded) threads.push({ indicatorId: view.indicatorId, period: view.period, channelId: channel.channelId, outboxMessageId: recorded.id, status: view.status });
       }
       await repos.board.addThreads(threads);
-      const requests = await this.plans.recordRequests(repos, planRequests, request.actor);
+      const opened = await openExceptions(repos, threads);
+      const exceptionMessages = await recordExceptions(repos, exceptions, now);
+      const requests = await this.plans.recordRequests(repos, planRequests, request.actor, new Map([...exceptions.openIds, ...opened]));
       await repos.audit.record({
         actorId: request.actorId ?? null, actorLabel: request.actor, action: 'board.digest', entityType: 'Period', entityId: month,
         after: { trigger: request.trigger, digestQueued, threadsQueued, planRequestsQueued: requests.queued, counts },
       });
-      return { digestQueued, threadsQueued, planRequestsQueued: requests.queued, unreachable: requests.unreachable };
+      return { digestQueued, threadsQueued, planRequestsQueued: requests.queued, unreachable: requests.unreachable, exceptionMessages };
     });
-    if (outcome.digestQueued || outcome.threadsQueued > 0 || outcome.planRequestsQueued > 0) this.onQueued();
+    if (outcome.digestQueued || outcome.threadsQueued > 0 || outcome.planRequestsQueued > 0 || outcome.exceptionMessages > 0) this.onQueued();
     return {
       month, channelSet: true, digestQueued: outcome.digestQueued, threadsQueued: outcome.threadsQueued,
       threadsAlready: attention.length - outcome.threadsQueued, planRequestsQueued: outcome.planRequestsQueued,
@@ -168,20 +175,22 @@ export class BoardService {
     const text = reply.text.trim();
     if (!text) return { kind: 'empty' };
     const indicator = await this.store.repos.indicators.findById(thread.indicatorId);
+    // A thread runs as long as its exception: a reply is about the latest period it has reached.
+    const period = (await this.store.repos.exceptions.forThread(thread.id))?.lastPeriod ?? thread.period;
     const stored = await this.store.transaction(async (repos) => {
       const added = await repos.board.addCommentary({
         threadId: thread.id, teamsMessageId: reply.teamsMessageId, authorId: reply.author.person?.id ?? null, authorName: reply.author.person?.displayName ?? reply.author.name,
-        authorAadObjectId: reply.author.aadObjectId, text, postedAt: reply.postedAt,
+        authorAadObjectId: reply.author.aadObjectId, text, period, postedAt: reply.postedAt,
       });
       if (added) {
         await repos.audit.record({
           actorId: reply.author.person?.id ?? null, actorLabel: reply.author.person?.displayName ?? reply.author.name, action: 'board.commentary',
-          entityType: 'Indicator', entityId: thread.indicatorId, after: { period: thread.period, teamsMessageId: reply.teamsMessageId, length: text.length },
+          entityType: 'Indicator', entityId: thread.indicatorId, after: { period, teamsMessageId: reply.teamsMessageId, length: text.length },
         });
       }
       return added;
     });
-    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: labelOfKey(thread.period) };
+    return { kind: stored ? 'stored' : 'alreadyStored', code: indicator?.code ?? '', periodLabel: labelOfKey(period) };
   }
 
   private channelMessage(channel: BoardChannelRecord, purpose: string, dedupeKey: string, period: string, activity: object): NewOutboxMessage {

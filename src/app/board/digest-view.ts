@@ -21,10 +21,12 @@ import type {
   DigestImprovementView,
   DigestMissingView,
   DigestQuarterView,
+  DigestRecoveryOverdueView,
   OverdueActionView,
   StatusCountsView,
 } from '../../cards/board/board-view-models';
 import type { BoardSnapshot } from './board-snapshot';
+import type { ActionPlanRecord } from '../../db/repositories/action-plan-repository';
 import { statusLabel } from '../scorecard/labels';
 import { planStateOf } from './plan-state';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
@@ -36,7 +38,18 @@ export const IMPROVEMENTS_SHOWN = 5;
 
 const RANK: Partial<Record<Status, number>> = { RED: 0, AMBER: 1, GREEN: 2 };
 
-export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
+/** What the digest knows of the exceptions it follows (see exception-digest.ts). */
+export interface DigestExceptions {
+  /** By indicator id: the plan an open exception carries over from an earlier period. */
+  readonly carriedPlans: ReadonlyMap<string, ActionPlanRecord>;
+  readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
+  /** By indicator id, for an exception continuing from an earlier period: "3rd month running". */
+  readonly runningText: ReadonlyMap<string, string>;
+}
+
+const NO_EXCEPTIONS: DigestExceptions = { carriedPlans: new Map(), recoveryOverdue: [], runningText: new Map() };
+
+export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExceptions = NO_EXCEPTIONS): DigestCardView {
   const { current, previous, names } = snapshot;
   const owner = (s: IndicatorStatus) => names.get(s.indicator.ownerId) ?? 'Unknown';
   const hadPrevious = [...previous.values()].some((s) => s.value !== null);
@@ -56,7 +69,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
       .filter((s): s is IndicatorStatus & { status: 'RED' | 'AMBER' } => s.status === 'RED' || s.status === 'AMBER')
       .sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || a.indicator.code.localeCompare(b.indicator.code))
       .map((s): DigestAttentionView => {
-        const plan = snapshot.plans.get(`${s.indicator.id}|${s.period}`);
+        const plan = snapshot.plans.get(`${s.indicator.id}|${s.period}`) ?? exceptions.carriedPlans.get(s.indicator.id);
         const before = previous.get(s.indicator.id);
         return {
           code: s.indicator.code,
@@ -66,9 +79,10 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
           valueAgainstTarget: `${format(s, s.figure)} against ${format(s, s.target)}${lagged(s)}`,
           trend: s.travel.short,
           comparisonText: s.travel.comparisonText,
-          changeText: before && before.period !== s.period && before.status !== s.status && isRated(before.status)
-            ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}`
-            : null,
+          changeText: [
+            exceptions.runningText.get(s.indicator.id) ?? null,
+            before && before.period !== s.period && before.status !== s.status && isRated(before.status) ? `was ${statusLabel(before.status)} in ${shortLabelOfKey(before.period)}` : null,
+          ].filter((part): part is string => part !== null).join('; ') || null,
           planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
           narrativeOwed: snapshot.narrativesOwed.has(s.indicator.id),
         };
@@ -87,6 +101,7 @@ export function buildDigestView(snapshot: BoardSnapshot): DigestCardView {
         dueText: `due ${formatUkDate(action.dueDate)}, ${days} ${days === 1 ? 'day' : 'days'} overdue`,
       };
     }),
+    recoveryOverdue: exceptions.recoveryOverdue,
     footnote: `Posted ${formatUkDateTime(snapshot.now)}. Figures corrected after this show in the Scorecard tab.`,
   };
 }

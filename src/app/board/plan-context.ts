@@ -82,7 +82,7 @@ function leadsByDirectorate(register: readonly IndicatorRecord[]): Map<string, s
   return new Map([...ids].map(([directorate, set]) => [directorate, [...set]]));
 }
 
-function recoveryChoices(period: Period): ChoiceView[] {
+export function recoveryChoices(period: Period): ChoiceView[] {
   const choices: ChoiceView[] = [];
   let next = period;
   for (let i = 0; i < RECOVERY_CHOICES; i++) {

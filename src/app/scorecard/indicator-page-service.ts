@@ -34,6 +34,7 @@ import type { ActionPlanView, CommentaryView, IndicatorPageView, NarrativeEntryV
 import type { PlanVersionRecord } from '../../db/repositories/action-plan-repository';
 import { latestVersionState } from '../board/plan-state';
 import { planStateWord } from '../../cards/board';
+import { threadAndPlanOf } from '../board/exception-of-period';
 
 /** How many periods the trend chart covers: two years of months, six of quarters. */
 export const TREND_LENGTH = 24;
@@ -70,11 +71,10 @@ export class IndicatorPageService {
       this.store.repos.values.history(indicator.id, key),
     ]);
     const status = statuses[0]!;
-    const [narratives, audit, thread, plan] = await Promise.all([
+    const [narratives, audit, { thread, plan }] = await Promise.all([
       this.store.repos.narratives.forValues(versions.map((v) => v.id)),
       this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
-      this.store.repos.board.thread(indicator.id, key),
-      this.store.repos.actionPlans.find(indicator.id, key),
+      threadAndPlanOf(this.store, indicator.id, key),
     ]);
     const commentary = thread ? await this.store.repos.board.commentaryFor([thread.id]) : [];
     const latestPlan = plan?.versions.at(-1) ?? null;

@@ -15,6 +15,10 @@ export const BOARD_VERBS = {
   refreshApproval: 'approval.refresh',
   /** Overdue reminder: the lead marks the action done. */
   completeAction: 'action.done',
+  /** "Not recovered as expected": the director accepts a new date, asks for a revised plan, or escalates. */
+  decideRecovery: 'recovery.decide',
+  /** Thread update: the director (or the performance team) closes the exception before it is green. */
+  closeException: 'exception.close',
 } as const;
 export type BoardVerb = (typeof BOARD_VERBS)[keyof typeof BOARD_VERBS];
 
@@ -30,6 +34,17 @@ export interface ApprovalActionData {
   readonly version: number;
   readonly decision?: 'approve' | 'sendBack';
 }
+
+/** Data the "not recovered as expected" card's actions carry besides their inputs. */
+export interface RecoveryActionData {
+  readonly exceptionId: string;
+  readonly planId: string;
+  readonly version: number;
+  readonly choice: RecoveryChoice;
+}
+export const RECOVERY_CHOICES = ['newDate', 'revisePlan', 'escalate'] as const;
+export type RecoveryChoice = (typeof RECOVERY_CHOICES)[number];
+export const recoveryInputIds = { newDate: 'recovery:newDate' } as const;
 
 /** The most actions one plan holds (the card shows this many rows). */
 export const MAX_PLAN_ACTIONS = 5;

@@ -16,6 +16,9 @@ import type {
   DigestMissingView,
   OverdueActionView,
   OverdueReminderView,
+  RecoveryCheckView,
+  ThreadClosingView,
+  ThreadUpdateView,
   PlanActionView,
   PlanCardView,
   StatusCountsView,
@@ -168,6 +171,9 @@ export const SAMPLE_DIGEST: DigestCardView = {
       lead: P.housingManager.name,
       dueText: 'due 31 Oct 2026, 23 days overdue',
     },
+  ],
+  recoveryOverdue: [
+    { code: 'SRV07', title: demo('SRV07').title, owner: P.housingManager.name, text: 'expected by September 2026, still Red in October 2026' },
   ],
   footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',
 };
@@ -328,6 +334,7 @@ export function sampleDigestForRegister(indicatorCount: number): DigestCardView 
     quarter: null,
     missing: missing.sort(byCode),
     overdueActions: overdue,
+    recoveryOverdue: [],
     footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',
   };
 }
@@ -657,4 +664,73 @@ export const SAMPLE_OVERDUE_DONE: OverdueReminderView = {
   ...SAMPLE_OVERDUE_REMINDER,
   doneText: 'Done 14 Dec 2026 by Nadia Rahman',
   banner: { tone: 'good', text: 'Thank you: the action is marked as done and the Board can see it.' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Exceptions that continue: the month's update, the closing update, the director's recovery check
+
+export const SAMPLE_THREAD_UPDATE: ThreadUpdateView = {
+  exceptionId: 'exception-srv01-2026-10',
+  code: 'SRV01',
+  title: SRV01.title,
+  periodLabel: 'November 2026',
+  status: 'RED',
+  statusText: 'Red: 23.8 days against a target of 20.0 days',
+  trend: 'IMPROVED',
+  changeText: 'Red or amber for the 2nd month running (since October 2026).',
+  planState: 'APPROVED',
+  recoveryText: 'Expected to recover by January 2027',
+  recoveryOverdue: false,
+};
+
+export const SAMPLE_THREAD_UPDATE_OVERDUE: ThreadUpdateView = {
+  ...SAMPLE_THREAD_UPDATE,
+  periodLabel: 'February 2027',
+  statusText: 'Red: 22.9 days against a target of 20.0 days',
+  changeText: 'Red or amber for the 5th month running (since October 2026).',
+  recoveryText: 'Recovery was expected by January 2027: overdue',
+  recoveryOverdue: true,
+};
+
+export const SAMPLE_THREAD_CLOSING: ThreadClosingView = {
+  code: 'SRV01',
+  title: SRV01.title,
+  periodLabel: 'January 2027',
+  statusText: 'Green: 19.4 days against a target of 20.0 days',
+  spanText: 'Red or amber for 3 months: October 2026 to December 2026.',
+  planText: 'The action plan is marked achieved.',
+};
+
+export const SAMPLE_RECOVERY_CHECK: RecoveryCheckView = {
+  exceptionId: 'exception-srv01-2026-10',
+  planId: 'plan-srv01-2026-10',
+  version: 2,
+  code: 'SRV01',
+  title: SRV01.title,
+  periodLabel: 'February 2027',
+  status: 'RED',
+  statusText: 'Red: 22.9 days against a target of 20.0 days',
+  expectedRecoveryLabel: 'January 2027',
+  ownerName: P.benefitsManager.name,
+  recoveryChoices: [
+    { title: 'March 2027', value: '2027-03' },
+    { title: 'April 2027', value: '2027-04' },
+    { title: 'May 2027', value: '2027-05' },
+  ],
+  typedNewDate: null,
+  newDateError: null,
+  decisionText: null,
+  banner: null,
+};
+
+export const SAMPLE_RECOVERY_CHECK_ERROR: RecoveryCheckView = {
+  ...SAMPLE_RECOVERY_CHECK,
+  newDateError: 'Choose the month it will be back on target by, then accept the new date.',
+  banner: { tone: 'attention', text: 'Nothing was changed: choose a new date first.' },
+};
+
+export const SAMPLE_RECOVERY_CHECK_DECIDED: RecoveryCheckView = {
+  ...SAMPLE_RECOVERY_CHECK,
+  decisionText: 'Marcus Webb accepted a new date: back on target by April 2027.',
+  banner: { tone: 'good', text: 'Recorded. The owner and the Board\'s thread are told.' },
 };

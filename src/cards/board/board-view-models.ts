@@ -37,7 +37,10 @@ export interface DigestAttentionView {
   readonly trend: Travel;
   /** What the trend compared with: "3 days worse than Sep 2026", "1.2 points behind October last year". */
   readonly comparisonText: string;
-  /** "was Amber in Sep 2026"; null when the status has not changed or there is no earlier one. */
+  /**
+   * "3rd month running; was Amber in Sep 2026": how long its exception has run (from the second
+   * period) and a change of status; null when neither applies.
+   */
   readonly changeText: string | null;
   /** Null for ambers nobody has asked a plan for. */
   readonly planState: PlanState | null;
@@ -110,6 +113,8 @@ export interface DigestCardView {
   readonly quarter: DigestQuarterView | null;
   readonly missing: readonly DigestMissingView[];
   readonly overdueActions: readonly OverdueActionView[];
+  /** Exceptions whose promised recovery month has passed while still red or amber. */
+  readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
   /** "Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab." */
   readonly footnote: string;
 }
@@ -258,4 +263,66 @@ export interface OverdueReminderView {
   /** "Done 2 Dec 2026 by Gareth Lewis" once marked done; null while open. */
   readonly doneText: string | null;
   readonly banner: Banner | null;
+}
+
+/** The month's update posted into a continuing exception's thread. */
+export interface ThreadUpdateView {
+  readonly exceptionId: string;
+  readonly code: string;
+  readonly title: string;
+  readonly periodLabel: string;
+  readonly status: Extract<Status, 'RED' | 'AMBER'>;
+  /** "Red: 24.6 days against a target of 20.0 days" */
+  readonly statusText: string;
+  readonly trend: Travel;
+  /** "Red for the 3rd month running (since September 2026); was Amber in October." */
+  readonly changeText: string;
+  readonly planState: PlanState | null;
+  /** "Expected to recover by December 2026", "Recovery was expected by October 2026: overdue". */
+  readonly recoveryText: string | null;
+  readonly recoveryOverdue: boolean;
+}
+
+/** The last message in an exception's thread: the indicator is back on target. */
+export interface ThreadClosingView {
+  readonly code: string;
+  readonly title: string;
+  readonly periodLabel: string;
+  /** "Green: 18.1 days against a target of 20.0 days" */
+  readonly statusText: string;
+  /** "Red or amber for 3 months, September to November 2026." */
+  readonly spanText: string;
+  /** "The action plan is marked achieved." or null when there was none. */
+  readonly planText: string | null;
+}
+
+/** The director's card when a plan's recovery month has passed and the figure is still red or amber. */
+export interface RecoveryCheckView {
+  readonly exceptionId: string;
+  readonly planId: string;
+  readonly version: number;
+  readonly code: string;
+  readonly title: string;
+  readonly periodLabel: string;
+  readonly status: Extract<Status, 'RED' | 'AMBER'>;
+  readonly statusText: string;
+  /** "October 2026" */
+  readonly expectedRecoveryLabel: string;
+  readonly ownerName: string;
+  /** Periods a new recovery date may be (for "accept a new date"). */
+  readonly recoveryChoices: readonly ChoiceView[];
+  readonly typedNewDate: string | null;
+  readonly newDateError: string | null;
+  /** Set once decided: "Nadia Hussain accepted a new date: January 2027." */
+  readonly decisionText: string | null;
+  readonly banner: Banner | null;
+}
+
+/** A digest line under "Recovery overdue". */
+export interface DigestRecoveryOverdueView {
+  readonly code: string;
+  readonly title: string;
+  readonly owner: string;
+  /** "expected by October 2026, still Red in November 2026" */
+  readonly text: string;
 }

@@ -35,6 +35,7 @@ import type {
   DigestMissingView,
   DigestQuarterFigureView,
   OverdueActionView,
+  DigestRecoveryOverdueView,
   StatusCountsView,
 } from './board-view-models';
 import { planStateText } from './board-parts';
@@ -156,6 +157,12 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
     ...section(`Red (${count(reds.length)})`, 'Attention', reds, limits.reds, 'No reds this period.', (a) => attentionItem(a, clip)),
     ...section(`Amber (${count(ambers.length)})`, 'Warning', ambers, limits.ambers, 'No ambers this period.', (a) => attentionItem(a, clip)),
   ];
+  if (view.recoveryOverdue.length > 0) {
+    // Promises not kept: listed only when there are some, beside the reds they belong to.
+    body.push(
+      ...section(`Recovery overdue (${count(view.recoveryOverdue.length)})`, 'Attention', view.recoveryOverdue, limits.overdue, '', (r) => [recoveryOverdueItem(r, clip)]),
+    );
+  }
   if (view.improvements.length > 0) {
     body.push(...section('Celebrating success', 'Good', view.improvements, limits.improvements, '', (i) => improvementItem(i, clip)));
   }
@@ -380,4 +387,8 @@ function missingItem(m: DigestMissingView, clip: (text: string) => string): Card
 
 function overdueItem(o: OverdueActionView, clip: (text: string) => string): CardElement {
   return textBlock(shown(clip(`${o.code}: ${o.description} — lead ${o.lead}, ${o.dueText}`)), { size: 'Small', wrap: true, spacing: 'Small' });
+}
+
+function recoveryOverdueItem(r: DigestRecoveryOverdueView, clip: (text: string) => string): CardElement {
+  return textBlock(shown(clip(joinParts([`${r.code} · ${r.title}`, r.owner, r.text], ' — '))), { size: 'Small', wrap: true, spacing: 'Small' });
 }

@@ -7,3 +7,4 @@ export { buildPlanCard } from './plan-card';
 export { buildApprovalCard } from './approval-card';
 export { buildOverdueReminderCard } from './overdue-reminder-card';
 export { LIKELY_SUFFICIENT_CHOICES, planStateWord } from './board-parts';
+export { buildThreadUpdateCard, buildThreadClosingCard, buildRecoveryCheckCard } from './exception-cards';

@@ -37,8 +37,21 @@ export interface ActionPlanRecord {
   readonly ownerId: string;
   readonly requestedAt: Date;
   readonly requestedBy: string;
+  /** The exception the plan answers; it carries over while the exception continues. */
+  readonly exceptionId: string | null;
+  /** When the exception closed (back on target, or closed by the director). */
+  readonly achievedAt: Date | null;
   /** Oldest first; the last is the current one. */
   readonly versions: readonly PlanVersionRecord[];
+}
+
+export interface NewPlanRequest {
+  readonly indicatorId: string;
+  readonly period: string;
+  readonly ownerId: string;
+  readonly requestedAt: Date;
+  readonly requestedBy: string;
+  readonly exceptionId?: string | null;
 }
 
 export interface NewPlanVersion {
@@ -66,14 +79,14 @@ export class ActionPlanRepository {
   constructor(private readonly db: Db) {}
 
   /** The plan for an indicator and period, made on first request; an existing one is returned as it is. */
-  async request(plan: { indicatorId: string; period: string; ownerId: string; requestedAt: Date; requestedBy: string }): Promise<{ plan: ActionPlanRecord; created: boolean }> {
+  async request(plan: NewPlanRequest): Promise<{ plan: ActionPlanRecord; created: boolean }> {
     const created = await this.db.actionPlan.createMany({ data: [plan], skipDuplicates: true });
     const found = await this.find(plan.indicatorId, plan.period);
     return { plan: found!, created: created.count === 1 };
   }
 
   /** Records many plans as asked for in one statement; plans already asked for are left as they are. */
-  async requestMany(plans: readonly { indicatorId: string; period: string; ownerId: string; requestedAt: Date; requestedBy: string }[]): Promise<number> {
+  async requestMany(plans: readonly NewPlanRequest[]): Promise<number> {
     if (plans.length === 0) return 0;
     const created = await this.db.actionPlan.createMany({ data: [...plans], skipDuplicates: true });
     return created.count;
@@ -93,6 +106,23 @@ export class ActionPlanRepository {
 
   forIndicator(indicatorId: string): Promise<ActionPlanRecord[]> {
     return this.db.actionPlan.findMany({ where: { indicatorId }, include: withVersions, orderBy: { requestedAt: 'asc' } }) as Promise<ActionPlanRecord[]>;
+  }
+
+  /** The plans of these exceptions, oldest first: the last of each is the one that carries over. */
+  forExceptions(exceptionIds: readonly string[]): Promise<ActionPlanRecord[]> {
+    if (exceptionIds.length === 0) return Promise.resolve([]);
+    return this.db.actionPlan.findMany({ where: { exceptionId: { in: [...exceptionIds] } }, include: withVersions, orderBy: [{ requestedAt: 'asc' }, { period: 'asc' }] }) as Promise<ActionPlanRecord[]>;
+  }
+
+  /** Links a plan asked for before its exception was recorded (a plan from the thread's button). */
+  async linkToException(planId: string, exceptionId: string): Promise<void> {
+    await this.db.actionPlan.updateMany({ where: { id: planId, exceptionId: null }, data: { exceptionId } });
+  }
+
+  /** Marks an exception's plans achieved once; returns how many changed. */
+  async markAchieved(exceptionId: string, at: Date): Promise<number> {
+    const result = await this.db.actionPlan.updateMany({ where: { exceptionId, achievedAt: null }, data: { achievedAt: at } });
+    return result.count;
   }
 
   /** Adds the next version; the unique (plan, version) refuses a second submission racing this one. */

@@ -32,10 +32,12 @@ export interface CommentaryRecord {
   readonly authorName: string;
   readonly authorAadObjectId: string | null;
   readonly text: string;
+  /** The period the reply was about (its exception's latest when posted); null before exceptions. */
+  readonly period: string | null;
   readonly postedAt: Date;
 }
 
-export type NewCommentary = Omit<CommentaryRecord, 'id'>;
+export type NewCommentary = Omit<CommentaryRecord, 'id' | 'period'> & { readonly period?: string | null };
 
 /** The Performance Board's channel, its indicator threads and the commentary posted in them. */
 export class BoardRepository {
@@ -62,6 +64,11 @@ export class BoardRepository {
 
   thread(indicatorId: string, period: string): Promise<BoardThreadRecord | null> {
     return this.db.boardThread.findUnique({ where: { indicatorId_period: { indicatorId, period } } });
+  }
+
+  threadsByIds(ids: readonly string[]): Promise<BoardThreadRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.boardThread.findMany({ where: { id: { in: [...ids] } } });
   }
 
   threadsOfIndicator(indicatorId: string): Promise<BoardThreadRecord[]> {

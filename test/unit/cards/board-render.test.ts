@@ -47,7 +47,7 @@ describe('rendering the Performance Board cards to PNG', () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('renders the digest, both thread messages, the plan and the approval card in each state, and the reminder', () => {
+  it('renders the digest, both thread messages, the plan and the approval card in each state, the reminder, and the exception\'s update, closing and recovery check', () => {
     expect([...rendered.keys()]).toEqual([
       'board-digest',
       'board-digest-quarter-end',
@@ -66,6 +66,12 @@ describe('rendering the Performance Board cards to PNG', () => {
       'board-approval-superseded',
       'board-overdue-reminder',
       'board-overdue-done',
+      'board-thread-update',
+      'board-thread-update-recovery-overdue',
+      'board-thread-closing',
+      'board-recovery-check',
+      'board-recovery-check-error',
+      'board-recovery-check-decided',
     ]);
   });
 
