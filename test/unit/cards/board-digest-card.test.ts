@@ -103,7 +103,7 @@ describe('digest card, the demo register', () => {
   it('marks a narrative owed only where one is, and shows which period a late-by-design figure is for', () => {
     const lagged = { ...SAMPLE_DIGEST.attention[1]!, valueAgainstTarget: '50.1% against 52.5% (figure for Q1 2026/27, reported a quarter late)', narrativeOwed: false };
     const all = texts(buildDigestCard({ ...SAMPLE_DIGEST, attention: [lagged] }));
-    expect(all).toContain('Gareth Lewis · 50.1% against 52.5% (figure for Q1 2026/27, reported a quarter late) · ▼ Worsened · Plan: submitted');
+    expect(all).toContain('Gareth Lewis · 50.1% against 52.5% (figure for Q1 2026/27, reported a quarter late) · ▼ Worsened (2.7 days worse than Sep 2026) · Plan: submitted');
     expect(all.some((t) => t.includes('narrative owed'))).toBe(false);
   });
 
