@@ -120,6 +120,7 @@ export function buildDemoSheets(today: Date): DemoSheets {
       director_name: indicator.director.name,
       target: indicator.target === null ? '' : String(indicator.target), target_year: financialYearLabel(currentYear),
       tolerance: indicator.tolerance, lag_months: String(indicator.lagMonths ?? 0),
+      public: indicator.public === undefined ? '' : indicator.public ? 'yes' : 'no',
     });
 
     const periods = periodsFrom(firstYear, currentYear, indicator.frequency);

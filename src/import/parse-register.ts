@@ -33,7 +33,7 @@ export const INDICATOR_COLUMNS = [
 ] as const;
 /** Optional extras a council may add; absent columns are simply empty. */
 export const OPTIONAL_INDICATOR_COLUMNS = [
-  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'owner_name', 'verifier_name', 'director_name',
+  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'public', 'owner_name', 'verifier_name', 'director_name',
 ] as const;
 export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
 export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
@@ -124,6 +124,9 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     const tolerance = cell.optional('tolerance', parseTolerance);
     const allowAboveHundred = cell.optional('allow_above_100', parseYesNo) ?? false;
     const lagMonths = cell.optional('lag_months', parseLagMonths) ?? 0;
+    // Blank: KPIs are reported to members and so published; service PIs and data-only figures are
+    // internal unless the council says otherwise (#15).
+    const isPublic = cell.optional('public', parseYesNo) ?? kind === 'KPI';
 
     const owner = people.required(cell, 'owner');
     const verifier = people.optional(cell, 'verifier');
@@ -151,7 +154,7 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     ) {
       parsed.push({
         row: row.row, code, title, definition: cell.text('definition'), kind, unit, decimals, polarity, frequency,
-        aggregation, lens, allowAboveHundred, lagMonths, directorate, service: cell.text('service') || null,
+        aggregation, lens, allowAboveHundred, lagMonths, public: isPublic, directorate, service: cell.text('service') || null,
         priority: cell.text('priority') || null, owner, delegates, verifier, director, tolerance: tolerance ?? null, annualTarget,
       });
     }

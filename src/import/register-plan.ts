@@ -14,6 +14,8 @@ export interface IndicatorInput extends IndicatorDefinition {
   readonly allowAboveHundred: boolean;
   /** Months after its period that a figure arrives by design (reporting-lag.ts). */
   readonly lagMonths: number;
+  /** Whether the council publishes it (the public edition of the quarterly report, #15). */
+  readonly public: boolean;
   readonly directorate: string;
   readonly service: string | null;
   readonly priority: string | null;

@@ -246,6 +246,7 @@ describe('parseRegister: a good Indicators sheet', () => {
       lens: 'PEOPLE',
       allowAboveHundred: false,
       lagMonths: 0,
+      public: true,
       directorate: 'Resources',
       service: 'Human Resources',
       priority: 'Efficient, modern services',
@@ -883,5 +884,33 @@ describe('parseRegister: reporting lag (lag_months)', () => {
     expect(problems).toEqual([
       expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'lag_months', message: expect.stringContaining('from 0 to 12 (3 for a quarter late)') }),
     ]);
+  });
+});
+
+describe('parseRegister: the public column (#15)', () => {
+  const row = (code: string, kind: string, cell: string | undefined): Row =>
+    indicator({ code, kind, ...(kind === 'data only' ? { target: '', tolerance: '' } : {}), ...(cell === undefined ? {} : { public: cell }) });
+
+  it('defaults a blank cell to yes for a KPI and no for a PI or a data-only indicator', () => {
+    const plan = planOf(parseRegister({ Indicators: indicatorsSheet([row('K1', 'KPI', ''), row('P1', 'PI', ''), row('D1', 'data only', '')]) }, options()));
+    expect(plan.indicators.map((i) => [i.code, i.public])).toEqual([['K1', true], ['P1', false], ['D1', false]]);
+  });
+
+  it('defaults by kind when the column is absent altogether', () => {
+    const plan = planOf(parseRegister({ Indicators: indicatorsSheet([row('K1', 'KPI', undefined), row('P1', 'PI', undefined)]) }, options()));
+    expect(plan.indicators.map((i) => [i.code, i.public])).toEqual([['K1', true], ['P1', false]]);
+  });
+
+  it('takes yes and no words over the default, either way round', () => {
+    const plan = planOf(parseRegister({
+      Indicators: indicatorsSheet([row('K1', 'KPI', 'no'), row('P1', 'PI', 'Yes'), row('P2', 'PI', 'y'), row('D1', 'data only', 'TRUE'), row('K2', 'KPI', '0')]),
+    }, options()));
+    expect(plan.indicators.map((i) => [i.code, i.public])).toEqual([['K1', false], ['P1', true], ['P2', true], ['D1', true], ['K2', false]]);
+  });
+
+  it('refuses another word, naming the row and the column', () => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([row('K1', 'KPI', 'yes'), row('P1', 'PI', 'sometimes')]) }, options());
+    expect(placesOf(outcome)).toEqual([{ sheet: 'Indicators', row: 3, column: 'public' }]);
+    expect(messageAt(outcome, 'Indicators', 3, 'public')).toContain('"sometimes" is not yes or no');
   });
 });
