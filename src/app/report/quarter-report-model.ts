@@ -94,6 +94,12 @@ export interface ReportIndicator {
   readonly statusLabel: string;
   /** "On target", "Within tolerance", "Off target" … */
   readonly statusText: string;
+  /**
+   * The status as at the last quarter's end; null when it had no reading then (new to the register).
+   * Optional (added by the model's builder, #15) so that publicEdition can recount the last quarter
+   * over the public indicators alone; a model without it has no last-quarter counts to recount.
+   */
+  readonly lastQuarterStatus?: Status | null;
   /** Against the last quarter, by the rule that fits the aggregation (travelOf). */
   readonly travelSinceLastQuarter: Travel;
   /** Against the same quarter last year. */

@@ -67,6 +67,12 @@ export class OrganisationRepository {
     return { id: row.id, created: true };
   }
 
+  /** Every corporate priority's name (its title) by id: the quarterly report groups by them. */
+  async priorityNames(): Promise<Map<string, string>> {
+    const rows = await this.db.priority.findMany({ select: { id: true, title: true } });
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
   async directorateNames(): Promise<string[]> {
     const rows = await this.db.directorate.findMany({ orderBy: { name: 'asc' }, select: { name: true } });
     return rows.map((row) => row.name);
