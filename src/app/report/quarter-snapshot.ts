@@ -22,6 +22,7 @@ import {
 } from '../../domain/periods';
 import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { indicatorPeriodAsAt, lastMonthOf, periodAsAt } from '../scorecard/as-at';
+import type { LaggedIndicator } from '../../domain/reporting-lag';
 
 /** How many periods of its own frequency an indicator's sparkline shows. */
 export const SPARKLINE_PERIODS = 12;
@@ -67,20 +68,9 @@ export interface SnapshotOptions {
 
 export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, options: SnapshotOptions): Promise<QuarterSnapshot> {
   const { repos } = store;
-  const asAtMonth = lastMonthOf(quarter);
-  const lastQuarterMonth = lastMonthOf(previousPeriod(quarter));
-  const lastYearMonth = samePeriodLastYear(asAtMonth);
+  const { asAtMonth, lastQuarterMonth, lastYearMonth } = quarterMonths(quarter);
   const [register, priorities] = await Promise.all([repos.indicators.active(), repos.organisation.priorityNames()]);
-
-  // Every period any indicator is shown at, as at the three months, and the sparklines behind the
-  // current ones: a few dozen distinct periods whatever the register's size.
-  const shownAt = (month: MonthPeriod): Period[] => [
-    ...FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), ...register.map((i) => indicatorPeriodAsAt(month, i)),
-  ];
-  const current = uniquePeriods(shownAt(asAtMonth));
-  const periods = uniquePeriods([
-    ...current.flatMap((p) => trailingPeriods(p, SPARKLINE_PERIODS)), ...shownAt(lastQuarterMonth), ...shownAt(lastYearMonth),
-  ]);
+  const periods = periodsToRate(quarter, register);
   const lists = await registerStatuses(store, { periods, now: options.now, defaultTolerance: options.defaultTolerance });
   const statuses = new Map(lists.flat().map((s) => [statusKey(s.indicator.id, s.period), s]));
 
@@ -135,6 +125,26 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
     names: new Map(people.map((p) => [p.id, p.displayName])),
     priorities,
   };
+}
+
+/** The quarter's last month, the last quarter's and the same month a year before. */
+export function quarterMonths(quarter: QuarterPeriod): { asAtMonth: MonthPeriod; lastQuarterMonth: MonthPeriod; lastYearMonth: MonthPeriod } {
+  const asAtMonth = lastMonthOf(quarter);
+  return { asAtMonth, lastQuarterMonth: lastMonthOf(previousPeriod(quarter)), lastYearMonth: samePeriodLastYear(asAtMonth) };
+}
+
+/**
+ * Every period the report rates: each one an indicator is shown at as at the three months, and the
+ * sparklines behind the current ones. A few dozen distinct periods whatever the register's size.
+ */
+export function periodsToRate(quarter: QuarterPeriod, register: readonly LaggedIndicator[]): Period[] {
+  const { asAtMonth, lastQuarterMonth, lastYearMonth } = quarterMonths(quarter);
+  const shownAt = (month: MonthPeriod): Period[] => [
+    ...FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), ...register.map((i) => indicatorPeriodAsAt(month, i)),
+  ];
+  return uniquePeriods([
+    ...uniquePeriods(shownAt(asAtMonth)).flatMap((p) => trailingPeriods(p, SPARKLINE_PERIODS)), ...shownAt(lastQuarterMonth), ...shownAt(lastYearMonth),
+  ]);
 }
 
 function uniquePeriods(periods: readonly Period[]): Period[] {
