@@ -218,6 +218,36 @@ describeEachDatabase('importing the register', (db) => {
     expect(indicatorAudit.map((a) => a.action)).toEqual(['indicator.created', 'indicator.updated']);
   });
 
+  it('stores the public column: blank by kind, yes or no as written, and a change is an audited update (#15)', async () => {
+    const { store } = db();
+    const file = registerFile({
+      Indicators: [
+        indicatorCells({ code: 'K1', kind: 'KPI' }),
+        indicatorCells({ code: 'P1', kind: 'PI' }),
+        indicatorCells({ code: 'P2', kind: 'PI', public: 'yes' }),
+        indicatorCells({ code: 'K2', kind: 'KPI', public: 'no' }),
+      ],
+    });
+    expect(await importRegister(store, file, options)).toMatchObject({ ok: true, counts: { indicatorsCreated: 4 } });
+    const stored = async () => new Map((await store.repos.indicators.active()).map((i) => [i.code, i.public]));
+    expect(Object.fromEntries(await stored())).toEqual({ K1: true, P1: false, P2: true, K2: false });
+
+    const published = registerFile({ Indicators: file.Indicators!.rows.map((r) => ({ ...r.cells, public: r.cells.code === 'P1' ? 'y' : r.cells.public ?? '' })) });
+    expect(await importRegister(store, published, options)).toMatchObject({ ok: true, counts: { indicatorsUpdated: 1, indicatorsUnchanged: 3 } });
+    expect((await stored()).get('P1')).toBe(true);
+    const p1 = (await store.repos.indicators.findByCode('P1'))!;
+    expect((await store.repos.audit.forEntity('Indicator', p1.id)).at(-1)).toMatchObject({
+      action: 'indicator.updated', before: expect.objectContaining({ public: false }), after: expect.objectContaining({ public: true }),
+    });
+
+    const bad = registerFile({ Indicators: [indicatorCells({ code: 'K1', kind: 'KPI', public: 'perhaps' })] });
+    const refused = await importRegister(store, bad, options);
+    expect(refused).toMatchObject({ ok: false });
+    if (refused.ok) throw new Error('expected the import to refuse the file');
+    expect(refused.problems).toEqual([expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'public', message: expect.stringContaining('"perhaps" is not yes or no') })]);
+    expect((await stored()).get('K1')).toBe(true);
+  });
+
   it('a dry run reports what it would do and writes nothing', async () => {
     const { store } = db();
     const outcome = await importRegister(store, smallRegister(), { ...options, dryRun: true });
