@@ -19,6 +19,9 @@ import { publicEdition } from '../../src/app/report/public-edition';
 import type { QuarterReport, ReportStatusCounts } from '../../src/app/report/quarter-report-model';
 import { monthPeriod, quarterPeriod } from '../../src/domain/periods';
 import type { Tolerance } from '../../src/domain/types';
+import { BoardService } from '../../src/app/board/board-service';
+import { ActionPlanService } from '../../src/app/board/action-plan-service';
+import { createLogger } from '../../src/logging/logger';
 import { BACKENDS, openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TENANT = '9d8c7b6a-5f4e-4d3c-8b2a-1e0f9d8c7b6a';
@@ -142,5 +145,33 @@ describe.each(BACKENDS)('the quarterly report model [%s]', (backend) => {
     expect(owners.size).toBeGreaterThan(3);
     const text = JSON.stringify(published);
     for (const name of owners) expect(text).not.toContain(name);
+  });
+  // Last: it changes the database (a Board channel, the September digest's exceptions and a reply).
+  it('brings the Board\'s exceptions, their threads\' commentary and the plans they asked for into the exceptions', async () => {
+    const { store } = db;
+    const clock = { now: () => TODAY };
+    const plans = new ActionPlanService(store, clock, { defaultTolerance, adminIds: async () => [] });
+    const board = new BoardService(store, clock, { defaultTolerance }, { members: async () => [] }, plans, createLogger({ logLevel: 'silent' }));
+    const lead = (await store.repos.people.findByEmail(DEMO_PEOPLE.performanceLead.email))!;
+    const channel = '19:board@thread.tacv2';
+    await board.setChannel({ actorId: lead.id, actorLabel: lead.displayName }, { teamId: '19:team@thread.tacv2', channelId: channel, serviceUrl: 'https://smba.example/', tenantId: 'tenant' });
+    await board.digest({ month: monthPeriod(2026, 9), trigger: 'chat', actor: 'test' });
+
+    const first = report.exceptions[0]!;
+    const indicator = report.indicators.find((x) => x.id === first.indicatorId)!;
+    const exception = (await store.repos.exceptions.latestFor([first.indicatorId])).get(first.indicatorId)!;
+    expect(exception).toMatchObject({ lastPeriod: indicator.period });
+    // The dispatcher posts the thread; a Board member replies in it.
+    const root = (await store.repos.outbox.list({ purpose: 'board-thread' })).find((m) => m.dedupeKey.includes(first.indicatorId))!;
+    await store.repos.outbox.claimDue('dispatcher', TODAY, new Date(TODAY.getTime() + 60_000), 1000);
+    await store.repos.outbox.markSent(root.id, 'dispatcher', { activityId: '1700', conversationId: `${channel};messageid=1700`, at: TODAY });
+    const reply = { conversationId: `${channel};messageid=1700`, teamsMessageId: '1701', text: 'Agency cover starts Monday.', postedAt: TODAY, author: { person: lead, name: lead.displayName, aadObjectId: lead.aadObjectId } };
+    expect(await board.recordReply(reply)).toMatchObject({ kind: 'stored', code: first.code });
+
+    const after = await loadQuarterReport(store, Q2, { now: TODAY, defaultTolerance });
+    expect(after.exceptions.find((e) => e.indicatorId === first.indicatorId)).toMatchObject({
+      commentary: `1 comment from the Board; the latest, from ${lead.displayName} on 23 Nov 2026: Agency cover starts Monday.`,
+    });
+    expect(JSON.stringify(publicEdition(after))).not.toContain('Agency cover starts Monday.');
   });
 });

@@ -87,15 +87,22 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
   ]);
   const wanted = new Set(exceptionalIds);
   const shownPeriodOf = new Map(shown.map((s) => [s.indicator.id, s.period]));
+  // Only an exception still open at the shown period speaks for it (period keys of one frequency
+  // sort as text in time order); its thread holds the Board's word on the whole problem.
+  const covering = [...exceptions.values()].filter((e) => {
+    const period = shownPeriodOf.get(e.indicatorId);
+    return period !== undefined && e.openedPeriod <= period && e.lastPeriod >= period;
+  });
   const threadIds = uniqueStrings([
     ...threads.filter((t) => wanted.has(t.indicatorId) && shownPeriodOf.get(t.indicatorId) === t.period).map((t) => t.id),
-    ...[...exceptions.values()].flatMap((e) => (e.threadId ? [e.threadId] : [])),
+    ...covering.flatMap((e) => (e.threadId ? [e.threadId] : [])),
   ]);
-  const exceptionThreads = await repos.board.threadsByIds(threadIds.filter((id) => !threads.some((t) => t.id === id)));
+  const loaded = new Set(threads.map((t) => t.id));
+  const exceptionThreads = await repos.board.threadsByIds(threadIds.filter((id) => !loaded.has(id)));
   const indicatorOfThread = new Map([...threads, ...exceptionThreads].map((t) => [t.id, t.indicatorId]));
   const [commentaryRows, carried] = await Promise.all([
     repos.board.commentaryFor(threadIds),
-    repos.actionPlans.forExceptions([...exceptions.values()].map((e) => e.id)),
+    repos.actionPlans.forExceptions(covering.map((e) => e.id)),
   ]);
   const commentary = new Map<string, CommentaryRecord[]>();
   for (const row of commentaryRows) {
