@@ -48,7 +48,7 @@ export function legendSvg(statuses: readonly string[], x: number, y: number): { 
   for (const s of STATUS_STYLES.filter((st) => statuses.includes(st.status))) {
     parts.push(`<rect x="${at}" y="${y}" width="14" height="14" fill="${s.fill}" stroke="#0b0c0c" stroke-width="0.5"/>`);
     parts.push(`<text x="${at + 19}" y="${y + 12}" font-family="${CHART_FONT}" font-size="13" fill="#0b0c0c">${escapeSvg(s.label)}</text>`);
-    at += 19 + s.label.length * 7.5 + 16;
+    at += 19 + s.label.length * 7 + 18;
   }
   return { svg: parts.join(''), width: at - x };
 }

@@ -4,7 +4,9 @@ import { countsInWords } from './status-colours';
 import { legendSvg, stackedBarSvg } from './stacked-bar';
 
 const WIDTH = 640;
-const LABEL_WIDTH = 190;
+/** Roughly the advance of a 14px sans-serif character, to size the label column to the longest label. */
+const CHAR_WIDTH = 7.8;
+const MAX_LABEL_CHARS = 36;
 const ROW = 34;
 const BAR = 22;
 const TOP = 8;
@@ -16,17 +18,21 @@ const LEGEND = 34;
  */
 export function statusByGroupChart(groups: readonly ReportGroupCounts[], title: string): Chart {
   if (groups.length === 0) throw new Error(`statusByGroupChart: "${title}" has no groups to draw; pass at least one.`);
+  const labels = groups.map((g) => (g.label.length > MAX_LABEL_CHARS ? `${g.label.slice(0, MAX_LABEL_CHARS - 1)}…` : g.label));
+  const LABEL_WIDTH = Math.round(Math.max(...labels.map((l) => l.length)) * CHAR_WIDTH) + 16;
   const barWidth = WIDTH - LABEL_WIDTH - 50;
   const rows = groups.map((g, i) => {
     const y = TOP + i * ROW;
-    const label = g.label.length > 28 ? `${g.label.slice(0, 27)}…` : g.label;
+    const label = labels[i]!;
     return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR / 2 + 5}" font-family="${CHART_FONT}" font-size="14" text-anchor="end" fill="#0b0c0c">${escapeSvg(label)}</text>`
       + stackedBarSvg(g.quarter, LABEL_WIDTH, y, barWidth, BAR)
       + `<text x="${LABEL_WIDTH + barWidth + 6}" y="${y + BAR / 2 + 5}" font-family="${CHART_FONT}" font-size="13" fill="#505a5f">${g.quarter.total}</text>`;
   });
   const shown = (['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE'] as const).filter((s) => groups.some((g) => g.quarter[s] > 0));
   const legendY = TOP + groups.length * ROW + 6;
-  const legend = legendSvg(shown, LABEL_WIDTH, legendY);
+  // The key lines up with the bars unless that would run off the right edge (long labels).
+  const fullKey = legendSvg(shown, 0, legendY);
+  const legend = legendSvg(shown, Math.max(10, Math.min(LABEL_WIDTH, WIDTH - 10 - fullKey.width)), legendY);
   const height = legendY + LEGEND - 10;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`
     + `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${rows.join('')}${legend.svg}</svg>`;

@@ -26,8 +26,8 @@ export function appendicesSection(report: QuarterReport): (Paragraph | Table)[] 
 
   blocks.push(heading('Appendix C: definitions', 2));
   blocks.push(table(
-    [{ header: 'Code', width: CODE }, { header: 'Definition', width: TEXT_WIDTH - CODE - 1800 }, { header: 'Polarity', width: 1800 }],
-    report.indicators.map((x) => [x.code, x.definition, x.polarityText]),
+    [{ header: 'Code', width: CODE }, { header: 'Indicator', width: 2600 }, { header: 'Definition', width: TEXT_WIDTH - CODE - 2600 - 1500 }, { header: 'Polarity', width: 1500 }],
+    report.indicators.map((x) => [x.code, x.title, x.definition, x.polarityText]),
   ));
   return blocks;
 }

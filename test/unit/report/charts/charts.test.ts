@@ -109,3 +109,18 @@ describe('sparkline', () => {
     expect(chart.svg).toContain('fill="#d4351c"'); // the latest point in the status colour
   });
 });
+
+describe('statusByGroupChart layout', () => {
+  it('keeps long labels (shortened past 36 characters) and the key inside the picture', () => {
+    const report = sampleQuarterReport(40);
+    const long = report.byPriority.map((g, i) => ({ ...g, label: `${g.label} and a great deal more besides ${i}` }));
+    const chart = statusByGroupChart(long, 'Long');
+    const xs = [...chart.svg.matchAll(/<text x="([\d.]+)"[^>]*text-anchor="end"[^>]*>([^<]*)</g)];
+    for (const [, x, label] of xs) {
+      expect(label!.length).toBeLessThanOrEqual(36);
+      expect(Number(x) - label!.length * 7.8).toBeGreaterThanOrEqual(0);
+    }
+    const keyX = [...chart.svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="14"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...keyX)).toBeLessThan(chart.width - 60);
+  });
+});
