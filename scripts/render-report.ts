@@ -1,7 +1,7 @@
 /**
  * Renders a committee Word report to PDF and PNG pages, for people to look at (#15):
  *
- *   npm run report:render                        -> report-output/ from sampleQuarterReport(40)
+ *   npm run report:render [-- --sample]          -> report-output/ from sampleQuarterReport(40)
  *   npm run report:render -- path/to/report.docx -> report-output/ from that file
  *   REPORT_OUTPUT_DIR=/tmp/report npm run report:render
  *
@@ -37,7 +37,8 @@ function ensureCommand(command: string, debianPackage: string): void {
 async function main(): Promise<void> {
   const outDir = path.resolve(process.env.REPORT_OUTPUT_DIR || 'report-output');
   mkdirSync(outDir, { recursive: true });
-  const given = process.argv[2];
+  // `--sample` (or nothing) renders the sample report; anything else is the DOCX to convert.
+  const given = process.argv.slice(2).find((arg) => arg !== '--sample');
   let docxPath: string;
   if (given) {
     if (!existsSync(given)) throw new Error(`No such file: ${given}. Give the path of a .docx file, or nothing to render the sample report.`);

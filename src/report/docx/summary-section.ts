@@ -16,7 +16,11 @@ export function summarySection(report: QuarterReport): (Paragraph | Table)[] {
     heading('Completeness', 2),
     paragraph(`Figures in: ${report.completeness.text}.`),
     heading('Overall', 2),
-    countsTable('Indicators', [report.overall]),
+    // The year to date row rates the year-to-date figures against the year-to-date targets, so it can differ from the quarter's.
+    countsTable('Indicators', [
+      { ...report.overall, label: 'This quarter' },
+      { ...report.overall, label: 'Year to date', quarter: report.overall.yearToDate, changeText: 'Not compared' },
+    ]),
     chartParagraph(quarterSplitChart(report.overall, report.quarterLabel), { maxWidthTwips: TEXT_WIDTH }),
     heading('By lens', 2),
     chartParagraph(statusByGroupChart(report.byLens, `Status of indicators by lens, ${report.quarterLabel}`), { maxWidthTwips: TEXT_WIDTH }),

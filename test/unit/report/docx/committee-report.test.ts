@@ -43,6 +43,14 @@ describe('renderCommitteeReport', () => {
     expect(firstTexts).toEqual(expect.arrayContaining([report.organisation, 'Performance report', report.quarterLabel, report.generatedText]));
   });
 
+  it('gives the overall counts for the quarter and the year to date, with the change since last quarter', () => {
+    const overall = htmlTables(docx.html).find((t) => t[0]![0] === 'Indicators')!;
+    const columns = ['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE', 'total'] as const;
+    expect(overall[1]).toEqual(['This quarter', ...columns.map((c) => String(report.overall.quarter[c])), report.overall.changeText]);
+    expect(overall[2]).toEqual(['Year to date', ...columns.map((c) => String(report.overall.yearToDate[c])), 'Not compared']);
+    expect(text(Array.from(docx.html.getElementsByTagName('p')).find((p) => text(p).startsWith('Figures in:'))!)).toBe(`Figures in: ${report.completeness.text}.`);
+  });
+
   it('repeats the header row of every table on each page', () => {
     const tables = elements(docx.document, W, 'tbl');
     expect(tables.length).toBeGreaterThan(report.byPriority.length);
