@@ -47,6 +47,7 @@ import { JobRunner } from './jobs/job-runner';
 import { stopGracefully } from './graceful-stop';
 import { ReportPackService } from './app/report/report-pack-service';
 import { reportRenderers } from './app/report/report-renderers';
+import { ReportCommand } from './app/admin/report-command';
 import { ProductMetrics } from './observability/product-metrics';
 import type { Telemetry } from './observability/azure-monitor';
 
@@ -154,6 +155,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     jobs,
     boardChannel: new BoardChannelCommand(board, performanceTeamOnly),
     correction: new CorrectionCommand(entry, performanceTeamOnly),
+    reportCommand: new ReportCommand(reportPacks, performanceTeamOnly),
     board,
     plans,
     performanceTeamContact: config.performanceTeamContact,
