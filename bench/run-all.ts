@@ -11,8 +11,9 @@ import { start } from './start';
 import { submit } from './submit';
 import { tabApi } from './tab-api';
 import { openMonth } from './open-month';
+import { reportBenchmark } from './report';
 
-const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout, open: openMonth };
+const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout, open: openMonth, report: reportBenchmark };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in ALL));
 if (unknown.length > 0) {

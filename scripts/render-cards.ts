@@ -76,6 +76,8 @@ import {
   SAMPLE_JOB_RECORDING,
   SAMPLE_JOB_SENDING,
 } from '../src/cards/job-progress-samples';
+import { buildReportReadyCard } from '../src/cards/report-ready-card';
+import { SAMPLE_REPORT_READY_COMMITTEE, SAMPLE_REPORT_READY_NO_LINK, SAMPLE_REPORT_READY_PUBLIC } from '../src/cards/report-ready-samples';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 /** Width of the conversation column the cards are rendered into, in CSS pixels. */
@@ -304,6 +306,16 @@ export function sampleCards(): NamedCard[] {
     { name: 'not-registered', card: buildNotRegisteredCard(SAMPLE_NOT_REGISTERED) },
     ...boardSampleCards(),
     ...jobSampleCards(),
+    ...reportSampleCards(),
+  ];
+}
+
+/** The "Quarterly report ready" card (#15): committee and public packs, and without a deep link. */
+export function reportSampleCards(): NamedCard[] {
+  return [
+    { name: 'report-ready-committee', card: buildReportReadyCard(SAMPLE_REPORT_READY_COMMITTEE) },
+    { name: 'report-ready-public', card: buildReportReadyCard(SAMPLE_REPORT_READY_PUBLIC) },
+    { name: 'report-ready-no-link', card: buildReportReadyCard(SAMPLE_REPORT_READY_NO_LINK) },
   ];
 }
 

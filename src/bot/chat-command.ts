@@ -9,6 +9,7 @@ export type ChatCommand =
   | { readonly kind: 'setBoardChannel' }
   | { readonly kind: 'digest'; readonly period: string }
   | { readonly kind: 'correct'; readonly code: string; readonly period: string }
+  | { readonly kind: 'report'; readonly period: string; readonly edition: 'committee' | 'public' }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** The commands, as `help` lists them and as the app manifest's command list declares them. */
@@ -31,6 +32,7 @@ export const ADMIN_COMMANDS = [
   { command: 'digest 2026-10', description: 'Post the month\'s digest and threads to the Board channel' },
   { command: 'correct SRV01 2026-10', description: 'Correct an indicator\'s figure, also after the period has closed' },
   { command: 'plan SRV01', description: 'The action plan card for any red or amber indicator' },
+  { command: 'report 2026/27 Q2', description: 'Make the quarter\'s committee report pack (add "public" for the public edition)' },
 ] as const;
 
 const WORDS: Record<string, ChatCommand['kind']> = {
@@ -71,6 +73,9 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
   if (digest) return { kind: 'digest', period: digest[1]! };
   const correct = /^correct\s+(\S+)\s+(\S+(?:\s+q[1-4])?)$/.exec(cleaned);
   if (correct) return { kind: 'correct', code: correct[1]!.toUpperCase(), period: correct[2]! };
+  // "report 2026/27 q2", "report q2 2026/27 public": the quarter may hold spaces, the edition is last.
+  const report = /^report\s+(.+?)(?:\s+(public|committee))?$/.exec(cleaned);
+  if (report) return { kind: 'report', period: report[1]!, edition: report[2] === 'public' ? 'public' : 'committee' };
   const plan = /^(?:action )?plan\s+(\S+)(?:\s+(\S+))?$/.exec(cleaned);
   if (plan) return { kind: 'plan', code: plan[1]!.toUpperCase(), period: plan[2] ?? null };
   const kind = WORDS[cleaned];

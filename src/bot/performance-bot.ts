@@ -42,6 +42,8 @@ import { shown, shownTyped } from '../cards/shown-text';
 import type { BackgroundJobs, CommandPlace, JobStarted } from '../app/jobs/background-jobs';
 import type { Refused } from '../app/admin/performance-team-only';
 import { buildJobProgressCard } from '../cards/job-progress-card';
+import type { ReportCommand } from '../app/admin/report-command';
+import { buildReportReadyCard } from '../cards/report-ready-card';
 
 export interface PerformanceBotDeps {
   readonly actors: ActorDirectory;
@@ -53,6 +55,7 @@ export interface PerformanceBotDeps {
   readonly jobs: BackgroundJobs;
   readonly boardChannel: BoardChannelCommand;
   readonly correction: CorrectionCommand;
+  readonly reportCommand: ReportCommand;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
   readonly performanceTeamContact: string;
@@ -229,6 +232,11 @@ export class PerformanceBot extends TeamsActivityHandler {
           if (error instanceof EntryCommandError) return shown(error.message);
           throw error;
         }
+      }
+      case 'report': {
+        const outcome = await this.deps.reportCommand.run(actor, command.period, command.edition);
+        if (outcome.kind === 'refused' || outcome.kind === 'bad-quarter') return shown(outcome.message);
+        return cardMessage(buildReportReadyCard(outcome.view));
       }
       case 'plan':
         if (!isRegistered(actor)) return this.notInRegisterText();

@@ -285,7 +285,14 @@ export interface ShowCardAction {
   readonly card: AdaptiveCard;
 }
 
-export type CardAction = ExecuteAction | SubmitAction | ShowCardAction;
+/** Opens a link: in Teams, a deep link (https://teams.microsoft.com/l/...) opens inside the client. */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type CardAction = ExecuteAction | SubmitAction | ShowCardAction | OpenUrlAction;
 
 /**
  * A Teams @mention: `text` ("<at>Gareth Lewis</at>") must appear verbatim in a TextBlock of the
@@ -432,6 +439,10 @@ export function executeAction(
     ...options,
     fallback: { type: 'Action.Submit', title, data: payload, ...options },
   };
+}
+
+export function openUrlAction(title: string, url: string): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title, url };
 }
 
 /** Universal Actions' user-specific refresh; undefined when there is nobody to refresh for. */

@@ -22,6 +22,7 @@ import { ActionPlanRepository } from './repositories/action-plan-repository';
 import { RegisterRevisionRepository } from './repositories/register-revision-repository';
 import { RegisterStateRepository } from './repositories/register-state-repository';
 import { JobRepository } from './repositories/job-repository';
+import { ReportPackRepository } from './repositories/report-pack-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -42,6 +43,7 @@ export interface Repositories {
   readonly registerRevision: RegisterRevisionRepository;
   readonly registerState: RegisterStateRepository;
   readonly jobs: JobRepository;
+  readonly reportPacks: ReportPackRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -64,6 +66,7 @@ function repositoriesOver(db: Db): Repositories {
     registerRevision: new RegisterRevisionRepository(db),
     registerState: new RegisterStateRepository(db),
     jobs: new JobRepository(db),
+    reportPacks: new ReportPackRepository(db),
   };
 }
 

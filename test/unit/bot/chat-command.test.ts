@@ -20,6 +20,10 @@ describe('what a person types to the bot', () => {
     ['correct srv01 2026-09', { kind: 'correct', code: 'SRV01', period: '2026-09' }],
     ['Correct FIN03 2026/27 Q2', { kind: 'correct', code: 'FIN03', period: '2026/27 q2' }],
     ['correct SRV01', { kind: 'unknown', text: 'correct srv01' }],
+    ['report 2026/27 Q2', { kind: 'report', period: '2026/27 q2', edition: 'committee' }],
+    ['<at>Performance</at> Report Q2 2026/27 public.', { kind: 'report', period: 'q2 2026/27', edition: 'public' }],
+    ['report 2026/27 Q2 committee', { kind: 'report', period: '2026/27 q2', edition: 'committee' }],
+    ['report 2026-09', { kind: 'report', period: '2026-09', edition: 'committee' }],
     ['what is the weather', { kind: 'unknown', text: 'what is the weather' }],
     ['', { kind: 'unknown', text: '' }],
   ])('reads %j', (text, command) => {

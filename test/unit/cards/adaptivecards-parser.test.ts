@@ -26,7 +26,7 @@ import {
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
 import { sampleDigestForRegister } from '../../../src/cards/board/board-samples';
-import { boardSampleCards, jobSampleCards } from '../../../scripts/render-cards';
+import { boardSampleCards, jobSampleCards, reportSampleCards } from '../../../scripts/render-cards';
 import { inputs, visits, type Json } from './card-walk';
 
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
@@ -138,5 +138,12 @@ describe('the adaptivecards parser, job progress cards', () => {
     expect(back.body?.length ?? 0).toBe(card.body.length);
     const columns = (json: unknown) => visits(json as Json).filter((v) => v.node.type === 'Column').map((v) => [v.node.style, v.node.width, v.node.minHeight]);
     expect(columns(back)).toEqual(columns(card));
+  });
+});
+
+/** The "Quarterly report ready" card (#15): plain elements and an Action.OpenUrl, every sample. */
+describe('the adaptivecards parser, report ready cards', () => {
+  it.each(reportSampleCards().map(({ name, card }): [string, AdaptiveCard] => [name, card]))('parses the %s card without a message', (_name, card) => {
+    expect(parserMessages(card)).toEqual([]);
   });
 });
