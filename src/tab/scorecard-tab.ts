@@ -16,14 +16,20 @@ import { TabViewers } from '../app/scorecard/tab-viewer';
 import { ScorecardService } from '../app/scorecard/scorecard-service';
 import { IndicatorPageService } from '../app/scorecard/indicator-page-service';
 import { MyPageService } from '../app/scorecard/my-page-service';
+import { ReportsPageService } from '../app/report/reports-page-service';
+import type { ReportPacks } from '../app/report/report-packs';
 import { TabTokenVerifier } from './tab-token-verifier';
 import { TabSignIn } from './tab-sign-in';
 import { TabAssets } from './tab-assets';
 import { tabRoutes } from './tab-routes';
 
-/** What the tab shares with the bot: who is who, who is an admin, which tenant is the council's. */
+/**
+ * What the tab shares with the bot: who is who, who is an admin, which tenant is the council's, and
+ * the quarterly report packs the bot makes.
+ */
 export interface TabSharedDeps {
   readonly people: PeopleService;
+  readonly reportPacks: ReportPacks;
   readonly admins: AdminPolicy;
   readonly tenants: TenantPolicy;
   readonly refusals: Refusals;
@@ -57,5 +63,6 @@ export function scorecardTab(config: Config, store: Store, clock: Clock, log: Lo
     scorecard: new ScorecardService(store, clock, settings),
     indicatorPage: new IndicatorPageService(store, clock, settings),
     myPage: new MyPageService(new MyWorkService(store, clock, settings)),
+    reports: new ReportsPageService(shared.reportPacks),
   });
 }

@@ -10,6 +10,8 @@ import type { Viewer } from '../app/scorecard/tab-viewer';
 import type { ScorecardService } from '../app/scorecard/scorecard-service';
 import { PeriodNotOfIndicatorError, type IndicatorPageService } from '../app/scorecard/indicator-page-service';
 import type { MyPageService } from '../app/scorecard/my-page-service';
+import type { ReportsPageService } from '../app/report/reports-page-service';
+import type { ReportPackFile } from '../app/report/report-packs';
 import { parsePeriod, type Period } from '../domain/periods';
 import type { ScorecardChoice } from '../app/scorecard/report-months';
 import type { TabAssets, TabAsset } from './tab-assets';
@@ -25,12 +27,15 @@ export interface TabRoutesDeps {
   readonly scorecard: ScorecardService;
   readonly indicatorPage: IndicatorPageService;
   readonly myPage: MyPageService;
+  readonly reports: ReportsPageService;
 }
 
 export const TAB_API = {
   scorecard: '/api/tab/scorecard',
   indicator: '/api/tab/indicator',
   me: '/api/tab/me',
+  reports: '/api/tab/reports',
+  reportFile: '/api/tab/reports/file',
 } as const;
 
 /** A refusal to answer, with the status and message the caller gets. */
@@ -67,6 +72,15 @@ export function tabRoutes(deps: TabRoutesDeps): (server: Server) => void {
       return page;
     }));
     server.get(TAB_API.me, api(deps, (viewer) => deps.myPage.page(viewer)));
+    server.get(TAB_API.reports, api(deps, (viewer) => deps.reports.page(viewer)));
+    server.get(TAB_API.reportFile, download(deps, async (viewer, query) => {
+      const pack = query.get('pack')?.trim();
+      const name = query.get('name')?.trim();
+      if (!pack || !name) throw new ApiRefusal(400, 'Say which file: ?pack=<pack id>&name=<file name>, as the Reports page links them.');
+      const file = await deps.reports.file(viewer, pack, name);
+      if (!file) throw new ApiRefusal(404, `There is no file ${name} in that report pack.`);
+      return file;
+    }));
   };
 }
 
@@ -101,6 +115,39 @@ function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParam
       }
       deps.log.error({ err: error, url: req.url }, 'the tab API failed');
       res.json(500, { error: 'Something went wrong; nothing was changed. Please try again.' });
+    }
+  };
+}
+
+/**
+ * A download route: signed in like the API, the file's bytes as an attachment (the tab fetches it
+ * with its token and saves it), never cached, and refusals as JSON like the API's.
+ */
+function download(deps: TabRoutesDeps, load: (viewer: Viewer, query: URLSearchParams) => Promise<ReportPackFile>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      const signedIn = await deps.signIn.signIn(req);
+      if (!signedIn.ok) {
+        if (signedIn.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+        res.json(signedIn.status, { error: signedIn.error });
+        return;
+      }
+      const file = await load(signedIn.viewer, new URL(req.url ?? '/', 'http://tab.invalid').searchParams);
+      res.sendRaw(200, Buffer.from(file.bytes), {
+        'Content-Type': file.mediaType,
+        'Content-Length': String(file.bytes.byteLength),
+        // The name is ours (quarterSlug), but quoted and stripped of quotes all the same.
+        'Content-Disposition': `attachment; filename="${file.name.replace(/["\\\r\n]/g, '')}"`,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    } catch (error) {
+      if (error instanceof ApiRefusal) {
+        res.json(error.status, { error: error.message });
+        return;
+      }
+      deps.log.error({ err: error, url: req.url }, 'a report download failed');
+      res.json(500, { error: 'The file could not be read; please try again.' });
     }
   };
 }

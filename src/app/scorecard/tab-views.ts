@@ -210,3 +210,43 @@ export interface MyPageView {
   readonly outstanding: readonly OutstandingRowView[];
   readonly indicators: readonly MyIndicatorRowView[];
 }
+
+/** A file of a quarterly report pack, downloaded through the tab's API (#15). */
+export interface ReportFileView {
+  readonly packId: string;
+  readonly name: string;
+  /** "Committee report (Word)". */
+  readonly description: string;
+  /** "182 KB". */
+  readonly sizeText: string;
+}
+
+/** The latest pack of one edition for a quarter. */
+export interface ReportEditionView {
+  readonly edition: 'committee' | 'public';
+  /** "Committee edition" or "Public edition". */
+  readonly label: string;
+  /** "For Cabinet and Overview & Scrutiny: names staff." / "For the council's website: no staff names, public indicators only." */
+  readonly audienceText: string;
+  /** "Generated 20 Oct 2026, 10:30". */
+  readonly generatedText: string;
+  readonly files: readonly ReportFileView[];
+  /** How many earlier packs of this edition for the quarter were replaced by this one. */
+  readonly earlierCount: number;
+}
+
+export interface ReportQuarterView {
+  /** "2026/27 Q2". */
+  readonly quarter: string;
+  /** "Q2 2026/27 (Jul–Sep 2026)". */
+  readonly quarterLabel: string;
+  readonly editions: readonly ReportEditionView[];
+}
+
+/** The Reports page: each quarter's packs, newest quarter first. */
+export interface ReportsPageView {
+  readonly viewer: ViewerView;
+  readonly quarters: readonly ReportQuarterView[];
+  /** How the performance team makes a pack (the page itself only lists them). */
+  readonly howToGenerate: string;
+}

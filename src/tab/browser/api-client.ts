@@ -31,6 +31,23 @@ export class TabApi {
     return body as T;
   }
 
+  /**
+   * A file from the API, as a Blob with the name the server gave it: the request carries the token
+   * like every other, which a plain link could not.
+   */
+  async download(path: string, params: Readonly<Record<string, string>>): Promise<{ blob: Blob; name: string }> {
+    const url = `${path}?${new URLSearchParams(params)}`;
+    let response = await this.fetchWithToken(url);
+    if (response.status === 401 && this.tokens) response = await this.fetchWithToken(url);
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`);
+    }
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? params.name ?? 'report';
+    return { blob: await response.blob(), name };
+  }
+
   /** Teams refuses a token when, say, the organisation has not consented to the app yet. */
   private async signInToken(): Promise<string> {
     try {

@@ -8,6 +8,7 @@ import { h, replaceChildren } from './dom';
 import { applyTheme, connectToTeams } from './teams-connection';
 import { TabApi } from './api-client';
 import { TabApp } from './tab-app';
+import { routeOfDeepLink } from './route';
 import { startConfigPage } from './config-page';
 import { errorPage, outsideTeamsPage } from './views/message-pages';
 
@@ -34,7 +35,7 @@ async function start(): Promise<void> {
     return;
   }
   const devUser = settings.authDisabled ? new URLSearchParams(location.search).get('as') : null;
-  new TabApp(new TabApi(settings.authDisabled ? null : teams, devUser)).start();
+  new TabApp(new TabApi(settings.authDisabled ? null : teams, devUser)).start(routeOfDeepLink(location.search, teams?.subPageId));
 }
 
 void start();

@@ -2,6 +2,16 @@
  * The tab's pages as URLs within the one tab page (/tab/scorecard?view=…), so that Teams' back
  * button, links opened in a new window and reloads all land where the person was. Pure: no DOM.
  */
+
+/**
+ * The page a Teams deep link asks for: its subPageId (subEntityId in the link's context), used when
+ * the URL itself names no page. The "pack ready" card links to the Reports page this way.
+ */
+export function routeOfDeepLink(search: string, subPageId: string | null | undefined): Route {
+  const route = parseRoute(search);
+  if (new URLSearchParams(search).has('view') || route.view !== 'scorecard' || route.month) return route;
+  return subPageId === 'reports' ? { view: 'reports' } : route;
+}
 export interface Filters {
   readonly lens: string;
   readonly directorate: string;
@@ -12,7 +22,8 @@ export interface Filters {
 export type Route =
   | { readonly view: 'scorecard'; readonly month: string | null; readonly filters: Filters }
   | { readonly view: 'indicator'; readonly code: string; readonly period: string | null; readonly month: string | null }
-  | { readonly view: 'my' };
+  | { readonly view: 'my' }
+  | { readonly view: 'reports' };
 
 export const NO_FILTERS: Filters = { lens: '', directorate: '', status: '', owner: '' };
 
@@ -27,6 +38,7 @@ export function parseRoute(search: string): Route {
     return { view: 'indicator', code: get('code'), period: get('period') || null, month: get('month') || null };
   }
   if (view === 'my') return { view: 'my' };
+  if (view === 'reports') return { view: 'reports' };
   return {
     view: 'scorecard',
     month: get('month') || null,
@@ -50,6 +62,9 @@ export function routeSearch(route: Route, current = ''): string {
       break;
     case 'my':
       query.set('view', 'my');
+      break;
+    case 'reports':
+      query.set('view', 'reports');
       break;
   }
   const carried = new URLSearchParams(current);

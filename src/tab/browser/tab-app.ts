@@ -3,13 +3,14 @@
  * page needs, renders it, and moves focus and the document title with each page so that screen
  * reader and keyboard users know where they are.
  */
-import type { IndicatorPageView, MyPageView, ScorecardView } from '../../app/scorecard/tab-views';
+import type { IndicatorPageView, MyPageView, ReportFileView, ReportsPageView, ScorecardView } from '../../app/scorecard/tab-views';
 import { h, replaceChildren } from './dom';
 import { ApiError, type TabApi } from './api-client';
 import { parseRoute, routeSearch, type Route } from './route';
 import { ScorecardPage } from './views/scorecard-page';
 import { indicatorPage } from './views/indicator-page';
 import { myPage } from './views/my-page';
+import { reportsPage } from './views/reports-page';
 import { errorPage } from './views/message-pages';
 import type { Navigator } from './views/navigator';
 
@@ -24,7 +25,8 @@ export class TabApp implements Navigator {
 
   constructor(private readonly api: TabApi) {}
 
-  start(): void {
+  /** `first`: the page to show when the URL names none (a Teams deep link's). */
+  start(first: Route = parseRoute(location.search)): void {
     window.addEventListener('popstate', () => void this.show(parseRoute(location.search), true));
     document.addEventListener('click', (event) => {
       const link = (event.target as Element | null)?.closest?.('a[data-nav]') as HTMLAnchorElement | null;
@@ -32,7 +34,8 @@ export class TabApp implements Navigator {
       event.preventDefault();
       this.go(parseRoute(new URL(link.href).search));
     });
-    void this.show(parseRoute(location.search), false);
+    if (routeSearch(first, location.search) !== routeSearch(parseRoute(location.search), location.search)) this.replace(first);
+    void this.show(first, false);
   }
 
   href(route: Route): string {
@@ -86,7 +89,21 @@ export class TabApp implements Navigator {
       }
       case 'my':
         return myPage(await this.api.get<MyPageView>('/api/tab/me'), this);
+      case 'reports':
+        return reportsPage(await this.api.get<ReportsPageView>('/api/tab/reports'), { save: (file) => this.save(file) }, this);
     }
+  }
+
+  /** Fetches a report file with the token and hands it to the browser to save. */
+  private async save(file: ReportFileView): Promise<void> {
+    const { blob, name } = await this.api.download('/api/tab/reports/file', { pack: file.packId, name: file.name });
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked later: some browsers start reading the object URL only after click() returns.
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   private async scorecard(month: string | null): Promise<ScorecardView> {
@@ -109,6 +126,7 @@ export class TabApp implements Navigator {
         {},
         item('Scorecard', { view: 'scorecard', month: this.lastMonth, filters: empty }, route.view === 'scorecard'),
         item('My indicators', { view: 'my' }, route.view === 'my'),
+        item('Reports', { view: 'reports' }, route.view === 'reports'),
       ),
     );
     this.navElement.hidden = false;

@@ -9,6 +9,8 @@ export type Theme = 'default' | 'dark' | 'contrast';
 
 export interface TeamsConnection {
   readonly frameContext: string;
+  /** The page a deep link asked for (its subEntityId), if any. */
+  readonly subPageId: string | null;
   /** The Entra ID token for our API (Teams caches it and renews it when needed). */
   token(): Promise<string>;
 }
@@ -27,6 +29,7 @@ export async function connectToTeams(extraHostOrigins: readonly string[]): Promi
   app.registerOnThemeChangeHandler(applyTheme);
   return {
     frameContext: String(context.page.frameContext ?? ''),
+    subPageId: context.page.subPageId ?? null,
     token: () => authentication.getAuthToken(),
   };
 }

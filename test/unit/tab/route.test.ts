@@ -1,4 +1,4 @@
-import { parseRoute, routeSearch, NO_FILTERS } from '../../../src/tab/browser/route';
+import { parseRoute, routeOfDeepLink, routeSearch, NO_FILTERS } from '../../../src/tab/browser/route';
 
 describe('the tab\'s routes in its URL', () => {
   it('reads the scorecard, with its month and filters, by default', () => {
@@ -21,8 +21,20 @@ describe('the tab\'s routes in its URL', () => {
       { view: 'scorecard', month: '2026-09', filters: { ...NO_FILTERS, owner: 'abc', directorate: 'Place and Environment' } },
       { view: 'indicator', code: 'A/B 1', period: '2026/27 Q2', month: null },
       { view: 'my' },
+      { view: 'reports' },
     ] as const;
     for (const route of routes) expect(parseRoute(routeSearch(route))).toEqual(route);
     expect(routeSearch({ view: 'my' }, '?as=gareth.lewis%40fenmarsh.gov.uk&lens=X')).toBe('?view=my&as=gareth.lewis%40fenmarsh.gov.uk');
+  });
+
+  it('reads the Reports page from the URL, or from a deep link\'s sub-page when the URL names no page', () => {
+    expect(parseRoute('?view=reports')).toEqual({ view: 'reports' });
+    expect(routeOfDeepLink('', 'reports')).toEqual({ view: 'reports' });
+    expect(routeOfDeepLink('?as=x%40y', 'reports')).toEqual({ view: 'reports' });
+    // The URL wins: back and reload land where the person was, not where the deep link first pointed.
+    expect(routeOfDeepLink('?view=my', 'reports')).toEqual({ view: 'my' });
+    expect(routeOfDeepLink('?month=2026-09', 'reports')).toEqual({ view: 'scorecard', month: '2026-09', filters: NO_FILTERS });
+    expect(routeOfDeepLink('', null)).toEqual({ view: 'scorecard', month: null, filters: NO_FILTERS });
+    expect(routeOfDeepLink('', 'something-else')).toEqual({ view: 'scorecard', month: null, filters: NO_FILTERS });
   });
 });
