@@ -133,7 +133,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     remindOverdueActions: () => plans.remindOverdue(),
   }, config.cycle.openTime);
   const reportPacks = new ReportPackService(
-    store, clock, { defaultTolerance: config.defaultTolerance, teamsAppId: config.app.teamsAppId }, reportRenderers, wakeDispatcher,
+    store, clock, { defaultTolerance: config.defaultTolerance, teamsAppId: config.app.teamsAppId, organisationName: config.organisationName }, reportRenderers, wakeDispatcher,
   );
   const jobViews = new JobViews(store);
   const jobRunner = new JobRunner({
@@ -168,7 +168,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     log,
     messages: messagesEndpoint(adapter, bot, serviceUrls, log, metrics),
     maxBodyBytes: config.bot.maxBodyBytes,
-    mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals })],
+    mounts: [scorecardTab(config, store, clock, log, { people, admins, tenants, refusals, reportPacks })],
     ...(config.observability.metricsEnabled ? { metrics: () => metrics.exposition() } : {}),
     health: async () => {
       await store.ping();

@@ -36,6 +36,8 @@ export interface Config {
   readonly bot: BotConfig;
   /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
   readonly performanceTeamContact: string;
+  /** The council's name, on the quarterly report's cover and footer: "North Kesteven District Council". */
+  readonly organisationName: string;
   readonly app: AppConfig;
   readonly cycle: CycleConfig;
   readonly delivery: DeliveryConfig;
@@ -247,6 +249,7 @@ const schema = z.object({
   }),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
+  ORGANISATION_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(120).optional()),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
   TAB_AUTH_DISABLED: booleanSetting.default(false),
   TAB_EXTRA_HOST_ORIGINS: z
@@ -348,6 +351,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     postgres: { poolSize: s.DATABASE_POOL_SIZE, caPem: s.DATABASE_CA_FILE },
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
+    // The demo's register is the fictional Fenmarsh District Council's; a real council names itself.
+    organisationName: s.ORGANISATION_NAME ?? ((s.LOAD_DEMO_DATA ?? s.DATABASE_URL.startsWith('pglite:')) ? 'Fenmarsh District Council' : 'The council'),
     bot: botConfig(s),
     app: appConfig(s),
     adminAadObjectIds: s.ADMIN_AAD_OBJECT_IDS,

@@ -19,7 +19,7 @@ import { parseQuarter } from './parse-quarter';
 
 /** The renderers, injected so the service is tested without caring how a Word file is made. */
 export interface ReportRenderers {
-  loadQuarterReport(store: Store, quarter: QuarterPeriod, options: { now: Date; defaultTolerance: Tolerance }): Promise<QuarterReport>;
+  loadQuarterReport(store: Store, quarter: QuarterPeriod, options: { now: Date; defaultTolerance: Tolerance; organisation?: string }): Promise<QuarterReport>;
   publicEdition(report: QuarterReport): QuarterReport;
   renderCommitteeReport(report: QuarterReport): Promise<ReportFile>;
   renderDataAppendix(report: QuarterReport): Promise<ReportFile>;
@@ -31,6 +31,8 @@ export interface ReportPackSettings {
   readonly defaultTolerance: Tolerance;
   /** The Teams app id, for the deep link to the Reports page; null leaves the link out. */
   readonly teamsAppId: string | null;
+  /** The council's name for the report's cover (ORGANISATION_NAME); the model's own default when absent. */
+  readonly organisationName?: string;
 }
 
 export const REPORT_READY_PURPOSE = 'report-ready';
@@ -59,7 +61,9 @@ export class ReportPackService implements ReportPacks {
 
   async generateWithCard(quarter: QuarterPeriod, edition: ReportEdition, generatedById: string | null): Promise<GeneratedReportPack> {
     const now = this.clock.now();
-    const committee = await this.renderers.loadQuarterReport(this.store, quarter, { now, defaultTolerance: this.settings.defaultTolerance });
+    const committee = await this.renderers.loadQuarterReport(this.store, quarter, {
+      now, defaultTolerance: this.settings.defaultTolerance, ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
+    });
     const model = edition === 'public' ? this.renderers.publicEdition(committee) : committee;
     const files = await this.render(model, edition);
     const view = readyView(model, edition, files, this.settings.teamsAppId);

@@ -7,6 +7,7 @@ describe('configuration', () => {
       postgres: { poolSize: 10, caPem: null },
       defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
       performanceTeamContact: 'the performance team',
+      organisationName: 'Fenmarsh District Council',
       bot: {
         appId: null, appType: 'SingleTenant', credential: null, tenantId: null,
         loginAuthority: 'https://login.microsoftonline.com/botframework.com', authSettings: {},
@@ -30,6 +31,14 @@ describe('configuration', () => {
       shutdownGraceMs: 8000,
       observability: { metricsEnabled: false, applicationInsightsConnectionString: null },
     });
+  });
+
+  it('names the council on reports: the demo\'s council with the demo data, "The council" otherwise, or ORGANISATION_NAME', () => {
+    expect(loadConfig({}).organisationName).toBe('Fenmarsh District Council');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://app@db.internal:5432/performance' }).organisationName).toBe('The council');
+    expect(loadConfig({ ORGANISATION_NAME: ' North Kesteven District Council ' }).organisationName).toBe('North Kesteven District Council');
+    expect(loadConfig({ ORGANISATION_NAME: '' }).organisationName).toBe('Fenmarsh District Council');
+    expect(() => loadConfig({ ORGANISATION_NAME: 'x'.repeat(121) })).toThrow(/ORGANISATION_NAME/);
   });
 
   it('reads the stop\'s grace, the metrics switch and the Application Insights connection string, refusing what they cannot be', () => {
