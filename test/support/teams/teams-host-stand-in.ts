@@ -49,9 +49,13 @@ export class TeamsHostStandIn {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** The host page framing `tabUrl`, in a theme and frame context ("content" or "settings"). */
-  url(tabUrl: string, options: { theme?: 'default' | 'dark' | 'contrast'; frameContext?: 'content' | 'settings' } = {}): string {
+  /**
+   * The host page framing `tabUrl`, in a theme and frame context ("content" or "settings");
+   * `subEntityId` is what a deep link's context carried, as Teams hands it to the tab (page.subPageId).
+   */
+  url(tabUrl: string, options: { theme?: 'default' | 'dark' | 'contrast'; frameContext?: 'content' | 'settings'; subEntityId?: string } = {}): string {
     const query = new URLSearchParams({ tab: tabUrl, theme: options.theme ?? 'default', frameContext: options.frameContext ?? 'content' });
+    if (options.subEntityId) query.set('subEntityId', options.subEntityId);
     return `${this.origin}/host?${query}`;
   }
 
@@ -87,6 +91,7 @@ const HOST_PAGE = `<!doctype html>
   const frame = document.getElementById('tab');
   const tabUrl = new URL(params.get('tab'));
   const frameContext = params.get('frameContext') || 'content';
+  const subEntityId = params.get('subEntityId') || undefined;
   let theme = params.get('theme') || 'default';
   window.hostLog = [];
   window.savedSettings = null;
@@ -113,7 +118,7 @@ const HOST_PAGE = `<!doctype html>
       case 'getContext': {
         const { user } = await session('context');
         reply([{
-          theme, locale: 'en-GB', frameContext, hostClientType: 'web', hostName: 'Teams', entityId: 'scorecard',
+          theme, locale: 'en-GB', frameContext, hostClientType: 'web', hostName: 'Teams', entityId: 'scorecard', subEntityId,
           appSessionId: 'stand-in-session', userObjectId: user && user.oid, userPrincipalName: user && user.email,
           loginHint: user && user.email, userDisplayName: user && user.name, tid: user && user.tenantId,
         }]);
