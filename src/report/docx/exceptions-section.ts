@@ -25,10 +25,10 @@ function actionsTable(exception: ReportException): Table | Paragraph {
 function exceptionBlocks(exception: ReportException, indicator: ReportIndicator | undefined): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [
     heading(`${exception.code} ${exception.title}`, 2),
-    labelled('Status', `${STATUS_WORD[exception.status]} (${exception.runningText.charAt(0).toLowerCase()}${exception.runningText.slice(1)})`),
+    labelled('Status', `${STATUS_WORD[exception.status]} (${lowerFirst(exception.runningText)})`),
   ];
   if (indicator) {
-    blocks.push(labelled('Figure', `${indicator.figure.text} for ${indicator.periodLabel} ${indicator.target.value === null ? 'with no target' : `against a target of ${indicator.target.text}`}; ${indicator.travelText.toLowerCase()} since last quarter`));
+    blocks.push(labelled('Figure', `${indicator.figure.text} for ${indicator.periodLabel} ${indicator.target.value === null ? 'with no target' : `against a target of ${indicator.target.text}`}; ${lowerFirst(indicator.travelText)} since last quarter`));
     if (indicator.sparkline.some((p) => p.value !== null)) blocks.push(chartParagraph(sparklineChart(indicator), { maxWidthTwips: TEXT_WIDTH, withText: false }));
   }
   blocks.push(
@@ -53,4 +53,9 @@ export function exceptionsSection(report: QuarterReport): (Paragraph | Table)[] 
   blocks.push(paragraph(`${report.exceptions.length} indicators are red or amber. Each shows its last twelve periods (the dashed line is the target), the owner’s narrative, the Board’s commentary and the recovery plan.`));
   for (const exception of report.exceptions) blocks.push(...exceptionBlocks(exception, byId.get(exception.indicatorId)));
   return blocks;
+}
+
+/** "Improved: 0.5 points better than Q4 2025/26" inside a sentence: only its first letter lowered, so "Q4" stays. */
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
