@@ -8,6 +8,9 @@
  * PostgreSQL only (roles and grants are the point), so this needs TEST_DATABASE_URL.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { runScript, startServer, type RunningServer } from '../support/child-process';
 import { TeamsStandIns } from '../support/teams/teams-stand-ins';
@@ -146,13 +149,21 @@ withPostgres('the server on PostgreSQL as a role that may only read and write ro
     expect(server!.output()).not.toMatch(/permission denied|must be owner/);
   });
 
+  it('makes a quarterly report pack as that role, which needs nothing more', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'perfbot-least-privilege-report-'));
+    const run = await runScript('src/cli/report.ts', ['2026/27 Q2', '--out', out], { ...CLOCK_START_ENV, DATABASE_URL: appUrl });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['performance-report-2026-27-q2-committee.docx', 'performance-report-2026-27-q2-data.xlsx']);
+  });
+
   it('keeps the append-only tables append-only for that role', async () => {
-    const tables = ['indicator_value', 'audit_log', 'value_narrative', 'board_commentary'];
+    const tables = ['indicator_value', 'audit_log', 'value_narrative', 'board_commentary', 'report_pack', 'report_pack_file'];
     const rows = await queryAs<{ table: string; n: number }>(ownerUrl, tables.map((t) => `SELECT '${t}' AS table, count(*)::int AS n FROM ${t}`).join(' UNION ALL '));
     // A trigger FOR EACH ROW is only tested on rows: the demo and the submit wrote values and audit
     // (narratives and commentary, when there are any; test/db tests those triggers on both databases).
     const withRows = rows.filter((row) => row.n > 0).map((row) => row.table);
-    expect(withRows).toEqual(expect.arrayContaining(['indicator_value', 'audit_log']));
+    expect(withRows).toEqual(expect.arrayContaining(['indicator_value', 'audit_log', 'report_pack', 'report_pack_file']));
     for (const table of withRows) {
       expect(await refusal(appUrl, `UPDATE ${table} SET id = id`)).toMatch(new RegExp(`${table} is append-only: UPDATE is not allowed`));
       expect(await refusal(appUrl, `DELETE FROM ${table}`)).toMatch(new RegExp(`${table} is append-only: DELETE is not allowed`));
