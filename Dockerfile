@@ -38,6 +38,10 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: the postinstall compiles from src/, which this stage does not have; dist/ comes
 # from the build stage instead.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
+# The report's charts are drawn by resvg, whose native binary is an optional dependency chosen by
+# platform (@resvg/resvg-js-linux-x64-gnu …), so --omit=optional above leaves it out: take it from
+# the build stage, which installed the one for this image's platform.
+COPY --from=build /app/node_modules/@resvg ./node_modules/@resvg
 COPY --from=build /app/dist ./dist
 COPY prisma ./prisma
 COPY appPackage ./appPackage

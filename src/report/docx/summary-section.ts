@@ -1,5 +1,5 @@
 import type { Paragraph, Table } from 'docx';
-import type { QuarterReport } from '../../app/report/quarter-report-model';
+import type { QuarterReport, ReportGroupCounts } from '../../app/report/quarter-report-model';
 import { quarterSplitChart } from '../charts/quarter-split-chart';
 import { statusByGroupChart } from '../charts/status-by-group-chart';
 import { countsInWords } from '../charts/status-colours';
@@ -23,10 +23,16 @@ export function summarySection(report: QuarterReport): (Paragraph | Table)[] {
     ]),
     chartParagraph(quarterSplitChart(report.overall, report.quarterLabel), { maxWidthTwips: TEXT_WIDTH }),
     heading('By lens', 2),
-    chartParagraph(statusByGroupChart(report.byLens, `Status of indicators by lens, ${report.quarterLabel}`), { maxWidthTwips: TEXT_WIDTH }),
+    groupChart(report.byLens, `Status of indicators by lens, ${report.quarterLabel}`),
     countsTable('Lens', report.byLens),
     heading('By corporate priority', 2),
-    chartParagraph(statusByGroupChart(report.byPriority, `Status of indicators by corporate priority, ${report.quarterLabel}`), { maxWidthTwips: TEXT_WIDTH }),
+    groupChart(report.byPriority, `Status of indicators by corporate priority, ${report.quarterLabel}`),
     countsTable('Corporate priority', report.byPriority),
   ];
+}
+
+/** A register with no indicators (a council's first quarter on the product) has no groups: say so, draw nothing. */
+function groupChart(groups: readonly ReportGroupCounts[], title: string): Paragraph {
+  if (groups.length === 0) return paragraph('No indicators were in the register at the end of the quarter.');
+  return chartParagraph(statusByGroupChart(groups, title), { maxWidthTwips: TEXT_WIDTH });
 }

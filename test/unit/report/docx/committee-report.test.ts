@@ -130,6 +130,16 @@ describe('renderCommitteeReport', () => {
     expect(empty).toHaveLength(0);
   });
 
+  it('renders a register with no indicators (a council\'s first quarter) saying so, where the charts by group would be', async () => {
+    const none = { RED: 0, AMBER: 0, GREEN: 0, DATA_ONLY: 0, MISSING: 0, DUE: 0, total: 0 };
+    const empty: QuarterReport = {
+      ...report, indicators: [], exceptions: [], dataOnly: [], missing: [], byLens: [], byPriority: [], byDirectorate: [],
+      overall: { ...report.overall, quarter: none, yearToDate: none, lastQuarter: null },
+    };
+    const read = await readDocx((await renderCommitteeReport(empty)).bytes);
+    expect(text(elements(read.document, W, 'body')[0]!)).toContain('No indicators were in the register at the end of the quarter.');
+  });
+
   it('refuses the public edition with a clear error', async () => {
     await expect(renderCommitteeReport({ ...report, edition: 'public' })).rejects.toThrow(/committee edition/);
   });
