@@ -70,7 +70,8 @@ function indicator(i: number): ReportIndicator {
   const sign = polarity === 'HIGHER' ? 1 : -1;
   const shift = status === 'GREEN' ? 0.05 : status === 'AMBER' ? -0.03 : -0.15;
   const value = status === 'MISSING' ? null : Math.round(target * (1 + sign * shift) * 10 ** decimals) / 10 ** decimals;
-  const travel: Travel = i % 3 === 0 ? 'IMPROVED' : i % 3 === 1 ? 'WORSENED' : 'UNCHANGED';
+  // No figure, nothing to compare: as travelOf answers.
+  const travel: Travel = value === null ? 'NOT_COMPARABLE' : i % 3 === 0 ? 'IMPROVED' : i % 3 === 1 ? 'WORSENED' : 'UNCHANGED';
   const travelWord = { IMPROVED: 'Improved', WORSENED: 'Worsened', UNCHANGED: 'No change', NOT_COMPARABLE: 'Not comparable' }[travel];
   const sparkline: SparkPoint[] = MONTH_KEYS.map((period, k) => {
     const v = value === null && k === 11 ? null : Math.round(target * (1 + sign * shift * (k / 11)) * (1 + 0.02 * Math.sin(i + k)) * 10 ** decimals) / 10 ** decimals;
@@ -101,9 +102,9 @@ function indicator(i: number): ReportIndicator {
     statusLabel: statusLabel(status),
     statusText: { RED: 'Off target', AMBER: 'Within tolerance', GREEN: 'On target', DATA_ONLY: 'Data only', MISSING: 'Missing', DUE: 'Due' }[status],
     travelSinceLastQuarter: travel,
-    travelSinceLastYear: i % 2 === 0 ? 'IMPROVED' : 'WORSENED',
+    travelSinceLastYear: value === null ? 'NOT_COMPARABLE' : i % 2 === 0 ? 'IMPROVED' : 'WORSENED',
     travelText: travelWord,
-    sinceLastYearText: i % 2 === 0 ? 'Improved' : 'Worsened',
+    sinceLastYearText: value === null ? 'Not comparable' : i % 2 === 0 ? 'Improved' : 'Worsened',
     sparkline,
   };
 }
