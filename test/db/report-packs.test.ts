@@ -22,11 +22,12 @@ describeEachDatabase('report packs', (db) => {
   const service = (renderers: ReportRenderers = reportRenderers, at = T0) => new ReportPackService(db().store, clockAt(at), settings, renderers);
 
   it('stores a committee pack (Word report and Excel appendix) and serves back the very bytes it rendered', async () => {
+    // In the pack's order (Word, then Excel), whichever of the two threads finishes first.
     const rendered: Uint8Array[] = [];
     const spying: ReportRenderers = {
       ...reportRenderers,
-      renderCommitteeReport: async (m) => { const f = await reportRenderers.renderCommitteeReport(m); rendered.push(f.bytes); return f; },
-      renderDataAppendix: async (m) => { const f = await reportRenderers.renderDataAppendix(m); rendered.push(f.bytes); return f; },
+      renderCommitteeReport: async (m) => { const f = await reportRenderers.renderCommitteeReport(m); rendered[0] = f.bytes; return f; },
+      renderDataAppendix: async (m) => { const f = await reportRenderers.renderDataAppendix(m); rendered[1] = f.bytes; return f; },
     };
     const pack = await service(spying).generate(Q2, 'committee', null);
     expect(pack).toMatchObject({ quarter: '2026/27 Q2', quarterLabel: 'Q2 2026/27 (Jul–Sep 2026)', edition: 'committee', generatedAt: T0.toISOString(), generatedById: null });

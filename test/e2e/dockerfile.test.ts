@@ -114,4 +114,17 @@ describe('the container image (Dockerfile), rebuilt without a container engine',
     expect(running.output()).toMatch(/"signal":"SIGTERM"[^\n]*"msg":"shutting down"/);
     expect(existsSync(path.join(image, 'data', 'pgdata.lock'))).toBe(false);
   });
+
+  it('makes a committee pack from the image: npm run report, its Word and Excel renderers on their worker threads', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'perfbot-image-report-'));
+    try {
+      const run = await runCommand('npm', ['run', '--silent', 'report', '--', '2026/27 Q2', '--out', out], { cwd: image, env: { ...imageEnv(built), ...CLOCK_START_ENV } });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      const files = readdirSync(out).sort();
+      expect(files).toEqual(['performance-report-2026-27-q2-committee.docx', 'performance-report-2026-27-q2-data.xlsx']);
+      for (const file of files) expect(readFileSync(path.join(out, file)).subarray(0, 2).toString('latin1')).toBe('PK'); // zip containers
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

@@ -21,8 +21,9 @@ import { parseQuarter } from './parse-quarter';
 export interface ReportRenderers {
   loadQuarterReport(store: Store, quarter: QuarterPeriod, options: { now: Date; defaultTolerance: Tolerance; organisation?: string }): Promise<QuarterReport>;
   publicEdition(report: QuarterReport): QuarterReport;
-  renderCommitteeReport(report: QuarterReport): Promise<ReportFile>;
-  renderDataAppendix(report: QuarterReport): Promise<ReportFile>;
+  /** Given the model while it still loads, a renderer may get ready meanwhile (the real ones start their threads). */
+  renderCommitteeReport(report: QuarterReport | Promise<QuarterReport>): Promise<ReportFile>;
+  renderDataAppendix(report: QuarterReport | Promise<QuarterReport>): Promise<ReportFile>;
   renderPublicPage(report: QuarterReport): ReportFile;
   renderOpenDataCsv(report: QuarterReport): ReportFile;
 }
@@ -61,11 +62,15 @@ export class ReportPackService implements ReportPacks {
 
   async generateWithCard(quarter: QuarterPeriod, edition: ReportEdition, generatedById: string | null): Promise<GeneratedReportPack> {
     const now = this.clock.now();
-    const committee = await this.renderers.loadQuarterReport(this.store, quarter, {
+    const loading = this.renderers.loadQuarterReport(this.store, quarter, {
       now, defaultTolerance: this.settings.defaultTolerance, ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
     });
+    // The committee renderers get ready while the model loads; the public ones take milliseconds.
+    const rendering = edition === 'committee' ? this.renderCommittee(loading) : null;
+    rendering?.catch(() => {}); // a model that fails is reported below, once
+    const committee = await loading;
     const model = edition === 'public' ? this.renderers.publicEdition(committee) : committee;
-    const files = await this.render(model, edition);
+    const files = rendering ? await rendering : [this.renderers.renderPublicPage(model), this.renderers.renderOpenDataCsv(model)];
     const view = readyView(model, edition, files, this.settings.teamsAppId);
     const channel = edition === 'committee' ? await this.store.repos.board.channel() : null;
 
@@ -94,11 +99,8 @@ export class ReportPackService implements ReportPacks {
     return this.store.repos.reportPacks.file(packId, fileName);
   }
 
-  private async render(model: QuarterReport, edition: ReportEdition): Promise<ReportFile[]> {
-    if (edition === 'committee') {
-      return Promise.all([this.renderers.renderCommitteeReport(model), this.renderers.renderDataAppendix(model)]);
-    }
-    return [this.renderers.renderPublicPage(model), this.renderers.renderOpenDataCsv(model)];
+  private renderCommittee(model: Promise<QuarterReport>): Promise<ReportFile[]> {
+    return Promise.all([this.renderers.renderCommitteeReport(model), this.renderers.renderDataAppendix(model)]);
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../prisma-types';
 
 export interface NewReportPackFile {
@@ -54,13 +55,15 @@ export class ReportPackRepository {
     const created = await this.db.reportPack.create({
       data: { quarter: pack.quarter, edition: pack.edition, generatedAt: pack.generatedAt, generatedById: pack.generatedById },
     });
-    await this.db.reportPackFile.createMany({
-      data: pack.files.map((file, position) => ({
-        packId: created.id, name: file.name, mediaType: file.mediaType, description: file.description,
-        // Prisma wants a Uint8Array backed by a plain ArrayBuffer; copy so a view into a larger buffer stores only its bytes.
-        bytes: new Uint8Array(file.bytes), size: file.bytes.byteLength, position,
-      })),
-    });
+    for (const [position, file] of pack.files.entries()) {
+      // The bytes go as base64 text, decoded by the database: the embedded driver writes a bytea
+      // parameter as hex a byte at a time in JavaScript, about a second for a public pack's 3 MB.
+      await this.db.$executeRaw`
+        INSERT INTO report_pack_file (id, pack_id, name, media_type, description, bytes, size, position)
+        VALUES (${randomUUID()}, ${created.id}, ${file.name}, ${file.mediaType}, ${file.description},
+                decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64'),
+                ${file.bytes.byteLength}, ${position})`;
+    }
     return {
       ...created,
       files: pack.files.map((file) => ({ name: file.name, mediaType: file.mediaType, description: file.description, size: file.bytes.byteLength })),

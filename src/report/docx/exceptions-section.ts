@@ -29,7 +29,11 @@ function exceptionBlocks(exception: ReportException, indicator: ReportIndicator 
   ];
   if (indicator) {
     blocks.push(labelled('Figure', `${indicator.figure.text} for ${indicator.periodLabel} ${indicator.target.value === null ? 'with no target' : `against a target of ${indicator.target.text}`}; ${lowerFirst(indicator.travelText)} since last quarter`));
-    if (indicator.sparkline.some((p) => p.value !== null)) blocks.push(chartParagraph(sparklineChart(indicator), { maxWidthTwips: TEXT_WIDTH, withText: false }));
+    // 1.5 times (144 dpi) is sharp enough for a line without text, and the PNG's cost goes with its
+    // pixels: at 2 times, a large council's few hundred sparklines took a second of the report's time.
+    if (indicator.sparkline.some((p) => p.value !== null)) {
+      blocks.push(chartParagraph(sparklineChart(indicator), { maxWidthTwips: TEXT_WIDTH, withText: false, scale: 1.5 }));
+    }
   }
   blocks.push(
     labelled('Owner’s narrative', exception.narrative ?? 'No narrative given for this period.'),
