@@ -45,10 +45,17 @@ export function renderInWorker(renderer: WorkerRenderer, model: QuarterReport | 
 function startWorker(): Worker {
   if (path.extname(__filename) === '.ts') {
     const script = path.join(__dirname, 'render-worker.ts');
-    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true });
+    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...WORKER_OPTIONS, eval: true });
   }
-  return new Worker(builtWorkerScript());
+  return new Worker(builtWorkerScript(), WORKER_OPTIONS);
 }
+
+/**
+ * A renderer makes millions of short-lived objects (docx's element tree, exceljs's cells): with a
+ * larger young generation fewer of them are promoted to be collected later. Measured at a large
+ * council: the command's peak memory 1.08 GB instead of 1.22 GB, and no slower.
+ */
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } } as const;
 
 const BUILT_WORKER = path.join('report', 'worker', 'render-worker.js');
 
