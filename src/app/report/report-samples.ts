@@ -70,13 +70,17 @@ function indicator(i: number): ReportIndicator {
   const sign = polarity === 'HIGHER' ? 1 : -1;
   const shift = status === 'GREEN' ? 0.05 : status === 'AMBER' ? -0.03 : -0.15;
   const value = status === 'MISSING' ? null : Math.round(target * (1 + sign * shift) * 10 ** decimals) / 10 ** decimals;
-  // No figure, nothing to compare: as travelOf answers.
-  const travel: Travel = value === null ? 'NOT_COMPARABLE' : i % 3 === 0 ? 'IMPROVED' : i % 3 === 1 ? 'WORSENED' : 'UNCHANGED';
-  const travelWord = { IMPROVED: 'Improved', WORSENED: 'Worsened', UNCHANGED: 'No change', NOT_COMPARABLE: 'Not comparable' }[travel];
   const sparkline: SparkPoint[] = MONTH_KEYS.map((period, k) => {
-    const v = value === null && k === 11 ? null : Math.round(target * (1 + sign * shift * (k / 11)) * (1 + 0.02 * Math.sin(i + k)) * 10 ** decimals) / 10 ** decimals;
+    const v = k === 11 ? value : Math.round(target * (1 + sign * shift * (k / 11)) * (1 + 0.02 * Math.sin(i + k)) * 10 ** decimals) / 10 ** decimals;
     return { period, label: MONTHS[k]!, value: v, target, status: k === 11 ? status : 'GREEN' };
   });
+  // The line ends at the figure. Travel since last quarter is what the line draws (the figure against
+  // three months before), so a person looking at the sample never reads "improved" beside a line
+  // going the wrong way. No figure, nothing to compare: as travelOf answers.
+  const lastQuarterValue = sparkline[8]!.value!;
+  const travel: Travel = value === null ? 'NOT_COMPARABLE'
+    : value === lastQuarterValue ? 'UNCHANGED' : (value - lastQuarterValue) * sign > 0 ? 'IMPROVED' : 'WORSENED';
+  const travelWord = { IMPROVED: 'Improved', WORSENED: 'Worsened', UNCHANGED: 'No change', NOT_COMPARABLE: 'Not comparable' }[travel];
   const code = `${['FIN', 'SRV', 'ENV', 'PPL', 'CUS'][i % 5]}${String(Math.floor(i / 5) + 1).padStart(2, '0')}`;
   return {
     id: `sample-${i}`,
