@@ -13,3 +13,5 @@ export * from './indicator';
 export * from './formula-text';
 export * from './reporting-lag';
 export * from './narrative-owed';
+export * from './variation';
+export * from './unusual-value';
