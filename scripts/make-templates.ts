@@ -44,7 +44,7 @@ import {
   TARGET_COLUMNS,
   VALUE_COLUMNS,
 } from '../src/import/parse-register';
-import { addSafeRow, setSafeColumns, toCsv, type SheetCell } from '../src/import/write-spreadsheet';
+import { addSafeRow, setSafeColumns, toCsv, type SheetCell } from '../src/spreadsheet/write-spreadsheet';
 
 const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates');
 /** The financial year the example targets and values are for. */

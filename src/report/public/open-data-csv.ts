@@ -9,7 +9,7 @@
  * wrote, and it refuses the committee model, which holds indicators the council does not publish.
  */
 import type { QuarterReport, ReportIndicator, SparkPoint } from '../../app/report/quarter-report-model';
-import { toCsv, type SheetRecord } from '../../import/write-spreadsheet';
+import { toCsv, type SheetRecord } from '../../spreadsheet/write-spreadsheet';
 import { statusLabel } from '../../app/scorecard/labels';
 import { quarterSlug, type ReportFile } from '../report-file';
 

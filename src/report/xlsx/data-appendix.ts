@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import type { QuarterReport, ReportException, ReportIndicator, SparkPoint } from '../../app/report/quarter-report-model';
 import type { Status, Unit } from '../../domain/types';
 import { statusLabel } from '../../app/scorecard/labels';
-import { safeCell, type SheetCell } from '../../import/write-spreadsheet';
+import { safeCell, type SheetCell } from '../../spreadsheet/write-spreadsheet';
 import { STATUS_STYLES } from '../charts/status-colours';
 import { quarterSlug, type ReportFile } from '../report-file';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readCsv, readRegisterFile } from '../../../src/import/read-register-file';
-import { addSafeRow, safeCell, setSafeColumns, toCsv } from '../../../src/import/write-spreadsheet';
+import { addSafeRow, safeCell, setSafeColumns, toCsv } from '../../../src/spreadsheet/write-spreadsheet';
 
 const ATTACKS = ['=HYPERLINK("https://evil.example","Click")', '+SUM(A1:A2)', '@SUM(A1)', "-2+3+cmd|' /C calc'!A0", '\t=1+1', '\r=1+1', '＝1+1'];
 

@@ -1,8 +1,9 @@
 /**
- * The one way the product writes cells into a spreadsheet (the templates today; the exports and
- * reports to come): every text cell goes through safeSpreadsheetText, so that a title or note that
- * begins like a formula is shown as text, never run (issue #11). Cells are plain strings or numbers,
- * never an exceljs `{ formula }`.
+ * The one way the product writes cells into a spreadsheet or a CSV (the register templates, the
+ * benchmark's registers, the report's Excel appendix and open-data CSV), so it lives beside none of
+ * them: every text cell goes through safeSpreadsheetText, so that a title or note that begins like
+ * a formula is shown as text, never run (issue #11). Cells are plain strings or numbers, never an
+ * exceljs `{ formula }`.
  */
 import type ExcelJS from 'exceljs';
 import { safeSpreadsheetText } from '../domain/formula-text';
