@@ -4,7 +4,8 @@
  * catch it by what the indicator usually reports. Each reason is a question, not a refusal: the
  * owner confirms the figure (stored with the flag) or corrects it.
  *
- *   1. Beyond its natural process limits (variation.ts), when its history is long enough to have them.
+ *   1. Beyond its natural process limits (variation.ts) at its decimal places, when its history is
+ *      long enough to have them.
  *   2. A jump from the period before larger than the register allows (`max_change_percent`), where
  *      the register sets one: some figures can double, others cannot.
  *   3. Outside what the unit can plausibly hold (PLAUSIBLE_CEILING): more days than a year has, more
@@ -14,7 +15,7 @@
  * compares it with what the period before added.
  */
 import type { Aggregation, Unit } from './types';
-import { formatValue } from './numbers';
+import { formatValue, roundTo } from './numbers';
 import { comparePeriods, periodKey, previousPeriod, type Period } from './periods';
 import { addedInPeriod, processLimits, variationSeries, type ProcessLimits, type VariationPoint } from './variation';
 
@@ -61,8 +62,11 @@ export function unusualValue(input: UnusualValueInput): UnusualValue {
 
   const reasons: UnusualReason[] = [];
   const limits = processLimits(variationSeries(indicator.aggregation, earlier).map((p) => p.value));
-  if (limits && judged !== null && (judged > limits.upper || judged < limits.lower)) {
-    reasons.push({ kind: 'BEYOND_PROCESS_LIMITS', side: judged > limits.upper ? 'ABOVE' : 'BELOW', limits });
+  if (limits && judged !== null) {
+    // At the indicator's decimal places, as the card shows the figure and the limits: a figure is
+    // never questioned for being beyond a limit it appears to equal.
+    const [shown, upper, lower] = [judged, limits.upper, limits.lower].map((n) => roundTo(n, indicator.decimals)) as [number, number, number];
+    if (shown > upper || shown < lower) reasons.push({ kind: 'BEYOND_PROCESS_LIMITS', side: shown > upper ? 'ABOVE' : 'BELOW', limits });
   }
   const jump = jumpFrom(input, byKey, judged);
   if (jump) reasons.push(jump);
@@ -70,7 +74,7 @@ export function unusualValue(input: UnusualValueInput): UnusualValue {
   if (ceiling !== undefined && value > ceiling && !(indicator.unit === 'PERCENT' && value <= 100)) {
     reasons.push({ kind: 'ABOVE_PLAUSIBLE_CEILING', ceiling });
   }
-  return { reasons, messages: reasons.map((reason) => messageFor(input, reason, cumulative)) };
+  return { reasons, messages: reasons.map((reason) => messageFor(input, reason, { cumulative, neverNegative: earlier.every((p) => p.value >= 0) })) };
 }
 
 function jumpFrom(input: UnusualValueInput, byKey: ReadonlyMap<string, number>, judged: number | null): UnusualReason | null {
@@ -86,7 +90,8 @@ function jumpFrom(input: UnusualValueInput, byKey: ReadonlyMap<string, number>, 
   return changePercent > max ? { kind: 'IMPLAUSIBLE_JUMP', previous, changePercent, maxChangePercent: max } : null;
 }
 
-function messageFor(input: UnusualValueInput, reason: UnusualReason, cumulative: boolean): string {
+function messageFor(input: UnusualValueInput, reason: UnusualReason, history: { cumulative: boolean; neverNegative: boolean }): string {
+  const { cumulative } = history;
   const { indicator, value } = input;
   const name = `${indicator.code} ${indicator.title}`;
   const shown = (n: number) => formatValue(n, indicator.unit, indicator.decimals);
@@ -96,7 +101,7 @@ function messageFor(input: UnusualValueInput, reason: UnusualReason, cumulative:
     case 'BEYOND_PROCESS_LIMITS': {
       const { lower, upper, points } = reason.limits;
       // A count's lower limit can fall below zero on paper; nobody reports less than nothing.
-      const floor = lower < 0 && input.history.every((p) => p.value >= 0) ? 0 : lower;
+      const floor = lower < 0 && history.neverNegative ? 0 : lower;
       const range = `${shown(floor)} to ${shown(upper)}${cumulative ? ' added a period' : ''}, from its last ${points} figures`;
       return `${name}: ${what} ${reason.side === 'ABOVE' ? 'above' : 'below'} what it usually reports (${range}): ${check}`;
     }

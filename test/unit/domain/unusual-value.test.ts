@@ -13,10 +13,12 @@ const check = (value: number, overrides: Partial<UnusualValueInput> = {}) =>
   unusualValue({ indicator, period: october, value, history: steadyHistory, ...overrides });
 
 describe('an unusual figure, asked about before it is stored', () => {
-  it('lets a figure within the process limits through with no question', () => {
-    // mean 59, MR-bar 2: limits 53.68 to 64.32.
-    expect(check(64).reasons).toEqual([]);
-    expect(check(54).reasons).toEqual([]);
+  it('lets a figure within the process limits through with no question, the limits read at its decimal places', () => {
+    // mean 59, MR-bar 2: limits 53.68 to 64.32, shown as 53.7% to 64.3%.
+    expect(check(64.3).reasons).toEqual([]);
+    expect(check(53.7).reasons).toEqual([]);
+    expect(check(64.4).reasons).toHaveLength(1);
+    expect(check(53.6).reasons).toHaveLength(1);
   });
 
   it('asks about 95 typed for 59: above what it usually reports, with the range and what to do', () => {
@@ -29,6 +31,16 @@ describe('an unusual figure, asked about before it is stored', () => {
 
   it('asks about a figure below the lower limit', () => {
     expect(check(50).reasons).toEqual([expect.objectContaining({ kind: 'BEYOND_PROCESS_LIMITS', side: 'BELOW' })]);
+  });
+
+  it('shows a count\'s lower limit as 0 when its limits reach below zero, as nobody reports less than nothing', () => {
+    // Complaints escalated: 0, 4, 0, 4, ... mean 2, MR-bar 4: limits -8.64 to 12.64.
+    const counts = steadyHistory.map((p, i) => ({ period: p.period, value: i % 2 === 0 ? 0 : 4 }));
+    const count = { ...indicator, code: 'CUS09', title: 'Complaints escalated', unit: 'NUMBER', decimals: 0 } as const;
+    expect(unusualValue({ indicator: count, period: october, value: 13, history: counts }).reasons).toEqual([]); // 12.64 shows as 13
+    expect(unusualValue({ indicator: count, period: october, value: 14, history: counts }).messages).toEqual([
+      'CUS09 Complaints escalated: 14 is above what it usually reports (0 to 13, from its last 24 figures): check it, then confirm it or correct it.',
+    ]);
   });
 
   it('asks nothing from the limits with fewer than 15 earlier figures', () => {
