@@ -6,8 +6,8 @@
  *
  *   1. Beyond its natural process limits (variation.ts) at its decimal places, when its history is
  *      long enough to have them.
- *   2. A jump from the period before larger than the register allows (`max_change_percent`), where
- *      the register sets one: some figures can double, others cannot.
+ *   2. A jump from the period before larger than the register allows, where it sets a limit (the
+ *      indicator's largest believable change in percent; some figures can double, others cannot).
  *   3. Outside what the unit can plausibly hold (PLAUSIBLE_CEILING): more days than a year has, more
  *      minutes than a day, a percentage allowed above 100 that is above 1,000.
  *
