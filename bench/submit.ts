@@ -29,7 +29,11 @@ const indicatorIds = Array.from({ length: 10 }, (_, k) => `indicator-${k * 100}`
 function submission(round: number): Record<string, unknown> {
   const data: Record<string, unknown> = { period: '2026-10' };
   indicatorIds.forEach((id, k) => {
-    data[`value:${id}`] = String(50 + ((round * 7 + k * 3) % 45) + 0.5);
+    const figure = String(50 + ((round * 7 + k * 3) % 45) + 0.5);
+    data[`value:${id}`] = figure;
+    // The owner has confirmed each figure the card may ask about (#16), so every submit is read
+    // against its history, checked and stored: the whole path, never a refusal.
+    data[`confirm:${id}`] = figure;
   });
   return data;
 }

@@ -58,7 +58,7 @@ import {
   sampleDigestForRegister,
 } from '../src/cards/board/board-samples';
 import {
-  SAMPLE_ENTRY_CLOSED,
+  SAMPLE_ENTRY_CLOSED, SAMPLE_ENTRY_UNUSUAL,
   SAMPLE_ENTRY_OPEN,
   SAMPLE_HELP,
   SAMPLE_MY_INDICATORS,
@@ -297,6 +297,7 @@ export function sampleCards(): NamedCard[] {
   return [
     { name: 'entry-open', card: buildEntryCard(SAMPLE_ENTRY_OPEN) },
     { name: 'entry-closed', card: buildEntryCard(SAMPLE_ENTRY_CLOSED) },
+    { name: 'entry-unusual', card: buildEntryCard(SAMPLE_ENTRY_UNUSUAL) },
     { name: 'my-indicators', card: buildMyIndicatorsCard(SAMPLE_MY_INDICATORS) },
     { name: 'my-indicators-empty', card: buildMyIndicatorsCard(SAMPLE_MY_INDICATORS_EMPTY) },
     { name: 'outstanding', card: buildOutstandingCard(SAMPLE_OUTSTANDING) },

@@ -21,7 +21,13 @@ export function entryValues(inputs: Inputs): TypedValue[] {
     .filter((key) => key.startsWith('value:'))
     .map((key) => {
       const indicatorId = key.slice('value:'.length);
-      return { indicatorId, raw: typedText(inputs[key]), note: typedText(inputs[inputIds.note(indicatorId)]) };
+      return {
+        indicatorId,
+        raw: typedText(inputs[key]),
+        note: typedText(inputs[inputIds.note(indicatorId)]),
+        estimated: typedText(inputs[inputIds.estimated(indicatorId)]) === 'true',
+        confirmed: typedText(inputs[inputIds.confirmUnusual(indicatorId)]),
+      };
     });
 }
 

@@ -154,7 +154,17 @@ export interface DateInput extends InputBase {
   readonly placeholder?: string;
 }
 
-export type CardInput = NumberInput | TextInput | ChoiceSetInput | DateInput;
+/** A tick box: it sends valueOn when ticked, valueOff ("false" unless given) when not. */
+export interface ToggleInput extends InputBase {
+  readonly type: 'Input.Toggle';
+  readonly title: string;
+  readonly value?: string;
+  readonly valueOn?: string;
+  readonly valueOff?: string;
+  readonly wrap?: boolean;
+}
+
+export type CardInput = NumberInput | TextInput | ChoiceSetInput | DateInput | ToggleInput;
 
 export interface ActionSet extends ElementBase {
   readonly type: 'ActionSet';
@@ -374,6 +384,10 @@ export function choiceSetInput(
   props: Omit<Props<ChoiceSetInput>, 'id' | 'choices'> = {},
 ): ChoiceSetInput {
   return { type: 'Input.ChoiceSet', id, choices, ...props };
+}
+
+export function toggleInput(id: string, title: string, props: Omit<Props<ToggleInput>, 'id' | 'title'> = {}): ToggleInput {
+  return { type: 'Input.Toggle', id, title, ...props };
 }
 
 export function dateInput(id: string, props: Omit<Props<DateInput>, 'id'> = {}): DateInput {

@@ -31,6 +31,10 @@ export const inputIds = {
   remedialAction: (indicatorId: string) => `remedial:${indicatorId}`,
   likelyToRecover: (indicatorId: string) => `recover:${indicatorId}`,
   recoveryPeriod: (indicatorId: string) => `recoveryPeriod:${indicatorId}`,
+  /** Input.Toggle: the figure is an estimate ("true" or "false"). */
+  estimated: (indicatorId: string) => `estimated:${indicatorId}`,
+  /** Input.Toggle shown beside an unusual figure: its valueOn is that figure, so a confirmation is for it alone. */
+  confirmUnusual: (indicatorId: string) => `confirm:${indicatorId}`,
 } as const;
 
 export { LIKELY_TO_RECOVER, type LikelyToRecover } from '../domain/types';

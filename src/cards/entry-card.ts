@@ -21,6 +21,7 @@ import {
   statusStyle,
   textBlock,
   textInput,
+  toggleInput,
   toneColor,
   toneStyle,
   trendText,
@@ -136,8 +137,10 @@ function rowHeader(row: EntryRowView): CardElement[] {
     const statusText = row.saved.statusText.toLowerCase().startsWith(label.toLowerCase())
       ? row.saved.statusText
       : joinParts([label, row.saved.statusText], ': ');
+    // An estimate and a confirmed unusual figure say so in words wherever the saved figure is shown (#16).
+    const flags = joinParts([row.saved.estimated ? 'estimate' : null, row.saved.unusualConfirmed ? 'unusual, confirmed' : null], ', ');
     items.push(
-      textBlock(`Saved: ${row.saved.valueText} — ${statusText}`, { color, weight: 'Bolder', spacing: 'Small', wrap: true }),
+      textBlock(`Saved: ${row.saved.valueText}${flags ? ` (${flags})` : ''} — ${statusText}`, { color, weight: 'Bolder', spacing: 'Small', wrap: true }),
       textBlock(
         `Submitted by ${row.saved.byText}${row.saved.version > 1 ? ` (corrected, version ${row.saved.version})` : ''}`,
         { isSubtle: true, size: 'Small', spacing: 'None', wrap: true },
@@ -180,9 +183,32 @@ function openRow(view: EntryCardView, row: EntryRowView, layout: Layout): CardEl
       ],
       { spacing: 'Small' },
     ),
+    // Lean: a toggle sends "true" or "false" by default, and a 40-row card must stay under the limit.
+    toggleInput(inputIds.estimated(row.indicatorId), 'An estimate, to be replaced later', { ...(row.estimated ? { value: 'true' } : {}), wrap: true }),
   ];
+  if (row.unusual) items.push(unusualQuestion(row, row.unusual));
   if (row.narrative) items.push(narrativeForm(view, row, row.narrative, layout));
   return container(items, { separator: true, spacing: 'Medium' });
+}
+
+/**
+ * The question asked before an unusual figure is stored: why it looks wrong, and a tick box whose
+ * value is the figure itself, so that ticking it confirms this figure and no other.
+ */
+function unusualQuestion(row: EntryRowView, unusual: NonNullable<EntryRowView['unusual']>): CardElement {
+  return container(
+    [
+      textBlock(`Is ${row.code}'s figure right?`, { weight: 'Bolder', wrap: true }),
+      ...unusual.questions.map((question) => textBlock(`⚠ ${shown(question)}`, { size: 'Small', spacing: 'Small', wrap: true })),
+      toggleInput(inputIds.confirmUnusual(row.indicatorId), `This figure is right: store ${unusual.confirmValue} as it is`, {
+        valueOn: unusual.confirmValue,
+        valueOff: '',
+        wrap: true,
+        spacing: 'Small',
+      }),
+    ],
+    { style: 'warning', spacing: 'Small' },
+  );
 }
 
 function narrativeForm(view: EntryCardView, row: EntryRowView, narrative: NarrativeView, layout: Layout): CardElement {

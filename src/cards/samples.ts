@@ -49,8 +49,12 @@ export const SAMPLE_ROW_AMBER: EntryRowView = {
     statusText: 'Amber: within tolerance',
     byText: 'Gareth Lewis, 4 Nov 2026 10:12',
     version: 1,
+    estimated: false,
+    unusualConfirmed: false,
   },
   narrative: emptyNarrative,
+  estimated: false,
+  unusual: null,
   error: null,
 };
 
@@ -73,8 +77,12 @@ export const SAMPLE_ROW_GREEN: EntryRowView = {
     statusText: 'Green: on target',
     byText: 'Chloe Evans, 5 Nov 2026 09:40',
     version: 2,
+    estimated: false,
+    unusualConfirmed: false,
   },
   narrative: null,
+  estimated: false,
+  unusual: null,
   error: null,
 };
 
@@ -93,6 +101,8 @@ export const SAMPLE_ROW_ERROR: EntryRowView = {
   note: '',
   saved: null,
   narrative: null,
+  estimated: false,
+  unusual: null,
   error: 'Enter a percentage between 0 and 100: 164.2 is more than 100.',
 };
 
@@ -111,6 +121,8 @@ export const SAMPLE_ROW_EMPTY: EntryRowView = {
   note: '',
   saved: null,
   narrative: null,
+  estimated: false,
+  unusual: null,
   error: null,
 };
 
@@ -133,6 +145,8 @@ export const SAMPLE_ROW_RED: EntryRowView = {
     statusText: 'Red: outside tolerance',
     byText: 'Gareth Lewis, 4 Nov 2026 10:15',
     version: 1,
+    estimated: false,
+    unusualConfirmed: false,
   },
   narrative: {
     required: false,
@@ -142,6 +156,8 @@ export const SAMPLE_ROW_RED: EntryRowView = {
     givenBy: 'Gareth Lewis, 4 Nov 2026 10:20',
     error: 'Give the recovery month as year and month, e.g. 2027-01.',
   },
+  estimated: false,
+  unusual: null,
   error: null,
 };
 
@@ -160,6 +176,8 @@ export const SAMPLE_ROW_DATA_ONLY: EntryRowView = {
   note: '',
   saved: null,
   narrative: null,
+  estimated: false,
+  unusual: null,
   error: null,
 };
 
@@ -183,6 +201,29 @@ export const SAMPLE_ENTRY_CLOSED: EntryCardView = {
   banner: null,
   refreshUserIds: [],
   rows: SAMPLE_ENTRY_OPEN.rows.map((r) => ({ ...r, error: null, narrative: r.narrative?.givenBy ? { ...r.narrative, error: null } : null })),
+};
+
+/**
+ * #16: Gareth's card after a submit that stored nothing: SRV06's 680 (for 68) is asked about, and
+ * SRV02's figure is marked as an estimate, both kept as typed.
+ */
+export const SAMPLE_ENTRY_UNUSUAL: EntryCardView = {
+  ...SAMPLE_ENTRY_OPEN,
+  banner: { tone: 'warning', text: 'Nothing was stored: one figure is unusual for its indicator (shown below). Correct it, or tick "This figure is right", then submit again.' },
+  rows: [
+    { ...SAMPLE_ROW_GREEN, inputValue: '8.4', estimated: true, saved: { ...SAMPLE_ROW_GREEN.saved!, estimated: true } },
+    {
+      ...SAMPLE_ROW_DATA_ONLY,
+      inputValue: '680',
+      unusual: {
+        questions: [
+          'SRV06 Households in temporary accommodation: 680 is above what it usually reports (52 to 81, from its last 24 figures): check it, then confirm it or correct it.',
+          'SRV06 Households in temporary accommodation: 680 is 900% away from the period before (68), more than the 25% the register expects at most: check it, then confirm it or correct it.',
+        ],
+        confirmValue: '680',
+      },
+    },
+  ],
 };
 
 const UNIT_LABELS: Readonly<Record<Unit, string>> = {
@@ -243,6 +284,8 @@ export function sampleEntryViewWithRows(count: number): EntryCardView {
               statusText: status === 'RED' ? 'Red: outside tolerance' : status === 'AMBER' ? 'Amber: within tolerance' : status === 'GREEN' ? 'Green: on target' : 'Data only',
               byText: `${d.owner.name}, 4 Nov 2026 10:${String(10 + (i % 50)).padStart(2, '0')}`,
               version: i % 6 === 0 ? 2 : 1,
+              estimated: i % 9 === 4,
+              unusualConfirmed: false,
             }
           : null,
       narrative: narrative
@@ -255,6 +298,8 @@ export function sampleEntryViewWithRows(count: number): EntryCardView {
             error: i % 10 === 2 ? 'Say whether the action is likely to be enough to recover.' : null,
           }
         : null,
+      estimated: (saved || narrative) && i % 9 === 4,
+      unusual: null,
       error: i % 7 === 3 ? `"about 20" is not a number: enter the figure only, e.g. ${fmt(d.to, d.unit, d.decimals)}.` : null,
     });
   }

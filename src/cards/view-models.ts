@@ -43,6 +43,13 @@ export interface EntryRowView {
   /** What the value input shows: the current value, or the text of a refused submission. */
   readonly inputValue: string;
   readonly note: string;
+  /** What the estimate toggle shows: the stored figure's flag, or what was sent with a refused submission. */
+  readonly estimated: boolean;
+  /**
+   * A figure unusual for the indicator, asked about before anything is stored (#16): one sentence
+   * per reason, and the figure that "This figure is right" confirms.
+   */
+  readonly unusual: { readonly questions: readonly string[]; readonly confirmValue: string } | null;
   /** Once a value is stored for the period. */
   readonly saved: {
     readonly valueText: string; // "22.4 days"
@@ -50,6 +57,10 @@ export interface EntryRowView {
     readonly statusText: string; // "Amber: within tolerance"
     readonly byText: string; // "Gareth Lewis, 4 Nov 2026 10:12"
     readonly version: number;
+    /** An estimate, to be replaced by the actual figure. */
+    readonly estimated: boolean;
+    /** Unusual for the indicator, and confirmed by whoever entered it. */
+    readonly unusualConfirmed: boolean;
   } | null;
   /** Shown for red and amber values. */
   readonly narrative: NarrativeView | null;

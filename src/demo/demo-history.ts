@@ -121,6 +121,7 @@ export function buildDemoSheets(today: Date): DemoSheets {
       target: indicator.target === null ? '' : String(indicator.target), target_year: financialYearLabel(currentYear),
       tolerance: indicator.tolerance, lag_months: String(indicator.lagMonths ?? 0),
       public: indicator.public === undefined ? '' : indicator.public ? 'yes' : 'no',
+      max_change_percent: indicator.maxChangePercent === undefined ? '' : String(indicator.maxChangePercent),
     });
 
     const periods = periodsFrom(firstYear, currentYear, indicator.frequency);

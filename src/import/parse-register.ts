@@ -33,7 +33,7 @@ export const INDICATOR_COLUMNS = [
 ] as const;
 /** Optional extras a council may add; absent columns are simply empty. */
 export const OPTIONAL_INDICATOR_COLUMNS = [
-  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'public', 'owner_name', 'verifier_name', 'director_name',
+  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'public', 'max_change_percent', 'owner_name', 'verifier_name', 'director_name',
 ] as const;
 export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
 export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
@@ -127,6 +127,7 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     // Blank: KPIs are reported to members and so published; service PIs and data-only figures are
     // internal unless the council says otherwise (#15).
     const isPublic = cell.optional('public', parseYesNo) ?? kind === 'KPI';
+    const maxChangePercent = cell.optional('max_change_percent', parseMaxChangePercent) ?? null;
 
     const owner = people.required(cell, 'owner');
     const verifier = people.optional(cell, 'verifier');
@@ -154,7 +155,7 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     ) {
       parsed.push({
         row: row.row, code, title, definition: cell.text('definition'), kind, unit, decimals, polarity, frequency,
-        aggregation, lens, allowAboveHundred, lagMonths, public: isPublic, directorate, service: cell.text('service') || null,
+        aggregation, lens, allowAboveHundred, lagMonths, public: isPublic, maxChangePercent, directorate, service: cell.text('service') || null,
         priority: cell.text('priority') || null, owner, delegates, verifier, director, tolerance: tolerance ?? null, annualTarget,
       });
     }
@@ -463,6 +464,19 @@ function parseLagMonths(text: string): Result<number> {
   return isValidLag(months)
     ? ok(months)
     : err(`"${shown}" is not a reporting lag: enter the whole number of months after the period that its figure arrives, from 0 to ${MAX_LAG_MONTHS} (3 for a quarter late); blank means 0`);
+}
+
+/**
+ * The largest believable change between periods, in percent above 0 ("50" or "50%"): a figure that
+ * moves further is questioned when it is entered (#16).
+ */
+function parseMaxChangePercent(text: string): Result<number> {
+  const shown = text.trim();
+  const digits = shown.replace(/\s*%$/, '');
+  const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
+  return Number.isFinite(percent) && percent > 0
+    ? ok(percent)
+    : err(`"${shown}" is not a jump limit: enter the largest believable change from one period to the next as a percentage above 0, such as 50 (a figure that moves further is questioned when it is entered); blank means no limit`);
 }
 
 function parseYesNo(text: string): Result<boolean> {

@@ -16,6 +16,8 @@ export interface IndicatorInput extends IndicatorDefinition {
   readonly lagMonths: number;
   /** Whether the council publishes it (the public edition of the quarterly report, #15). */
   readonly public: boolean;
+  /** The largest believable change between periods, in percent, or null for none (#16). */
+  readonly maxChangePercent: number | null;
   readonly directorate: string;
   readonly service: string | null;
   readonly priority: string | null;

@@ -78,6 +78,67 @@ describeEachDatabase('the entry card use cases', (db) => {
     expect(await db().store.repos.values.latest(srv01, '2026-05')).toMatchObject({ version: 1 });
   });
 
+  describe('an unusual figure is asked about before it is stored (#16)', () => {
+    const submit = (inputs: Record<string, unknown>) => service.submitValues(fromCard({ submitter: gareth, period: '2026-05', inputs }));
+
+    it('asks about a jump beyond the register\'s limit, stores it only once confirmed for that figure, and stores a corrected one as usual', async () => {
+      const { database, store } = db();
+      await database.sql.query(`UPDATE indicator SET max_change_percent = 25 WHERE code = 'SRV01'`);
+
+      // 95 typed for 19 (April was 18.5): asked, nothing stored, what was typed kept.
+      const asked = await submit({ [inputIds.value(srv01)]: '95', [inputIds.note(srv01)]: 'typed fast' });
+      expect(asked.banner).toEqual({ tone: 'warning', text: expect.stringMatching(/^Nothing was stored: one figure is unusual for its indicator/) });
+      expect(asked.rows[0]).toMatchObject({ inputValue: '95', note: 'typed fast', unusual: { confirmValue: '95' } });
+      expect(asked.rows[0]!.unusual!.questions).toEqual([expect.stringMatching(/^SRV01 .*: 95\.0 days is 414% away from the period before \(18\.5 days\), more than the 25% the register expects at most/)]);
+      expect(await store.repos.values.latest(srv01, '2026-05')).toMatchObject({ value: 21.9, version: 1 });
+
+      // A confirmation given for another figure is not one for this figure.
+      expect((await submit({ [inputIds.value(srv01)]: '95', [inputIds.confirmUnusual(srv01)]: '59' })).rows[0]!.unusual).not.toBeNull();
+      expect(await store.repos.values.latest(srv01, '2026-05')).toMatchObject({ version: 1 });
+
+      // Confirmed: stored with the flag, audited with it, and not asked about again.
+      const confirmed = await submit({ [inputIds.value(srv01)]: '95', [inputIds.confirmUnusual(srv01)]: '95' });
+      expect(confirmed.banner?.text).toMatch(/^Saved 1 value\./);
+      expect(confirmed.rows[0]).toMatchObject({ unusual: null, saved: { valueText: '95.0 days', version: 2, unusualConfirmed: true, estimated: false } });
+      const stored = (await store.repos.values.latest(srv01, '2026-05'))!;
+      expect(stored).toMatchObject({ value: 95, version: 2, unusualConfirmed: true });
+      expect(await store.repos.audit.forEntity('IndicatorValue', stored.id)).toEqual([
+        expect.objectContaining({ action: 'value.corrected', after: expect.objectContaining({ value: 95, unusualConfirmed: true }) }),
+      ]);
+      const resent = await submit({ [inputIds.value(srv01)]: '95' });
+      expect(resent.banner?.text).toMatch(/^No changes: these values were already stored\./);
+      expect(resent.rows[0]!.unusual).toBeNull();
+
+      // Corrected to 19.5: usual again, stored as the next version without the flag.
+      const corrected = await submit({ [inputIds.value(srv01)]: '19.5' });
+      expect(corrected.rows[0]).toMatchObject({ unusual: null, saved: { valueText: '19.5 days', version: 3, unusualConfirmed: false } });
+    });
+
+    it('asks about a figure far outside the indicator\'s own history, judged by its process limits', async () => {
+      const { store } = db();
+      // Two years of figures between 18 and 20 days before April 2026.
+      const months = Array.from({ length: 24 }, (_, i) => { const m = (3 + i) % 12 + 1; const y = 2024 + Math.floor((3 + i) / 12); return `${y}-${String(m).padStart(2, '0')}`; });
+      await store.repos.values.appendNumbered(months.map((period, i) => ({
+        indicatorId: srv01, period, financialYear: Number(period.slice(0, 4)) - (Number(period.slice(5)) < 4 ? 1 : 0), version: 1,
+        value: 18 + (i % 3), note: '', source: 'IMPORT' as const, enteredById: null,
+      })));
+      const asked = await submit({ [inputIds.value(srv01)]: '35' });
+      expect(asked.rows[0]!.unusual!.questions).toEqual([expect.stringMatching(/35\.0 days is above what it usually reports \(\d+\.\d days to \d+\.\d days, from its last 24 figures\)/)]);
+      expect(await store.repos.values.latest(srv01, '2026-05')).toMatchObject({ version: 1 });
+      // 20.5 is within them: stored without a question.
+      expect((await submit({ [inputIds.value(srv01)]: '20.5' })).rows[0]).toMatchObject({ unusual: null, saved: { version: 2 } });
+    });
+
+    it('stores an estimate as such, and the actual figure later as the next version without the flag', async () => {
+      const { store } = db();
+      const estimate = await submit({ [inputIds.value(srv01)]: '21.9', [inputIds.estimated(srv01)]: 'true' });
+      expect(estimate.rows[0]).toMatchObject({ estimated: true, saved: { valueText: '21.9 days', version: 2, estimated: true } });
+      expect(await store.repos.values.latest(srv01, '2026-05')).toMatchObject({ value: 21.9, version: 2, estimated: true });
+      const actual = await submit({ [inputIds.value(srv01)]: '22.1', [inputIds.estimated(srv01)]: 'false' });
+      expect(actual.rows[0]).toMatchObject({ estimated: false, saved: { version: 3, estimated: false } });
+    });
+  });
+
   it('gives the performance team a correction card for one indicator of a closed period, and stores the correction as a new version', async () => {
     const admin: Submitter = { ...chloe, isAdmin: true };
     const card = await service.correctionCard(admin, 'srv01', '2026-04');

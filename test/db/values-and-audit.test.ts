@@ -41,8 +41,9 @@ describeEachDatabase('value versions and the audit log', (db) => {
     const fin01 = (await store.repos.indicators.findByCode('FIN01'))!.id;
     const gareth = (await store.repos.people.findByEmail('gareth.lewis@fenmarsh.gov.uk'))!;
     const at = new Date('2026-07-03T09:30:00Z');
-    const submission = (values: { indicatorId: string; value: number; note: string }[]) => ({
-      period: '2026-06', financialYear: 2026, source: 'CARD' as const, enteredById: gareth.id, actorLabel: 'Gareth Lewis', enteredAt: at, values,
+    const submission = (values: { indicatorId: string; value: number; note: string; estimated?: boolean; unusualConfirmed?: boolean }[]) => ({
+      period: '2026-06', financialYear: 2026, source: 'CARD' as const, enteredById: gareth.id, actorLabel: 'Gareth Lewis', enteredAt: at,
+      values: values.map((v) => ({ estimated: false, unusualConfirmed: false, ...v })),
     });
 
     const first = await store.repos.values.appendChanged(submission([{ indicatorId: fin01, value: 7.25, note: '' }, { indicatorId: srv01, value: 19.5, note: 'draft' }]));
@@ -59,13 +60,28 @@ describeEachDatabase('value versions and the audit log', (db) => {
 
     expect((await store.repos.audit.forEntity('IndicatorValue', first[1]!.id))).toEqual([expect.objectContaining({
       actorId: gareth.id, actorLabel: 'Gareth Lewis', action: 'value.created', before: undefined,
-      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'draft', version: 1 },
+      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'draft', version: 1, estimated: false, unusualConfirmed: false },
     })]);
     expect((await store.repos.audit.forEntity('IndicatorValue', second[0]!.id))).toEqual([expect.objectContaining({
-      action: 'value.corrected', before: { value: 19.5, note: 'draft', version: 1 },
-      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'final', version: 2 },
+      action: 'value.corrected', before: { value: 19.5, note: 'draft', version: 1, estimated: false, unusualConfirmed: false },
+      after: { indicatorId: srv01, period: '2026-06', value: 19.5, note: 'final', version: 2, estimated: false, unusualConfirmed: false },
     })]);
     expect(await store.repos.audit.forEntity('IndicatorValue', first[0]!.id)).toHaveLength(1);
+
+    // #16: the same figure marked as an estimate, or confirmed as unusual, is a version of its own,
+    // audited with the flags before and after, and read back with them.
+    const flagged = await store.repos.values.appendChanged(submission([
+      { indicatorId: fin01, value: 7.25, note: '', estimated: true },
+      { indicatorId: srv01, value: 19.5, note: 'final', unusualConfirmed: true },
+    ]));
+    expect(flagged.map((v) => [v.indicatorId, v.version, v.estimated, v.unusualConfirmed])).toEqual([[fin01, 2, true, false], [srv01, 3, false, true]]);
+    expect((await store.repos.audit.forEntity('IndicatorValue', flagged[0]!.id))).toEqual([expect.objectContaining({
+      action: 'value.corrected', before: { value: 7.25, note: '', version: 1, estimated: false, unusualConfirmed: false },
+      after: { indicatorId: fin01, period: '2026-06', value: 7.25, note: '', version: 2, estimated: true, unusualConfirmed: false },
+    })]);
+    expect((await store.repos.values.currentForPeriods([fin01, srv01], ['2026-06'])).map((v) => [v.version, v.estimated, v.unusualConfirmed]).sort())
+      .toEqual([[2, true, false], [3, false, true]]);
+    expect(await store.repos.values.appendChanged(submission([{ indicatorId: fin01, value: 7.25, note: '', estimated: true }]))).toEqual([]);
   });
 
   it('stores none of a submission when another writer took a version meanwhile', async () => {
@@ -86,7 +102,7 @@ describeEachDatabase('value versions and the audit log', (db) => {
     await database.sql.query(`CREATE TRIGGER steal BEFORE INSERT ON indicator_value FOR EACH ROW EXECUTE FUNCTION steal_version()`);
     await expect(store.repos.values.appendChanged({
       period: '2026-08', financialYear: 2026, source: 'CARD', enteredById: null as unknown as string, actorLabel: 'x', enteredAt: new Date('2026-09-01T00:00:00Z'),
-      values: [{ indicatorId: fin01, value: 5, note: '' }, { indicatorId: srv01, value: 2, note: 'racing' }],
+      values: [{ indicatorId: fin01, value: 5, note: '', estimated: false, unusualConfirmed: false }, { indicatorId: srv01, value: 2, note: 'racing', estimated: false, unusualConfirmed: false }],
     })).rejects.toThrow();
     expect(await store.repos.values.history(fin01, '2026-08')).toEqual([]);
     expect((await store.repos.values.history(srv01, '2026-08')).map((v) => v.version)).toEqual([1]);

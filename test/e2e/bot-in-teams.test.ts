@@ -129,23 +129,44 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     expect(JSON.stringify(card)).toContain('"value":8.5'); // what was typed is kept
   });
 
-  it('stores a valid submission and shows each status and who submitted when', async () => {
+  it('asks about a figure unusual for its indicator before storing anything (#16)', async () => {
+    // The demo's SRV01 has run between about 20 and 24 days for two years: 17.3 is below its limits.
     const card = await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '17.3', [`value:${srv02}`]: '8.5', [`note:${srv02}`]: 'Two staff back from leave' });
     const text = cardText(card);
+    expect(text).toMatch(/Nothing was stored: one figure is unusual for its indicator/);
+    expect(text).toMatch(/SRV01 Days to process new Housing Benefit and Council Tax Support claims: 17\.3 days is below what it usually reports \(.* from its last 24 figures\)/);
+    expect(text).toMatch(/0 of 2 submitted/);
+    expect(inputIds(card)).toEqual(expect.arrayContaining([`confirm:${srv01}`]));
+    expect(inputIds(card)).not.toContain(`confirm:${srv02}`);
+    expect(JSON.stringify(card)).toContain('"value":8.5'); // what was typed is kept
+  });
+
+  it('stores an unusual figure once its owner confirms it, with each status and who submitted when', async () => {
+    const card = await act(gareth, 'entry.submit', {
+      period, [`value:${srv01}`]: '17.3', [`confirm:${srv01}`]: '17.3', [`value:${srv02}`]: '8.5', [`note:${srv02}`]: 'Two staff back from leave',
+    });
+    const text = cardText(card);
     expect(text).toMatch(/Saved 2 values/);
-    expect(text).toMatch(/17\.3 days/);
-    expect(text).toMatch(/Green/);
+    expect(text).toMatch(/Saved: 17\.3 days \(unusual, confirmed\) — Green/);
     expect(text).toMatch(/Gareth Lewis/);
   });
 
-  it('changes nothing when the same submission is replayed', async () => {
+  it('changes nothing when the same submission is replayed, and does not ask again', async () => {
     const card = await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '17.3', [`value:${srv02}`]: '8.5', [`note:${srv02}`]: 'Two staff back from leave' });
     expect(cardText(card)).toMatch(/No changes: these values were already stored/);
   });
 
+  it('asks about a mistyped figure, and stores the corrected one without the flag', async () => {
+    const typo = await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '230' });
+    expect(cardText(typo)).toMatch(/230\.0 days is above what it usually reports/);
+    expect(cardText(typo)).toMatch(/Saved: 17\.3 days/); // still what is stored
+  });
+
   it('asks for the narrative when a value rates red, and stores it', async () => {
-    const red = await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '30' });
+    // The corrected figure: red, but within what SRV01 usually reports.
+    const red = await act(gareth, 'entry.submit', { period, [`value:${srv01}`]: '23' });
     const text = cardText(red);
+    expect(text).not.toMatch(/unusual/);
     expect(text).toMatch(/Red/);
     expect(text).toMatch(/SRV01 is off target: please tell us the remedial action/);
     expect(inputIds(red)).toEqual(expect.arrayContaining([`remedial:${srv01}`, `recover:${srv01}`, `recoveryPeriod:${srv01}`]));
@@ -217,11 +238,12 @@ describe.each(BACKENDS)('the bot in Teams, end to end [%s]', (backend) => {
     expect(await server.stop()).toBe(0);
     const database = await openDatabase(databaseUrl, { purpose: 'test check' });
     try {
-      const values = await database.sql.query<{ version: number; value: string; source: string }>(
-        `SELECT v.version, v.value::text, v.source FROM indicator_value v WHERE v.indicator_id = $1 AND v.period = $2 ORDER BY v.version`,
+      const values = await database.sql.query<{ version: number; value: string; source: string; unusual_confirmed: boolean }>(
+        `SELECT v.version, v.value::text, v.source, v.unusual_confirmed FROM indicator_value v WHERE v.indicator_id = $1 AND v.period = $2 ORDER BY v.version`,
         [srv01, period],
       );
-      expect(values.filter((v) => v.source === 'CARD').map((v) => Number(v.value))).toEqual([17.3, 30]);
+      // The confirmed outlier and the corrected figure; the questioned ones were never stored.
+      expect(values.filter((v) => v.source === 'CARD').map((v) => [Number(v.value), v.unusual_confirmed])).toEqual([[17.3, true], [23, false]]);
       const narratives = await database.sql.query<{ likely_to_recover: string; recovery_period: string }>(
         `SELECT n.likely_to_recover, n.recovery_period FROM value_narrative n JOIN indicator_value v ON v.id = n.value_id WHERE v.indicator_id = $1`, [srv01],
       );

@@ -136,7 +136,7 @@ withPostgres('the server on PostgreSQL as a role that may only read and write ro
     const card = cardOf(teams.connector.messagesIn(personalConversationId(gareth)).at(-1));
     const [first, second] = inputIds(card).filter((id) => id.startsWith('value:'));
     const period = (card.actions as { data: { period: string } }[])[0]!.data.period;
-    const reply = await post(cardAction(gareth, teams.connector.serviceUrl, 'entry.submit', { period, [first!]: '17.3', [second!]: '8.5' }));
+    const reply = await post(cardAction(gareth, teams.connector.serviceUrl, 'entry.submit', { period, [first!]: '21.3', [second!]: '8.5' }));
     expect(cardText(reply.value)).toMatch(/Saved 2 values/);
 
     const stored = await queryAs<{ value: string }>(
@@ -144,7 +144,7 @@ withPostgres('the server on PostgreSQL as a role that may only read and write ro
       `SELECT v.value::text AS value FROM indicator_value v JOIN person p ON p.id = v.entered_by_id
         WHERE p.email = '${gareth.email}' AND v.period = '${period}' ORDER BY v.value`,
     );
-    expect(stored.map((row) => Number(row.value))).toEqual([8.5, 17.3]);
+    expect(stored.map((row) => Number(row.value))).toEqual([8.5, 21.3]);
     // Nothing the server did in the background (scheduler, dispatcher, jobs) hit a missing privilege.
     expect(server!.output()).not.toMatch(/permission denied|must be owner/);
   });

@@ -3,7 +3,8 @@
  * submission of values, take a red or amber value's narrative.
  *
  * A submission is all or nothing: if any value is refused (not theirs to submit, not a number,
- * out of range, the period closed) nothing is stored and the card comes back with each refusal in
+ * out of range, the period closed) or unusual for its indicator and not yet confirmed
+ * (unusual-figures.ts), nothing is stored and the card comes back with each refusal or question in
  * place and what they typed kept. A resubmission of the same figures changes nothing, so Teams
  * retrying an invoke, or a person pressing Submit twice, never creates a version.
  */
@@ -17,6 +18,7 @@ import { clip, MAX_VALUE_TEXT } from '../../domain/typed-text';
 import { loadEntrySnapshot, loadEntrySnapshots, withNewVersions, type EntrySnapshot } from './entry-snapshot';
 import type { ChangedValues } from '../../db/repositories/value-repository';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
+import { checkUnusualFigures } from './unusual-figures';
 
 export interface Submitter {
   readonly personId: string;
@@ -32,6 +34,10 @@ export interface TypedValue {
   readonly indicatorId: string;
   readonly raw: string;
   readonly note: string;
+  /** The owner marked it an estimate, to be replaced by the actual figure later. */
+  readonly estimated: boolean;
+  /** The figure the owner confirmed as right when the card asked about it ("" for none). */
+  readonly confirmed: string;
 }
 
 /** A red or amber value's narrative as typed on the card. */
@@ -136,7 +142,7 @@ export class EntryService {
 
     const allowed = new Map(snapshot.rows.map((row) => [row.indicator.id, row]));
     const feedback = new Map<string, RowFeedback>();
-    const accepted: { indicatorId: string; value: number; note: string }[] = [];
+    const accepted: { indicatorId: string; value: number; note: string; estimated: boolean; confirmed: string }[] = [];
     const refusedIds: string[] = [];
 
     for (const typed of command.values) {
@@ -154,8 +160,8 @@ export class EntryService {
       const checked = validateValue({ indicator, raw, periodOpen: true, periodLabel: label });
       if (!checked.ok) error = checked.error;
       else if (note.length > MAX_NOTE) error = `${indicator.code} ${indicator.title}: shorten the note to ${MAX_NOTE} characters or fewer.`;
-      if (error || !checked.ok) feedback.set(indicatorId, { inputValue: clip(raw, MAX_VALUE_TEXT), note: clip(note, MAX_NOTE), error });
-      else accepted.push({ indicatorId, value: checked.value, note });
+      if (error || !checked.ok) feedback.set(indicatorId, { inputValue: clip(raw, MAX_VALUE_TEXT), note: clip(note, MAX_NOTE), estimated: typed.estimated, error });
+      else accepted.push({ indicatorId, value: checked.value, note, estimated: typed.estimated, confirmed: typed.confirmed });
     }
 
     if (refusedIds.length > 0) {
@@ -177,6 +183,24 @@ export class EntryService {
       return this.view(snapshot, submitter, { banner: { tone: 'warning', text: 'Enter at least one value, then submit.' } });
     }
 
+    // An unusual figure is asked about before anything is stored, with what was typed kept.
+    const unusual = await checkUnusualFigures(this.store.repos, period, periodKey(period), allowed, accepted);
+    if (unusual.questions.size > 0) {
+      const fb = keepTyped(command.values, new Map(), accepted);
+      for (const [id, questions] of unusual.questions) {
+        const typed = accepted.find((a) => a.indicatorId === id)!;
+        fb.set(id, { ...fb.get(id), unusual: { questions, value: String(typed.value) } });
+      }
+      const n = unusual.questions.size;
+      return this.view(snapshot, submitter, {
+        feedback: fb,
+        banner: {
+          tone: 'warning',
+          text: `Nothing was stored: ${n === 1 ? 'one figure is' : `${n} figures are`} unusual for ${n === 1 ? 'its indicator' : 'their indicators'} (shown below). Correct ${n === 1 ? 'it' : 'each'}, or tick "This figure is right", then submit again.`,
+        },
+      });
+    }
+
     const narratives = narrativesGivenWith(command.narratives, accepted.map((a) => a.indicatorId));
     const narrativeErrors = new Map<string, string>();
     for (const [id, given] of narratives) {
@@ -194,7 +218,10 @@ export class EntryService {
     // Figures alone are one statement (atomic by itself); with narratives, one transaction for all.
     const figures: ChangedValues = {
       period: periodKey(period), financialYear: financialYearOf(period), source: 'CARD', enteredById: submitter.personId,
-      actorLabel: submitter.name, enteredAt: this.clock.now(), values: accepted,
+      actorLabel: submitter.name, enteredAt: this.clock.now(),
+      values: accepted.map(({ indicatorId, value, note, estimated }) => ({
+        indicatorId, value, note, estimated, unusualConfirmed: unusual.confirmed.get(indicatorId) ?? false,
+      })),
     };
     const stored = narratives.size === 0
       ? await this.store.repos.values.appendChanged(figures)
@@ -391,7 +418,10 @@ function keepTyped(
   const typed = new Map(values.map((v) => [v.indicatorId, v]));
   for (const { indicatorId } of accepted) {
     if (!kept.has(indicatorId)) {
-      kept.set(indicatorId, { inputValue: clip(typed.get(indicatorId)?.raw.trim() ?? '', MAX_VALUE_TEXT), note: clip(typed.get(indicatorId)?.note.trim() ?? '', MAX_NOTE), error: null });
+      const given = typed.get(indicatorId);
+      kept.set(indicatorId, {
+        inputValue: clip(given?.raw.trim() ?? '', MAX_VALUE_TEXT), note: clip(given?.note.trim() ?? '', MAX_NOTE), estimated: given?.estimated ?? false, error: null,
+      });
     }
   }
   return kept;

@@ -16,7 +16,11 @@ import type { EntryRowSnapshot, EntrySnapshot } from './entry-snapshot';
 export interface RowFeedback {
   readonly inputValue?: string;
   readonly note?: string;
+  /** The estimate toggle as it was sent. */
+  readonly estimated?: boolean;
   readonly error?: string | null;
+  /** An unusual figure not yet confirmed: the questions to ask, and the figure a confirmation is for. */
+  readonly unusual?: { readonly questions: readonly string[]; readonly value: string };
   readonly narrative?: { remedialAction: string; likelyToRecover: string; recoveryPeriod: string; error: string | null };
 }
 
@@ -73,6 +77,8 @@ function rowView(row: EntryRowSnapshot, snapshot: EntrySnapshot, feedback: RowFe
     max: indicator.unit === 'PERCENT' && !indicator.allowAboveHundred ? 100 : null,
     inputValue: feedback?.inputValue ?? (latest ? String(latest.value) : ''),
     note: feedback?.note ?? latest?.note ?? '',
+    estimated: feedback?.estimated ?? latest?.estimated ?? false,
+    unusual: feedback?.unusual ? { questions: feedback.unusual.questions, confirmValue: feedback.unusual.value } : null,
     saved: latest
       ? {
           valueText: format(latest.value),
@@ -80,6 +86,8 @@ function rowView(row: EntryRowSnapshot, snapshot: EntrySnapshot, feedback: RowFe
           statusText: describeStatus(current.status),
           byText: `${latest.enteredById ? (snapshot.names.get(latest.enteredById) ?? 'Unknown') : 'the performance team'}, ${formatUkDateTime(latest.enteredAt)}`,
           version: latest.version,
+          estimated: latest.estimated,
+          unusualConfirmed: latest.unusualConfirmed,
         }
       : null,
     narrative,

@@ -12,6 +12,8 @@ export interface IndicatorRecord extends IndicatorDefinition {
   readonly lagMonths: number;
   /** Whether the council publishes it: the public edition of the quarterly report shows only these (#15). */
   readonly public: boolean;
+  /** The largest believable change from one period's figure to the next, in percent: a larger one is questioned at entry (#16). Null: no limit. */
+  readonly maxChangePercent: number | null;
   /** Null: the organisation's default applies. */
   readonly tolerance: Tolerance | null;
   readonly directorateId: string;
@@ -113,11 +115,11 @@ export class IndicatorRepository {
     const column = <T>(pick: (row: ReturnType<typeof scalarData>) => T) => rows.map(pick);
     await this.db.$executeRaw`
       INSERT INTO "indicator" ("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation",
-                               "lens", "allow_above_hundred", "lag_months", "public", "tolerance_kind", "tolerance_amount", "directorate_id",
-                               "service_id", "priority_id", "owner_id", "verifier_id", "director_id", "updated_at")
+                               "lens", "allow_above_hundred", "lag_months", "public", "max_change_percent", "tolerance_kind", "tolerance_amount",
+                               "directorate_id", "service_id", "priority_id", "owner_id", "verifier_id", "director_id", "updated_at")
       SELECT r."id", r."code", r."title", r."definition", r."kind"::"IndicatorKind", r."unit"::"Unit", r."decimals",
              r."polarity"::"Polarity", r."frequency"::"Frequency", r."aggregation"::"Aggregation", r."lens"::"Lens",
-             r."allow_above_hundred", r."lag_months", r."public", r."tolerance_kind"::"ToleranceKind", r."tolerance_amount", r."directorate_id", r."service_id",
+             r."allow_above_hundred", r."lag_months", r."public", r."max_change_percent", r."tolerance_kind"::"ToleranceKind", r."tolerance_amount", r."directorate_id", r."service_id",
              r."priority_id", r."owner_id", r."verifier_id", r."director_id", (now() AT TIME ZONE 'UTC')::timestamp(3)
         FROM unnest(${ids}::text[], ${column((r) => r.code)}::text[], ${column((r) => r.title)}::text[],
                     ${column((r) => r.definition)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.unit)}::text[],
@@ -125,13 +127,14 @@ export class IndicatorRepository {
                     ${column((r) => r.aggregation)}::text[], ${column((r) => r.lens)}::text[],
                     ${column((r) => String(r.allowAboveHundred))}::text[]::boolean[], ${column((r) => r.lagMonths)}::int[],
                     ${column((r) => String(r.public))}::text[]::boolean[],
+                    ${column((r) => (r.maxChangePercent === null ? null : String(r.maxChangePercent)))}::text[]::numeric[],
                     ${column((r) => r.toleranceKind)}::text[],
                     ${column((r) => (r.toleranceAmount === null ? null : String(r.toleranceAmount)))}::text[]::numeric[],
                     ${column((r) => r.directorateId)}::text[], ${column((r) => r.serviceId)}::text[], ${column((r) => r.priorityId)}::text[],
                     ${column((r) => r.ownerId)}::text[], ${column((r) => r.verifierId)}::text[], ${column((r) => r.directorId)}::text[])
           AS r("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation", "lens",
-               "allow_above_hundred", "lag_months", "public", "tolerance_kind", "tolerance_amount", "directorate_id", "service_id",
-               "priority_id", "owner_id", "verifier_id", "director_id")`;
+               "allow_above_hundred", "lag_months", "public", "max_change_percent", "tolerance_kind", "tolerance_amount", "directorate_id",
+               "service_id", "priority_id", "owner_id", "verifier_id", "director_id")`;
     const delegates = indicators.flatMap((fields, i) => fields.delegateIds.map((personId) => ({ indicatorId: ids[i]!, personId })));
     if (delegates.length > 0) {
       await this.db.$executeRaw`
@@ -192,6 +195,7 @@ export function activeIndicatorsSql(filter: IndicatorFilter): Prisma.Sql {
     SELECT i."id", i."code", i."title", i."definition", i."kind"::text AS "kind", i."unit"::text AS "unit", i."decimals",
            i."polarity"::text AS "polarity", i."frequency"::text AS "frequency", i."aggregation"::text AS "aggregation",
            i."lens"::text AS "lens", i."allow_above_hundred" AS "allowAboveHundred", i."lag_months" AS "lagMonths", i."public",
+           i."max_change_percent"::float8 AS "maxChangePercent",
            i."tolerance_kind"::text AS "toleranceKind",
            i."tolerance_amount"::float8 AS "toleranceAmount", i."directorate_id" AS "directorateId", d."name" AS "directorateName",
            i."service_id" AS "serviceId", i."priority_id" AS "priorityId", i."owner_id" AS "ownerId", i."verifier_id" AS "verifierId",
@@ -241,6 +245,7 @@ function toRecord(row: Row): IndicatorRecord {
     allowAboveHundred: row.allowAboveHundred,
     lagMonths: row.lagMonths,
     public: row.public,
+    maxChangePercent: row.maxChangePercent === null ? null : row.maxChangePercent.toNumber(),
     tolerance,
     directorateId: row.directorateId,
     directorateName: row.directorate.name,

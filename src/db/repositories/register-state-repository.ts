@@ -98,7 +98,8 @@ export class RegisterStateRepository {
 
 const valueColumns = Prisma.sql`
   v."id", v."indicator_id" AS "indicatorId", v."period", v."financial_year" AS "financialYear", v."version",
-  v."value"::float8 AS "value", v."note", v."source"::text AS "source", v."entered_by_id" AS "enteredById", v."entered_at" AS "enteredAt"`;
+  v."value"::float8 AS "value", v."note", v."source"::text AS "source", v."estimated", v."unusual_confirmed" AS "unusualConfirmed",
+  v."entered_by_id" AS "enteredById", v."entered_at" AS "enteredAt"`;
 
 interface RawState {
   readonly indicators: RawIndicator[] | null;

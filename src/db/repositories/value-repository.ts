@@ -13,11 +13,17 @@ export interface ValueVersion {
   readonly value: number;
   readonly note: string;
   readonly source: ValueSource;
+  /** The owner marked it an estimate, to be replaced by the actual figure (#16). */
+  readonly estimated: boolean;
+  /** It was unusual for the indicator (unusual-value.ts) and its owner confirmed it at entry (#16). */
+  readonly unusualConfirmed: boolean;
   readonly enteredById: string | null;
   readonly enteredAt: Date;
 }
 
-export type NewValue = Omit<ValueVersion, 'id' | 'version' | 'enteredAt'> & { readonly enteredAt?: Date };
+/** A version to store; an import's figures are neither estimates nor questioned (the flags default to false). */
+export type NewValue = Omit<ValueVersion, 'id' | 'version' | 'enteredAt' | 'estimated' | 'unusualConfirmed'> &
+  { readonly enteredAt?: Date; readonly estimated?: boolean; readonly unusualConfirmed?: boolean };
 
 /** A version whose number the writer has worked out from what it read in the same transaction. */
 export type NumberedValue = NewValue & { readonly version: number };
@@ -40,7 +46,16 @@ export interface ChangedValues {
   /** Who the audit names as having acted. */
   readonly actorLabel: string;
   readonly enteredAt: Date;
-  readonly values: readonly { readonly indicatorId: string; readonly value: number; readonly note: string }[];
+  readonly values: readonly SubmittedValue[];
+}
+
+/** One figure of a submission, with the flags the owner gave it: a change of flag alone is a new version too. */
+export interface SubmittedValue {
+  readonly indicatorId: string;
+  readonly value: number;
+  readonly note: string;
+  readonly estimated: boolean;
+  readonly unusualConfirmed: boolean;
 }
 
 export class ValueRepository {
@@ -69,7 +84,7 @@ export class ValueRepository {
 
   /**
    * A submission's figures for one period, in one statement: each value that differs from its
-   * period's current version (in value or note) is stored as the next version, with its audit
+   * period's current version (in value, note or flags) is stored as the next version, with its audit
    * entry ("value.created", or "value.corrected" with what it replaced), and the versions stored
    * are returned in the order given. A repeat of what is stored writes nothing. One statement is
    * atomic on its own, so a crash leaves all of it or none; should another writer add a version
@@ -81,34 +96,43 @@ export class ValueRepository {
     const input = JSON.stringify(submission.values.map((v, ord) => ({ ...v, id: timeOrderedId(), ord })));
     const [{ rows }] = await this.db.$queryRaw<[{ rows: RawVersion[] | null }]>`
       WITH "input" AS (
-        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x("id" text, "ord" int, "indicatorId" text, "value" numeric, "note" text)),
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x("id" text, "ord" int, "indicatorId" text, "value" numeric, "note" text,
+                                                               "estimated" boolean, "unusualConfirmed" boolean)),
       "current" AS (
         SELECT c.* FROM "input" i CROSS JOIN LATERAL (
-          SELECT v."indicator_id", v."version", v."value", v."note" FROM "indicator_value" v
+          SELECT v."indicator_id", v."version", v."value", v."note", v."estimated", v."unusual_confirmed" FROM "indicator_value" v
            WHERE v."indicator_id" = i."indicatorId" AND v."period" = ${submission.period}
            ORDER BY v."version" DESC LIMIT 1) c),
       "changed" AS (
-        SELECT i.*, c."version" AS "previousVersion", c."value" AS "previousValue", c."note" AS "previousNote"
+        SELECT i.*, c."version" AS "previousVersion", c."value" AS "previousValue", c."note" AS "previousNote",
+               c."estimated" AS "previousEstimated", c."unusual_confirmed" AS "previousUnusualConfirmed"
           FROM "input" i LEFT JOIN "current" c ON c."indicator_id" = i."indicatorId"
-         WHERE c."indicator_id" IS NULL OR c."value" <> i."value" OR c."note" IS DISTINCT FROM i."note"),
+         WHERE c."indicator_id" IS NULL OR c."value" <> i."value" OR c."note" IS DISTINCT FROM i."note"
+            OR c."estimated" <> i."estimated" OR c."unusual_confirmed" <> i."unusualConfirmed"),
       "stored" AS (
-        INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")
+        INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "estimated",
+                                       "unusual_confirmed", "entered_by_id", "entered_at")
         SELECT c."id", c."indicatorId", ${submission.period}, ${submission.financialYear}, COALESCE(c."previousVersion", 0) + 1, c."value", c."note",
-               ${submission.source}::text::"ValueSource", ${submission.enteredById}, ${submission.enteredAt.toISOString()}::timestamp(3)
+               ${submission.source}::text::"ValueSource", c."estimated", c."unusualConfirmed", ${submission.enteredById},
+               ${submission.enteredAt.toISOString()}::timestamp(3)
           FROM "changed" c
-        RETURNING "id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at"),
+        RETURNING "id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "estimated", "unusual_confirmed",
+                  "entered_by_id", "entered_at"),
       "audited" AS (
         INSERT INTO "audit_log" ("actor_id", "actor_label", "action", "entity_type", "entity_id", "before", "after")
         SELECT ${submission.enteredById}, ${submission.actorLabel},
                CASE WHEN c."previousVersion" IS NULL THEN 'value.created' ELSE 'value.corrected' END, 'IndicatorValue', s."id",
                CASE WHEN c."previousVersion" IS NULL THEN NULL
-                    ELSE jsonb_build_object('value', c."previousValue"::float8, 'note', c."previousNote", 'version', c."previousVersion") END,
-               jsonb_build_object('indicatorId', s."indicator_id", 'period', s."period", 'value', s."value"::float8, 'note', s."note", 'version', s."version")
+                    ELSE jsonb_build_object('value', c."previousValue"::float8, 'note', c."previousNote", 'version', c."previousVersion",
+                                            'estimated', c."previousEstimated", 'unusualConfirmed', c."previousUnusualConfirmed") END,
+               jsonb_build_object('indicatorId', s."indicator_id", 'period', s."period", 'value', s."value"::float8, 'note', s."note", 'version', s."version",
+                                  'estimated', s."estimated", 'unusualConfirmed', s."unusual_confirmed")
           FROM "stored" s JOIN "changed" c ON c."id" = s."id"
          ORDER BY c."ord")
       SELECT json_agg(json_build_object(
                'id', s."id", 'indicatorId', s."indicator_id", 'period', s."period", 'financialYear', s."financial_year", 'version', s."version",
-               'value', s."value"::float8, 'note', s."note", 'source', s."source"::text, 'enteredById', s."entered_by_id", 'enteredAt', s."entered_at")
+               'value', s."value"::float8, 'note', s."note", 'source', s."source"::text, 'estimated', s."estimated",
+               'unusualConfirmed', s."unusual_confirmed", 'enteredById', s."entered_by_id", 'enteredAt', s."entered_at")
              ORDER BY c."ord") AS "rows"
         FROM "stored" s JOIN "changed" c ON c."id" = s."id"`;
     return (rows ?? []).map((row) => ({ ...row, enteredAt: utc(row.enteredAt) }));
@@ -187,12 +211,31 @@ export class ValueRepository {
       SELECT json_agg(t) AS "rows" FROM (
         SELECT DISTINCT ON (v."indicator_id", v."period")
                v."id", v."indicator_id" AS "indicatorId", v."period", v."financial_year" AS "financialYear", v."version",
-               v."value"::float8 AS "value", v."note", v."source"::text AS "source", v."entered_by_id" AS "enteredById",
-               v."entered_at" AS "enteredAt"
+               v."value"::float8 AS "value", v."note", v."source"::text AS "source", v."estimated", v."unusual_confirmed" AS "unusualConfirmed",
+               v."entered_by_id" AS "enteredById", v."entered_at" AS "enteredAt"
           FROM "indicator_value" v
          WHERE v."indicator_id" = ANY(${[...indicatorIds]}::text[]) AND v."period" = ANY(${[...periods]}::text[])
          ORDER BY v."indicator_id", v."period", v."version" DESC) t`;
     return (rows ?? []).map((row) => ({ ...row, enteredAt: utc(row.enteredAt) }));
+  }
+
+  /**
+   * Each indicator's current figures for up to `limit` periods before `period` of its kind (keys of
+   * one kind share a shape, "2026-10", "2026/27 Q2", "2026/27", and sort in time order), newest first: the history an entered figure is judged
+   * against (unusual-value.ts). One index probe per indicator on the (indicator, period, version) key.
+   */
+  async figuresBefore(indicatorIds: readonly string[], period: string, limit: number): Promise<{ indicatorId: string; period: string; value: number }[]> {
+    if (indicatorIds.length === 0) return [];
+    const [{ rows }] = await this.db.$queryRaw<[{ rows: { indicatorId: string; period: string; value: number }[] | null }]>`
+      SELECT json_agg(json_build_object('indicatorId', i."id", 'period', f."period", 'value', f."value")) AS "rows"
+        FROM unnest(${[...indicatorIds]}::text[]) AS i("id")
+        CROSS JOIN LATERAL (
+          SELECT DISTINCT ON (v."period") v."period", v."value"::float8 AS "value"
+            FROM "indicator_value" v
+           WHERE v."indicator_id" = i."id" AND v."period" < ${period} AND v."period" LIKE ${period.replace(/\d/g, '_')}
+           ORDER BY v."period" DESC, v."version" DESC
+           LIMIT ${limit}) f`;
+    return rows ?? [];
   }
 
   /**
@@ -230,6 +273,8 @@ function toVersion(row: {
   value: { toNumber(): number };
   note: string;
   source: ValueSource;
+  estimated: boolean;
+  unusualConfirmed: boolean;
   enteredById: string | null;
   enteredAt: Date;
 }): ValueVersion {

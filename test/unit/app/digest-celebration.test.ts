@@ -13,14 +13,14 @@ const TOLERANCE = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
 function indicator(code: string, aggregation: Aggregation, polarity: Polarity = 'HIGHER'): IndicatorRecord {
   return {
     id: code, code, title: code, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity, frequency: 'MONTHLY',
-    aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, tolerance: null, directorateId: 'd', directorateName: 'Resources',
+    aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null, directorateId: 'd', directorateName: 'Resources',
     serviceId: null, priorityId: null, ownerId: 'owner', verifierId: null, directorId: null, delegateIds: [], active: true,
   };
 }
 
 function values(id: string, byPeriod: Record<string, number>): ValueVersion[] {
   return Object.entries(byPeriod).map(([period, value]) => ({
-    id: `${id}-${period}`, indicatorId: id, period, financialYear: 2026, version: 1, value, note: '', source: 'IMPORT', enteredById: null, enteredAt: NOW,
+    id: `${id}-${period}`, indicatorId: id, period, financialYear: 2026, version: 1, value, note: '', source: 'IMPORT', estimated: false, unusualConfirmed: false, enteredById: null, enteredAt: NOW,
   }));
 }
 

@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 function indicator(aggregation: Aggregation, overrides: Partial<IndicatorRecord> = {}): IndicatorRecord {
   return {
     id: `ind-${aggregation}`, code: aggregation, title: aggregation, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1,
-    polarity: 'HIGHER', frequency: 'MONTHLY', aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, tolerance: null,
+    polarity: 'HIGHER', frequency: 'MONTHLY', aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null,
     directorateId: 'd', directorateName: 'Resources', serviceId: null, priorityId: null, ownerId: 'p', verifierId: null,
     directorId: null, delegateIds: [], active: true, ...overrides,
   };
@@ -18,7 +18,7 @@ function indicator(aggregation: Aggregation, overrides: Partial<IndicatorRecord>
 function values(id: string, byPeriod: Record<string, number>): ValueVersion[] {
   return Object.entries(byPeriod).map(([period, value]) => ({
     id: `${id}-${period}`, indicatorId: id, period, financialYear: Number(period.slice(0, 4)) - (Number(period.slice(5)) < 4 ? 1 : 0),
-    version: 1, value, note: '', source: 'IMPORT', enteredById: null, enteredAt: NOW,
+    version: 1, value, note: '', source: 'IMPORT', estimated: false, unusualConfirmed: false, enteredById: null, enteredAt: NOW,
   }));
 }
 

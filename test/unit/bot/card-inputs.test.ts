@@ -4,11 +4,14 @@ import { planInputIds } from '../../../src/cards/board/board-contract';
 
 describe('reading a card\'s inputs into typed commands', () => {
   it('reads every value input with its note, keeping empty ones as not given', () => {
-    const inputs = { verb: 'entry.submit', period: '2026-10', [inputIds.value('a')]: '17.3', [inputIds.note('a')]: 'Back from leave', [inputIds.value('b')]: '', [inputIds.value('c')]: 42 };
+    const inputs = {
+      verb: 'entry.submit', period: '2026-10', [inputIds.value('a')]: '17.3', [inputIds.note('a')]: 'Back from leave', [inputIds.estimated('a')]: 'true',
+      [inputIds.value('b')]: '', [inputIds.estimated('b')]: 'false', [inputIds.value('c')]: 42, [inputIds.confirmUnusual('c')]: '42',
+    };
     expect(entryValues(inputs)).toEqual([
-      { indicatorId: 'a', raw: '17.3', note: 'Back from leave' },
-      { indicatorId: 'b', raw: '', note: '' },
-      { indicatorId: 'c', raw: '42', note: '' },
+      { indicatorId: 'a', raw: '17.3', note: 'Back from leave', estimated: true, confirmed: '' },
+      { indicatorId: 'b', raw: '', note: '', estimated: false, confirmed: '' },
+      { indicatorId: 'c', raw: '42', note: '', estimated: false, confirmed: '42' },
     ]);
   });
 

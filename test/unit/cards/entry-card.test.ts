@@ -10,6 +10,7 @@ import {
 import {
   SAMPLE_ENTRY_CLOSED,
   SAMPLE_ENTRY_OPEN,
+  SAMPLE_ENTRY_UNUSUAL,
   SAMPLE_ROW_AMBER,
   SAMPLE_ROW_EMPTY,
   SAMPLE_ROW_ERROR,
@@ -228,7 +229,8 @@ describe('entry card, open', () => {
   it('uses each input id once', () => {
     const ids = inputs(open).map((i) => String(i.id));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(SAMPLE_ENTRY_OPEN.rows.length * 2 + 2 * 3);
+    // Value, note and estimate per row; the narrative's three for the two red or amber rows.
+    expect(ids).toHaveLength(SAMPLE_ENTRY_OPEN.rows.length * 3 + 2 * 3);
   });
 
   it('asks Teams to refresh for the given users with entry.refresh and the period', () => {
@@ -255,6 +257,49 @@ describe('entry card, open', () => {
     expect(inputs(card)).toEqual([]);
     expect(card).not.toHaveProperty('actions');
     expect(texts(card)).toContain('You have no indicators to report for October 2026.');
+  });
+});
+
+describe('entry card, an unusual figure and an estimate (#16)', () => {
+  const card = buildEntryCard(SAMPLE_ENTRY_UNUSUAL);
+
+  it('asks about the unusual figure in place: why, in words, and a tick box whose value is the figure asked about', () => {
+    const toggle = inputById(card, inputIds.confirmUnusual('ind-srv06'));
+    expect(toggle).toMatchObject({ type: 'Input.Toggle', title: 'This figure is right: store 680 as it is', valueOn: '680', valueOff: '' });
+    expect(toggle.value).toBeUndefined();
+    const box = containerHolding(card, inputIds.confirmUnusual('ind-srv06'), 'warning');
+    expect(box.style).toBe('warning');
+    expect(texts(box)).toEqual([
+      "Is SRV06's figure right?",
+      expect.stringMatching(/^⚠ SRV06 Households in temporary accommodation: 680 is above what it usually reports \(52 to 81/),
+      expect.stringMatching(/^⚠ .*900% away from the period before \(68\), more than the 25% the register expects at most/),
+    ]);
+    // The figure stays in its input, as typed.
+    expect(inputById(card, inputIds.value('ind-srv06'))).toMatchObject({ value: 680 });
+    expect(textBlockContaining(card, 'Nothing was stored: one figure is unusual').color).toBe('Warning');
+  });
+
+  it('asks nothing on rows whose figure is not in question', () => {
+    expect(inputs(card).filter((i) => i.type === 'Input.Toggle' && String(i.id).startsWith('confirm:'))).toHaveLength(1);
+    expect(inputs(open).some((i) => String(i.id).startsWith('confirm:'))).toBe(false);
+  });
+
+  it('has an estimate tick box on every open row, ticked where the figure is an estimate', () => {
+    expect(inputById(card, inputIds.estimated('ind-srv02'))).toMatchObject({ type: 'Input.Toggle', title: 'An estimate, to be replaced later', value: 'true' });
+    expect(inputById(card, inputIds.estimated('ind-srv06')).value).toBeUndefined();
+    expect(inputs(closed).some((i) => i.type === 'Input.Toggle')).toBe(false);
+  });
+
+  it('says in words that a saved figure is an estimate or a confirmed unusual one', () => {
+    expect(texts(card)).toContain('Saved: 8.1 days (estimate) — Green: on target');
+    const confirmed = buildEntryCard({ ...SAMPLE_ENTRY_OPEN, rows: [{ ...SAMPLE_ROW_GREEN, saved: { ...SAMPLE_ROW_GREEN.saved!, unusualConfirmed: true } }] });
+    expect(texts(confirmed)).toContain('Saved: 8.1 days (unusual, confirmed) — Green: on target');
+    expect(texts(open)).toContain('Saved: 8.1 days — Green: on target');
+  });
+
+  it(`stays under ${CARD_SIZE_LIMIT_BYTES} bytes, with fallback text`, () => {
+    expect(cardSizeBytes(card)).toBeLessThan(CARD_SIZE_LIMIT_BYTES);
+    expect(card.fallbackText).toContain('Performance figures for October 2026');
   });
 });
 

@@ -246,6 +246,7 @@ describe('parseRegister: a good Indicators sheet', () => {
       lens: 'PEOPLE',
       allowAboveHundred: false,
       lagMonths: 0,
+      maxChangePercent: null,
       public: true,
       directorate: 'Resources',
       service: 'Human Resources',
@@ -883,6 +884,28 @@ describe('parseRegister: reporting lag (lag_months)', () => {
     const problems = problemsOf(parseRegister({ Indicators: indicatorsSheet([indicator({ lag_months: lag })]) }, options()));
     expect(problems).toEqual([
       expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'lag_months', message: expect.stringContaining('from 0 to 12 (3 for a quarter late)') }),
+    ]);
+  });
+});
+
+describe('parseRegister: the jump limit (max_change_percent, #16)', () => {
+  it('reads a percentage with or without its sign, and takes a blank or absent column as no limit', () => {
+    const outcome = parseRegister(
+      { Indicators: indicatorsSheet([
+        indicator({ code: 'SRV06', max_change_percent: '25' }),
+        indicator({ code: 'SRV07', max_change_percent: '12.5 %' }),
+        indicator({ code: 'FIN01', max_change_percent: '' }),
+      ]) },
+      options(),
+    );
+    expect(planOf(outcome).indicators.map((i) => [i.code, i.maxChangePercent])).toEqual([['SRV06', 25], ['SRV07', 12.5], ['FIN01', null]]);
+    expect(planOf(parseRegister({ Indicators: indicatorsSheet([indicator()]) }, options())).indicators[0]!.maxChangePercent).toBeNull();
+  });
+
+  it.each(['0', '-10', 'half', '50 percent'])('refuses "%s" with a message naming the row and what to enter', (limit) => {
+    const problems = problemsOf(parseRegister({ Indicators: indicatorsSheet([indicator({ max_change_percent: limit })]) }, options()));
+    expect(problems).toEqual([
+      expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'max_change_percent', message: expect.stringContaining('as a percentage above 0, such as 50') }),
     ]);
   });
 });

@@ -23,7 +23,7 @@ const defaultTolerance: Tolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 };
 function indicator(code: string, fields: Partial<IndicatorRecord>): IndicatorRecord {
   return {
     id: `id-${code}`, code, title: `Title of ${code}`, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity: 'HIGHER',
-    frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, tolerance: null,
+    frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null,
     directorateId: 'd-res', directorateName: 'Resources', serviceId: null, priorityId: 'p-money', ownerId: `owner-${code}`,
     verifierId: null, directorId: null, delegateIds: [], active: true, ...fields,
   };
@@ -33,7 +33,7 @@ const fyOf = (period: string) => (period.includes('/') ? Number(period.slice(0, 
 
 function values(ind: IndicatorRecord, byPeriod: Record<string, number>): ValueVersion[] {
   return Object.entries(byPeriod).map(([period, value]) => ({
-    id: `v-${ind.code}-${period}`, indicatorId: ind.id, period, financialYear: fyOf(period), version: 1, value, note: '', source: 'IMPORT', enteredById: null, enteredAt: NOW,
+    id: `v-${ind.code}-${period}`, indicatorId: ind.id, period, financialYear: fyOf(period), version: 1, value, note: '', source: 'IMPORT', estimated: false, unusualConfirmed: false, enteredById: null, enteredAt: NOW,
   }));
 }
 
