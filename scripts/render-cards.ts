@@ -78,6 +78,14 @@ import {
 } from '../src/cards/job-progress-samples';
 import { buildReportReadyCard } from '../src/cards/report-ready-card';
 import { SAMPLE_REPORT_READY_COMMITTEE, SAMPLE_REPORT_READY_NO_LINK, SAMPLE_REPORT_READY_PUBLIC } from '../src/cards/report-ready-samples';
+import { buildQueryCard, buildVerifyCard } from '../src/cards/verification';
+import {
+  SAMPLE_QUERY_ANSWERED,
+  SAMPLE_QUERY_CORRECTED,
+  SAMPLE_QUERY_OPEN,
+  SAMPLE_VERIFY_CARD,
+  SAMPLE_VERIFY_DONE,
+} from '../src/cards/verification/verification-samples';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 /** Width of the conversation column the cards are rendered into, in CSS pixels. */
@@ -308,10 +316,22 @@ export function sampleCards(): NamedCard[] {
     ...boardSampleCards(),
     ...jobSampleCards(),
     ...reportSampleCards(),
+    ...verificationSampleCards(),
   ];
 }
 
 /** The "Quarterly report ready" card (#15): committee and public packs, and without a deep link. */
+/** The verification cards (#16): the verifier's card and the owner's query card, every state. */
+export function verificationSampleCards(): NamedCard[] {
+  return [
+    { name: 'verify-card', card: buildVerifyCard(SAMPLE_VERIFY_CARD) },
+    { name: 'verify-done', card: buildVerifyCard(SAMPLE_VERIFY_DONE) },
+    { name: 'query-open', card: buildQueryCard(SAMPLE_QUERY_OPEN) },
+    { name: 'query-answered', card: buildQueryCard(SAMPLE_QUERY_ANSWERED) },
+    { name: 'query-corrected', card: buildQueryCard(SAMPLE_QUERY_CORRECTED) },
+  ];
+}
+
 export function reportSampleCards(): NamedCard[] {
   return [
     { name: 'report-ready-committee', card: buildReportReadyCard(SAMPLE_REPORT_READY_COMMITTEE) },

@@ -2,6 +2,9 @@
  * The one place where the product is assembled: every part gets what it needs through its
  * constructor. Nothing else creates database connections, servers or loggers.
  */
+import { VerificationDecisions } from './app/verification/verification-decisions';
+import { VerifierPrompts } from './app/verification/verifier-prompts';
+import { QueriedFigures } from './app/verification/queried-figures';
 import type { Config } from './config/config';
 import type { Clock } from './clock';
 import { createLogger, type Logger } from './logging/logger';
@@ -105,7 +108,6 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const metrics = new ProductMetrics(store.repos.outbox);
   const settings = { defaultTolerance: config.defaultTolerance };
   const instanceId = instanceIdentity();
-  const entry = new EntryService(store, clock, settings);
   // Proactive sends and updates (the outbox's, the progress cards'): one request each, no SDK retries.
   const deliveryMessenger = createDeliveryMessenger(config.bot);
   const dispatcher = new OutboxDispatcher({
@@ -119,12 +121,18 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     onUndeliverable: new UndeliverableReporter({ adminAadObjectIds: config.adminAadObjectIds, clock, log }).report,
     onTried: (result) => metrics.delivered(result),
   });
+  const wakeDispatcher = () => dispatcher.wake();
+  const verification = new VerificationDecisions(store, clock, settings, wakeDispatcher);
+  const verifierPrompts = new VerifierPrompts(store, clock, async (verifierId, teamsUserId, period) => {
+    const verifier = await store.repos.people.findById(verifierId);
+    return verification.cardFor(verifierId, verifier?.displayName ?? '', teamsUserId, period);
+  }, wakeDispatcher);
+  const entry = new EntryService(store, clock, settings, verifierPrompts);
   const cycle = new CycleService(
     store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
     () => dispatcher.wake(),
   );
   const admins = new AdminPolicy(store, config.adminAadObjectIds);
-  const wakeDispatcher = () => dispatcher.wake();
   const plans = new ActionPlanService(store, clock, { ...settings, adminIds: () => admins.adminPersonIds() }, wakeDispatcher);
   const board = new BoardService(store, clock, settings, new TeamRosterReader(adapter, config.bot.appId ?? ''), plans, log, wakeDispatcher);
   const scheduler = new CycleScheduler(store, clock, cycle, instanceId, log, {
@@ -158,6 +166,8 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     reportCommand: new ReportCommand(reportPacks, performanceTeamOnly),
     board,
     plans,
+    verification,
+    queries: new QueriedFigures(store, clock, entry, verifierPrompts),
     performanceTeamContact: config.performanceTeamContact,
     log,
   });

@@ -7,6 +7,8 @@ import { inputIds } from '../cards/card-contract';
 import { MAX_PLAN_ACTIONS, planInputIds } from '../cards/board/board-contract';
 import type { TypedNarrative, TypedValue } from '../app/entry/entry-service';
 import type { PlanSubmissionInput } from '../domain/action-plan';
+import { decodeVersions, verifyInputIds } from '../cards/verification/verification-contract';
+import type { TypedDecision } from '../app/verification/verification-decisions';
 
 type Inputs = Readonly<Record<string, unknown>>;
 
@@ -63,4 +65,23 @@ export function planSubmission(inputs: Inputs): PlanSubmissionInput {
 /** The approval card's comment. */
 export function decisionComment(inputs: Inputs): string {
   return typedText(inputs[planInputIds.decisionComment]);
+}
+
+/** The verifier card's chosen decisions, one per row the card showed (its versions). */
+export function verifyDecisions(inputs: Inputs): TypedDecision[] {
+  return Object.keys(verifyVersions(inputs)).map((indicatorId) => ({
+    indicatorId,
+    choice: typedText(inputs[verifyInputIds.decision(indicatorId)]),
+    comment: typedText(inputs[verifyInputIds.comment(indicatorId)]),
+  }));
+}
+
+/** The value version each row of the verifier card showed, by indicator id; anything malformed is left out. */
+export function verifyVersions(inputs: Inputs): Record<string, number> {
+  return decodeVersions(typedText(inputs.versions));
+}
+
+/** The query card's reply. */
+export function queryReply(inputs: Inputs): string {
+  return typedText(inputs[verifyInputIds.reply]);
 }

@@ -4,6 +4,7 @@ export type ChatCommand =
   | { readonly kind: 'myIndicators' }
   | { readonly kind: 'submit' }
   | { readonly kind: 'status' }
+  | { readonly kind: 'verify'; readonly period: string | null }
   | { readonly kind: 'cycle'; readonly step: 'open' | 'remind' | 'escalate' | 'close' | 'status'; readonly period: string }
   | { readonly kind: 'plan'; readonly code: string; readonly period: string | null }
   | { readonly kind: 'setBoardChannel' }
@@ -19,6 +20,7 @@ export const CHAT_COMMANDS = [
   { command: 'submit', description: 'The card to enter this period\'s figures' },
   { command: 'status', description: 'What is still outstanding from you' },
   { command: 'plan SRV01', description: 'The action plan card for a red or amber indicator of yours' },
+  { command: 'verify', description: 'For verifiers: the figures you verify, to verify or query' },
 ] as const;
 
 /** Commands for the performance team (admins); `help` lists them for admins only. */
@@ -76,6 +78,8 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
   // "report 2026/27 q2", "report q2 2026/27 public": the quarter may hold spaces, the edition is last.
   const report = /^report\s+(.+?)(?:\s+(public|committee))?$/.exec(cleaned);
   if (report) return { kind: 'report', period: report[1]!, edition: report[2] === 'public' ? 'public' : 'committee' };
+  const verify = /^verify(?:\s+(\S+(?:\s+q[1-4])?))?$/.exec(cleaned);
+  if (verify) return { kind: 'verify', period: verify[1] ?? null };
   const plan = /^(?:action )?plan\s+(\S+)(?:\s+(\S+))?$/.exec(cleaned);
   if (plan) return { kind: 'plan', code: plan[1]!.toUpperCase(), period: plan[2] ?? null };
   const kind = WORDS[cleaned];

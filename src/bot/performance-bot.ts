@@ -35,7 +35,7 @@ import type { BoardService } from '../app/board/board-service';
 import { PlanCommandError, type ActionPlanService } from '../app/board/action-plan-service';
 import { BOARD_VERBS, recoveryInputIds } from '../cards/board/board-contract';
 import { buildApprovalCard, buildOverdueReminderCard, buildPlanCard, buildRecoveryCheckCard } from '../cards/board';
-import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission, typedText } from './card-inputs';
+import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission, queryReply, typedText, verifyDecisions, verifyVersions } from './card-inputs';
 import { DAMAGED_CARD, readInvokePayload, readSubmitPayload, type CardData } from './card-payload';
 import { fitToBudget } from '../cards/card-budget';
 import { shown, shownTyped } from '../cards/shown-text';
@@ -44,6 +44,9 @@ import type { Refused } from '../app/admin/performance-team-only';
 import { buildJobProgressCard } from '../cards/job-progress-card';
 import type { ReportCommand } from '../app/admin/report-command';
 import { buildReportReadyCard } from '../cards/report-ready-card';
+import { buildQueryCard, buildVerifyCard, VERIFY_VERBS } from '../cards/verification';
+import { VerificationCommandError, type VerificationDecisions } from '../app/verification/verification-decisions';
+import type { QueriedFigures } from '../app/verification/queried-figures';
 
 export interface PerformanceBotDeps {
   readonly actors: ActorDirectory;
@@ -58,6 +61,8 @@ export interface PerformanceBotDeps {
   readonly reportCommand: ReportCommand;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
+  readonly verification: VerificationDecisions;
+  readonly queries: QueriedFigures;
   readonly performanceTeamContact: string;
   readonly log: Logger;
 }
@@ -99,6 +104,13 @@ export class PerformanceBot extends TeamsActivityHandler {
       [BOARD_VERBS.closeException, (actor, data) => deps.plans.closeException(actor, text(data.exceptionId))],
       [BOARD_VERBS.decideRecovery, async (actor, data) =>
         buildRecoveryCheckCard(await deps.plans.decideRecovery(actor, { exceptionId: text(data.exceptionId), choice: text(data.choice), newDate: typedText(data[recoveryInputIds.newDate]) }))],
+      [VERIFY_VERBS.decide, async (actor, data) =>
+        buildVerifyCard(await deps.verification.decide(actor, { period: periodOf(data), versions: verifyVersions(data), decisions: verifyDecisions(data) }))],
+      [VERIFY_VERBS.verifyAll, async (actor, data) =>
+        buildVerifyCard(await deps.verification.decide(actor, { period: periodOf(data), versions: verifyVersions(data), decisions: [], all: true }))],
+      [VERIFY_VERBS.refresh, async (actor, data) => buildVerifyCard(await deps.verification.card(actor, periodOf(data)))],
+      [VERIFY_VERBS.confirmQueried, async (actor, data) => buildQueryCard(await deps.queries.confirm(actor, text(data.valueId), queryReply(data)))],
+      [VERIFY_VERBS.correctQueried, async (actor, data) => buildEntryCard(await deps.queries.correct(actor, text(data.valueId)))],
     ]);
 
     this.verbs = new Set(this.cardActions.keys());
@@ -241,6 +253,13 @@ export class PerformanceBot extends TeamsActivityHandler {
       case 'plan':
         if (!isRegistered(actor)) return this.notInRegisterText();
         return this.planForm(actor, command.code, command.period);
+      case 'verify': {
+        if (where === 'channel') return '"verify" is for your 1:1 chat with me: open it from the app\'s chat.';
+        if (!isRegistered(actor)) return this.notInRegisterText();
+        const views = await this.deps.verification.openCards(actor, command.period);
+        if (views.length === 0) return 'You have no figures to verify in the periods open now.';
+        return views.map((view) => cardMessage(buildVerifyCard(view)));
+      }
       case 'myIndicators':
       case 'status':
       case 'submit':
@@ -367,6 +386,7 @@ export class PerformanceBot extends TeamsActivityHandler {
     } catch (error) {
       if (error instanceof EntryCommandError) return this.help(actor, shown(error.message));
       if (error instanceof PlanCommandError) return shown(error.message);
+      if (error instanceof VerificationCommandError) return shown(error.message);
       throw error;
     }
   }

@@ -23,6 +23,7 @@ import { RegisterRevisionRepository } from './repositories/register-revision-rep
 import { RegisterStateRepository } from './repositories/register-state-repository';
 import { JobRepository } from './repositories/job-repository';
 import { ReportPackRepository } from './repositories/report-pack-repository';
+import { VerificationRepository } from './repositories/verification-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -44,6 +45,7 @@ export interface Repositories {
   readonly registerState: RegisterStateRepository;
   readonly jobs: JobRepository;
   readonly reportPacks: ReportPackRepository;
+  readonly verifications: VerificationRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -67,6 +69,7 @@ function repositoriesOver(db: Db): Repositories {
     registerState: new RegisterStateRepository(db),
     jobs: new JobRepository(db),
     reportPacks: new ReportPackRepository(db),
+    verifications: new VerificationRepository(db),
   };
 }
 

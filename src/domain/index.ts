@@ -15,3 +15,4 @@ export * from './reporting-lag';
 export * from './narrative-owed';
 export * from './variation';
 export * from './unusual-value';
+export * from './verification';

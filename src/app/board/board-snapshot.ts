@@ -13,12 +13,15 @@ import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { indicatorPeriodAsAt, periodAsAt } from '../scorecard/as-at';
 import { narrativeChase, needsNarrative } from '../../domain/narrative-owed';
 import { ukTodayKey } from './uk-today';
+import { verificationState, type VerificationState } from '../../domain/verification';
 
 export interface BoardSnapshot {
   readonly month: MonthPeriod;
   /** The period each frequency is shown at, and at the month before. */
   readonly periods: readonly Period[];
   readonly current: readonly IndicatorStatus[];
+  /** By indicator id, for each figure with a named verifier: where its current version stands (#16). */
+  readonly verification?: ReadonlyMap<string, VerificationState>;
   /** Ids of indicators whose red or amber figure still has no narrative after its deadline. */
   readonly narrativesOwed: ReadonlySet<string>;
   /** By indicator id: the same indicator as at the month before. */
@@ -48,6 +51,9 @@ export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: D
   const narrativesOwed = new Set(needing.filter((s) => narrativeChase({
     status: s.status, hasValue: true, hasNarrative: narratives.has(s.value!.id), deadlinePassed: s.deadlinePassed,
   }) === 'owed').map((s) => s.indicator.id));
+  const verified = current.filter((s) => s.value !== null && s.indicator.verifierId !== null);
+  const decisions = await store.repos.verifications.historyFor(verified.map((s) => s.value!.id));
+  const verification = new Map(verified.map((s) => [s.indicator.id, verificationState(decisions.get(s.value!.id) ?? [])]));
   const today = ukTodayKey(now);
   const [plans, overdueActions] = await Promise.all([
     store.repos.actionPlans.forPeriods(periods.map(periodKey)),
@@ -60,6 +66,7 @@ export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: D
     month,
     periods,
     current,
+    verification,
     narrativesOwed,
     previous: new Map(previous.map((s) => [s.indicator.id, s])),
     names: new Map(people.map((p) => [p.id, p.displayName])),

@@ -25,6 +25,7 @@ import type {
   OverdueActionView,
   StatusCountsView,
 } from '../../cards/board/board-view-models';
+import { verifiedText } from '../../domain/verification';
 import type { BoardSnapshot } from './board-snapshot';
 import type { ActionPlanRecord } from '../../db/repositories/action-plan-repository';
 import { statusLabel } from '../scorecard/labels';
@@ -58,6 +59,7 @@ export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExcep
     period: periodKey(snapshot.month),
     periodLabel: periodLabel(snapshot.month),
     coverageText: coverageText(snapshot),
+    verificationText: verificationText(snapshot),
     previousPeriodLabel: hadPrevious ? periodLabel(previousPeriod(snapshot.month)) : null,
     totals: countStatuses(current),
     previousTotals: hadPrevious ? countStatuses([...previous.values()]) : null,
@@ -85,6 +87,8 @@ export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExcep
           ].filter((part): part is string => part !== null).join('; ') || null,
           planState: plan || needsPlanWithoutAsking(s.status) ? planStateOf(plan) : null,
           narrativeOwed: snapshot.narrativesOwed.has(s.indicator.id),
+          unverified: (snapshot.verification?.get(s.indicator.id) ?? 'VERIFIED') !== 'VERIFIED',
+          estimated: s.value?.estimated ?? false,
         };
       }),
     improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
@@ -194,4 +198,11 @@ function isRated(status: Status): boolean {
 
 function format(s: IndicatorStatus, n: number | null): string {
   return n === null ? 'no target' : formatValue(n, s.indicator.unit, s.indicator.decimals);
+}
+
+/** "Verified 2 of 5 figures with a verifier", or null when none has one (#16). */
+function verificationText(snapshot: BoardSnapshot): string | null {
+  const states = [...(snapshot.verification?.values() ?? [])];
+  if (states.length === 0) return null;
+  return `${verifiedText(states)} figures with a verifier`;
 }

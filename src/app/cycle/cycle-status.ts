@@ -7,6 +7,7 @@ import { formatUkDateTime } from '../../domain/dates';
 import type { MonthSchedule } from '../../domain/cycle-calendar';
 import { periodsCollectedIn } from '../../domain/reporting-lag';
 import { figuresOutstanding } from './figures-outstanding';
+import { verificationState, verifiedText } from '../../domain/verification';
 
 export interface CycleStatusReport {
   readonly month: string;
@@ -37,11 +38,20 @@ export async function cycleStatus(
     const owners = new Map<string, boolean>();
     for (const s of statuses) owners.set(s.indicator.ownerId, (owners.get(s.indicator.ownerId) ?? true) && s.value !== null);
     const submitted = [...owners.values()].filter(Boolean).length;
+    // #16: of the figures in with a named verifier, how many are signed off.
+    const toVerify = statuses.filter((s) => s.value !== null && s.indicator.verifierId !== null);
+    const decisions = await store.repos.verifications.historyFor(toVerify.map((s) => s.value!.id));
+    const states = toVerify.map((s) => ({ code: s.indicator.code, state: verificationState(decisions.get(s.value!.id) ?? []) }));
     lines.push(
       `${key}: prompts ${prompts.SENT} sent, ${prompts.PENDING + prompts.SENDING} pending, ${prompts.BLOCKED + prompts.DEAD} failed; ` +
         `all messages ${all.SENT} sent, ${all.PENDING + all.SENDING} pending, ${all.BLOCKED} blocked, ${all.DEAD} dead; ` +
-        `owners submitted ${submitted} of ${owners.size}`,
+        `owners submitted ${submitted} of ${owners.size}` +
+        (states.length > 0 ? `; ${verifiedText(states.map((s) => s.state)).toLowerCase()}` : ''),
     );
+    const awaiting = states.filter((s) => s.state === 'AWAITING').map((s) => s.code);
+    const queried = states.filter((s) => s.state === 'QUERIED').map((s) => s.code);
+    if (awaiting.length > 0) lines.push(`  awaiting verification: ${awaiting.join(', ')}`);
+    if (queried.length > 0) lines.push(`  queried, back with their owners: ${queried.join(', ')}`);
     const valuesOwed = owed.filter((o) => o.valueMissing).map((o) => o.status.indicator.code);
     const narrativesOwed = owed.filter((o) => o.narrative !== 'none').map((o) => `${o.status.indicator.code}${o.narrative === 'owed' ? ' (owed)' : ''}`);
     if (valuesOwed.length > 0) lines.push(`  values outstanding: ${valuesOwed.join(', ')}`);

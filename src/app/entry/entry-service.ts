@@ -19,6 +19,8 @@ import { loadEntrySnapshot, loadEntrySnapshots, withNewVersions, type EntrySnaps
 import type { ChangedValues } from '../../db/repositories/value-repository';
 import { buildEntryView, type EntryViewOptions, type RowFeedback } from './entry-view';
 import { checkUnusualFigures } from './unusual-figures';
+import type { VerifierPrompt, VerifierPrompts } from '../verification/verifier-prompts';
+import type { ValueVersion } from '../../db/repositories/value-repository';
 
 export interface Submitter {
   readonly personId: string;
@@ -78,6 +80,8 @@ export class EntryService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: EntrySettings,
+    /** Tells verifiers of new and corrected figures (#16); absent, nobody is told. */
+    private readonly prompts: VerifierPrompts | null = null,
   ) {}
 
   /** The person's cards for every period open now in which they have indicators. */
@@ -215,7 +219,8 @@ export class EntryService {
       return this.view(snapshot, submitter, { feedback: fb, banner: { tone: 'attention', text: 'Nothing was stored: a narrative needs fixing (shown below).' } });
     }
 
-    // Figures alone are one statement (atomic by itself); with narratives, one transaction for all.
+    // Figures alone are one statement (atomic by itself); with narratives, or with verifiers to tell
+    // (their prompts recorded with the figures, #16), one transaction for all.
     const figures: ChangedValues = {
       period: periodKey(period), financialYear: financialYearOf(period), source: 'CARD', enteredById: submitter.personId,
       actorLabel: submitter.name, enteredAt: this.clock.now(),
@@ -223,7 +228,9 @@ export class EntryService {
         indicatorId, value, note, estimated, unusualConfirmed: unusual.confirmed.get(indicatorId) ?? false,
       })),
     };
-    const stored = narratives.size === 0
+    const verified = this.prompts !== null && accepted.some((a) => allowed.get(a.indicatorId)!.indicator.verifierId !== null);
+    let prompted: VerifierPrompt[] = [];
+    const stored = narratives.size === 0 && !verified
       ? await this.store.repos.values.appendChanged(figures)
       : await this.store.transaction(async (repos) => {
         const versions = await repos.values.appendChanged(figures);
@@ -231,8 +238,10 @@ export class EntryService {
           const narrative = narratives.get(value.indicatorId);
           if (narrative) await this.addNarrative(repos, submitter, value.indicatorId, period, narrative);
         }
+        if (verified) prompted = await this.prompts!.record(repos, await this.verifierPrompts(repos, versions, allowed, submitter, periodKey(period)));
         return versions;
       });
+    await this.prompts?.fillIn(prompted);
     const changed = stored.length;
 
     // The card after a submit of figures alone is computed from what was read and written; with
@@ -309,6 +318,25 @@ export class EntryService {
       entityId: narrative.id, after: { indicatorId, period: periodKey(period), valueVersion: latest.version, ...given },
     });
     return true;
+  }
+
+  /**
+   * Whom to tell of these stored versions: each verifier once per period for its first figures,
+   * and again for a figure corrected after anything was decided on an earlier version of it.
+   */
+  private async verifierPrompts(
+    repos: Repositories, stored: readonly ValueVersion[], rows: ReadonlyMap<string, { indicator: { code: string; verifierId: string | null } }>, submitter: Submitter, period: string,
+  ): Promise<VerifierPrompt[]> {
+    const toVerify = stored.filter((v) => rows.get(v.indicatorId)?.indicator.verifierId);
+    if (toVerify.length === 0) return [];
+    const corrected = toVerify.filter((v) => v.version > 1);
+    const decided = corrected.length > 0 ? await repos.verifications.decidedIndicators(corrected.map((v) => v.indicatorId), period) : new Set<string>();
+    return toVerify.map((v): VerifierPrompt => {
+      const { code, verifierId } = rows.get(v.indicatorId)!.indicator;
+      return decided.has(v.indicatorId)
+        ? { verifierId: verifierId!, period, dedupeKey: `verify-correction|${v.id}`, what: `${submitter.name} corrected ${code}'s figure` }
+        : { verifierId: verifierId!, period, dedupeKey: `verify|${verifierId}|${period}`, what: `${submitter.name} submitted figures you verify` };
+    });
   }
 
   private async refuse(submitter: Submitter, period: string, reason: string, indicatorIds: string[] = []): Promise<void> {

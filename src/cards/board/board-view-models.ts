@@ -46,6 +46,10 @@ export interface DigestAttentionView {
   readonly planState: PlanState | null;
   /** A red or amber figure still without its narrative after the deadline: marked "narrative owed". */
   readonly narrativeOwed?: boolean;
+  /** A figure its named verifier has not yet verified (#16): marked "not yet verified". */
+  readonly unverified?: boolean;
+  /** A figure its owner marked as an estimate (#16): marked "estimate". */
+  readonly estimated?: boolean;
 }
 
 /**
@@ -101,6 +105,8 @@ export interface DigestCardView {
   readonly periodLabel: string; // "October 2026"
   /** The periods the counts cover: "October 2026 and Q2 2026/27". */
   readonly coverageText: string;
+  /** "Verified 17 of 19 figures with a verifier" (#16); null when no figure has a verifier. */
+  readonly verificationText?: string | null;
   readonly previousPeriodLabel: string | null; // "September 2026"
   readonly totals: StatusCountsView;
   /** The same counts for the previous period, for "change against last period"; null when none. */

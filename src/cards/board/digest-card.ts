@@ -146,7 +146,7 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
 
   const body: CardElement[] = [
     textBlock(clip(`Performance Board digest: ${view.periodLabel}`), { size: 'Large', weight: 'Bolder', style: 'heading', wrap: true }),
-    textBlock(clip(joinParts([`Covers ${view.coverageText}`, `${count(total)} indicators`])), {
+    textBlock(clip(joinParts([`Covers ${view.coverageText}`, `${count(total)} indicators`, view.verificationText])), {
       isSubtle: true,
       spacing: 'None',
       wrap: true,
@@ -361,7 +361,8 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
   const plan = a.planState ? planStateText(a.planState) : a.status === 'RED' ? planStateText('NONE') : null;
   return [
     textBlock(shown(clip(`${a.code} · ${a.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
-    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, `${trendText(a.trend)} (${a.comparisonText})`, a.changeText, plan, a.narrativeOwed ? 'narrative owed' : null])), {
+    textBlock(clip(joinParts([a.owner, a.valueAgainstTarget, `${trendText(a.trend)} (${a.comparisonText})`, a.changeText, plan, a.narrativeOwed ? 'narrative owed' : null,
+      a.estimated ? 'estimate' : null, a.unverified ? 'not yet verified' : null])), {
       size: 'Small',
       wrap: true,
       spacing: 'None',

@@ -33,6 +33,8 @@ export interface IndicatorFilter {
   readonly directorateIds?: readonly string[];
   /** Owned by, or delegated to, any of these people. */
   readonly coveredBy?: readonly string[];
+  /** Verified by any of these people (#16). */
+  readonly verifiedBy?: readonly string[];
 }
 
 /** The register's own fields, as written by an import. */
@@ -182,6 +184,7 @@ export function activeIndicatorsSql(filter: IndicatorFilter): Prisma.Sql {
   if (filter.frequencies) conditions.push(Prisma.sql`i."frequency"::text = ANY(${[...filter.frequencies]}::text[])`);
   if (filter.ids) conditions.push(Prisma.sql`i."id" = ANY(${[...filter.ids]}::text[])`);
   if (filter.directorateIds) conditions.push(Prisma.sql`i."directorate_id" = ANY(${[...filter.directorateIds]}::text[])`);
+  if (filter.verifiedBy) conditions.push(Prisma.sql`i."verifier_id" = ANY(${[...filter.verifiedBy]}::text[])`);
   if (filter.coveredBy) {
     const people = [...filter.coveredBy];
     // A set of ids from the owner index and the delegates, not a test of every indicator in turn.

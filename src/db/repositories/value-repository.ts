@@ -61,6 +61,11 @@ export interface SubmittedValue {
 export class ValueRepository {
   constructor(private readonly db: Db) {}
 
+  async findById(id: string): Promise<ValueVersion | null> {
+    const row = await this.db.indicatorValue.findUnique({ where: { id } });
+    return row ? toVersion(row) : null;
+  }
+
   async latest(indicatorId: string, period: string): Promise<ValueVersion | null> {
     const row = await this.db.indicatorValue.findFirst({
       where: { indicatorId, period },

@@ -1,4 +1,5 @@
-import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission, typedText } from '../../../src/bot/card-inputs';
+import { decisionComment, entryNarrative, entryNarratives, entryValues, planSubmission, typedText, verifyDecisions, verifyVersions } from '../../../src/bot/card-inputs';
+import { verifyInputIds } from '../../../src/cards/verification/verification-contract';
 import { inputIds } from '../../../src/cards/card-contract';
 import { planInputIds } from '../../../src/cards/board/board-contract';
 
@@ -36,5 +37,23 @@ describe('reading a card\'s inputs into typed commands', () => {
     expect(plan).toMatchObject({ expectedRecovery: '2027-01', likelySufficient: 'YES' });
     expect(decisionComment({ [planInputIds.decisionComment]: 'Add a date' })).toBe('Add a date');
     expect(decisionComment({})).toBe('');
+  });
+});
+
+describe('the verifier card\'s inputs (#16)', () => {
+  it('reads each row\'s decision and comment for the versions the card showed', () => {
+    const inputs = {
+      verb: 'verify.decide', period: '2026-10', versions: 'a:2,b:1,c:1',
+      [verifyInputIds.decision('a')]: 'VERIFY', [verifyInputIds.decision('b')]: 'QUERY', [verifyInputIds.comment('b')]: 'Is this doubled?',
+    };
+    expect(verifyDecisions(inputs)).toEqual([
+      { indicatorId: 'a', choice: 'VERIFY', comment: '' },
+      { indicatorId: 'b', choice: 'QUERY', comment: 'Is this doubled?' },
+      { indicatorId: 'c', choice: '', comment: '' },
+    ]);
+  });
+
+  it.each([['', {}], ['a:0,b:x,:3,c:2', { c: 2 }], ['a:1,a:2', { a: 2 }], [42, {}]])('leaves out malformed versions (%p)', (versions, expected) => {
+    expect({ ...verifyVersions({ versions }) }).toEqual(expected);
   });
 });
