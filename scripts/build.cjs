@@ -17,7 +17,7 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const infoFile = path.join(dist, 'build-info.json');
 const TAB_STYLESHEET = 'src/tab/browser/tab.css';
-const ENTRY_POINTS = ['src/main.ts', 'src/cli/import.ts', 'src/cli/cycle.ts', 'src/cli/migrate.ts', 'src/cli/anonymise-person.ts', 'src/cli/report.ts', 'src/cli/make-embedded-template.ts', 'src/report/worker/render-worker.ts'];
+const ENTRY_POINTS = ['src/main.ts', 'src/cli/import.ts', 'src/cli/cycle.ts', 'src/cli/migrate.ts', 'src/cli/anonymise-person.ts', 'src/cli/report.ts', 'src/cli/audit-export.ts', 'src/cli/make-embedded-template.ts', 'src/report/worker/render-worker.ts'];
 const outputOf = (entry) => path.join(dist, path.relative('src', entry).replace(/\.ts$/, '.js'));
 
 /** Why the last build is out of date, or null when it is not. */

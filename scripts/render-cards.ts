@@ -79,6 +79,8 @@ import {
 import { buildReportReadyCard } from '../src/cards/report-ready-card';
 import { SAMPLE_REPORT_READY_COMMITTEE, SAMPLE_REPORT_READY_NO_LINK, SAMPLE_REPORT_READY_PUBLIC } from '../src/cards/report-ready-samples';
 import { buildQueryCard, buildVerifyCard } from '../src/cards/verification';
+import { buildDataQualityCard } from '../src/cards/data-quality';
+import { SAMPLE_DATA_QUALITY, SAMPLE_DATA_QUALITY_CLEAN } from '../src/cards/data-quality/data-quality-samples';
 import {
   SAMPLE_QUERY_ANSWERED,
   SAMPLE_QUERY_CORRECTED,
@@ -317,10 +319,19 @@ export function sampleCards(): NamedCard[] {
     ...jobSampleCards(),
     ...reportSampleCards(),
     ...verificationSampleCards(),
+    ...dataQualitySampleCards(),
   ];
 }
 
 /** The "Quarterly report ready" card (#15): committee and public packs, and without a deep link. */
+/** The monthly data-quality card (#16): a month with owners to follow up, and a clean month without a link. */
+export function dataQualitySampleCards(): NamedCard[] {
+  return [
+    { name: 'data-quality', card: buildDataQualityCard(SAMPLE_DATA_QUALITY) },
+    { name: 'data-quality-clean', card: buildDataQualityCard(SAMPLE_DATA_QUALITY_CLEAN) },
+  ];
+}
+
 /** The verification cards (#16): the verifier's card and the owner's query card, every state. */
 export function verificationSampleCards(): NamedCard[] {
   return [

@@ -2,6 +2,7 @@
  * The one place where the product is assembled: every part gets what it needs through its
  * constructor. Nothing else creates database connections, servers or loggers.
  */
+import { DataQualityCommand } from './app/admin/data-quality-command';
 import { VerificationDecisions } from './app/verification/verification-decisions';
 import { VerifierPrompts } from './app/verification/verifier-prompts';
 import { QueriedFigures } from './app/verification/queried-figures';
@@ -128,11 +129,11 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     return verification.cardFor(verifierId, verifier?.displayName ?? '', teamsUserId, period);
   }, wakeDispatcher);
   const entry = new EntryService(store, clock, settings, verifierPrompts);
+  const admins = new AdminPolicy(store, config.adminAadObjectIds);
   const cycle = new CycleService(
-    store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance },
+    store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance, performanceTeamIds: () => admins.adminPersonIds() },
     () => dispatcher.wake(),
   );
-  const admins = new AdminPolicy(store, config.adminAadObjectIds);
   const plans = new ActionPlanService(store, clock, { ...settings, adminIds: () => admins.adminPersonIds() }, wakeDispatcher);
   const board = new BoardService(store, clock, settings, new TeamRosterReader(adapter, config.bot.appId ?? ''), plans, log, wakeDispatcher);
   const scheduler = new CycleScheduler(store, clock, cycle, instanceId, log, {
@@ -164,6 +165,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     boardChannel: new BoardChannelCommand(board, performanceTeamOnly),
     correction: new CorrectionCommand(entry, performanceTeamOnly),
     reportCommand: new ReportCommand(reportPacks, performanceTeamOnly),
+    dataQuality: new DataQualityCommand(store, performanceTeamOnly),
     board,
     plans,
     verification,

@@ -5,6 +5,7 @@ export type ChatCommand =
   | { readonly kind: 'submit' }
   | { readonly kind: 'status' }
   | { readonly kind: 'verify'; readonly period: string | null }
+  | { readonly kind: 'dataQuality'; readonly period: string }
   | { readonly kind: 'cycle'; readonly step: 'open' | 'remind' | 'escalate' | 'close' | 'status'; readonly period: string }
   | { readonly kind: 'plan'; readonly code: string; readonly period: string | null }
   | { readonly kind: 'setBoardChannel' }
@@ -35,6 +36,7 @@ export const ADMIN_COMMANDS = [
   { command: 'correct SRV01 2026-10', description: 'Correct an indicator\'s figure, also after the period has closed' },
   { command: 'plan SRV01', description: 'The action plan card for any red or amber indicator' },
   { command: 'report 2026/27 Q2', description: 'Make the quarter\'s committee report pack (add "public" for the public edition)' },
+  { command: 'data quality 2026-07', description: 'A period\'s data quality: figures on time, late, missing, corrected, queried, estimated' },
 ] as const;
 
 const WORDS: Record<string, ChatCommand['kind']> = {
@@ -78,6 +80,8 @@ export function parseChatCommand(text: string | undefined): ChatCommand {
   // "report 2026/27 q2", "report q2 2026/27 public": the quarter may hold spaces, the edition is last.
   const report = /^report\s+(.+?)(?:\s+(public|committee))?$/.exec(cleaned);
   if (report) return { kind: 'report', period: report[1]!, edition: report[2] === 'public' ? 'public' : 'committee' };
+  const quality = /^data quality\s+(\S+(?:\s+q[1-4])?)$/.exec(cleaned);
+  if (quality) return { kind: 'dataQuality', period: quality[1]! };
   const verify = /^verify(?:\s+(\S+(?:\s+q[1-4])?))?$/.exec(cleaned);
   if (verify) return { kind: 'verify', period: verify[1] ?? null };
   const plan = /^(?:action )?plan\s+(\S+)(?:\s+(\S+))?$/.exec(cleaned);

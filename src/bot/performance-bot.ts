@@ -43,6 +43,8 @@ import type { BackgroundJobs, CommandPlace, JobStarted } from '../app/jobs/backg
 import type { Refused } from '../app/admin/performance-team-only';
 import { buildJobProgressCard } from '../cards/job-progress-card';
 import type { ReportCommand } from '../app/admin/report-command';
+import type { DataQualityCommand } from '../app/admin/data-quality-command';
+import { buildDataQualityCard } from '../cards/data-quality';
 import { buildReportReadyCard } from '../cards/report-ready-card';
 import { buildQueryCard, buildVerifyCard, VERIFY_VERBS } from '../cards/verification';
 import { VerificationCommandError, type VerificationDecisions } from '../app/verification/verification-decisions';
@@ -59,6 +61,7 @@ export interface PerformanceBotDeps {
   readonly boardChannel: BoardChannelCommand;
   readonly correction: CorrectionCommand;
   readonly reportCommand: ReportCommand;
+  readonly dataQuality: DataQualityCommand;
   readonly board: BoardService;
   readonly plans: ActionPlanService;
   readonly verification: VerificationDecisions;
@@ -249,6 +252,11 @@ export class PerformanceBot extends TeamsActivityHandler {
         const outcome = await this.deps.reportCommand.run(actor, command.period, command.edition);
         if (outcome.kind === 'refused' || outcome.kind === 'bad-quarter') return shown(outcome.message);
         return cardMessage(buildReportReadyCard(outcome.view));
+      }
+      case 'dataQuality': {
+        const outcome = await this.deps.dataQuality.run(actor, command.period);
+        if (outcome.kind !== 'ready') return shown(outcome.message);
+        return cardMessage(buildDataQualityCard(outcome.view));
       }
       case 'plan':
         if (!isRegistered(actor)) return this.notInRegisterText();

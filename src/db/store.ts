@@ -24,6 +24,7 @@ import { RegisterStateRepository } from './repositories/register-state-repositor
 import { JobRepository } from './repositories/job-repository';
 import { ReportPackRepository } from './repositories/report-pack-repository';
 import { VerificationRepository } from './repositories/verification-repository';
+import { DataQualityRepository } from './repositories/data-quality-repository';
 
 export interface Repositories {
   readonly people: PeopleRepository;
@@ -46,6 +47,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly reportPacks: ReportPackRepository;
   readonly verifications: VerificationRepository;
+  readonly dataQuality: DataQualityRepository;
 }
 
 function repositoriesOver(db: Db): Repositories {
@@ -70,6 +72,7 @@ function repositoriesOver(db: Db): Repositories {
     jobs: new JobRepository(db),
     reportPacks: new ReportPackRepository(db),
     verifications: new VerificationRepository(db),
+    dataQuality: new DataQualityRepository(db),
   };
 }
 

@@ -144,6 +144,33 @@ describeEachDatabase('a month of the cycle', (db) => {
     expect(status).toMatch(/2026-12: prompts 0 sent, 2 pending, 0 failed; .* owners submitted 2 of 2/);
   });
 
+  it('escalates figures awaiting their verifier, and the close records what was never verified (#16)', async () => {
+    await db().database.sql.query(`UPDATE indicator SET verifier_id = $1 WHERE code = 'SRV01'`, [ids.get('Nadia Rahman')]);
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!.id;
+    expect(await tickAt('2027-01-06T09:05:00Z')).toEqual(['scheduled|open|2026-12']);
+    now = new Date('2027-01-08T11:00:00Z');
+    await entry.submitValues(fromCard({ submitter: { personId: ids.get('Gareth Lewis')!, name: 'Gareth Lewis', teamsUserId: null }, period: '2026-12', inputs: { [inputIds.value(srv01)]: '18.2' } }));
+
+    now = new Date('2027-01-18T09:05:00Z');
+    const escalated = await cycle.runOnDemand({ step: 'escalate', level: 'verifier', month: monthPeriod(2026, 12), trigger: 'chat', actor: 'Nadia Rahman' }, 'test');
+    expect(escalated.queued).toBeGreaterThan(0);
+    const [toVerify] = await store.repos.outbox.list({ purpose: 'escalate-verify', period: '2026-12' });
+    expect(toVerify).toMatchObject({ recipient: ids.get('Nadia Rahman') });
+    expect(toVerify!.activity.text).toMatch(/^\*\*December 2026 figures awaiting your verification\*\* .*\n\n- SRV01 Days to process new Housing Benefit claims\n\nSend "verify"/s);
+
+    now = new Date('2027-01-22T17:05:00Z');
+    // The performance team (here Nadia) gets each closing period's data-quality card.
+    const withTeam = new CycleService(store, clock, entry, { calendar, defaultTolerance: tolerance, performanceTeamIds: async () => [ids.get('Nadia Rahman')!] });
+    const closed = await withTeam.runOnDemand({ step: 'close', month: monthPeriod(2026, 12), trigger: 'chat', actor: 'Nadia Rahman' }, 'test');
+    expect(closed.unverified).toEqual(['SRV01 2026-12']);
+    expect((await outbox()).filter((m) => m.startsWith('data-quality'))).toEqual(['data-quality to Nadia Rahman (2026-12)', 'data-quality to Nadia Rahman (2026/27 Q3)']);
+    const [december] = await store.repos.outbox.list({ purpose: 'data-quality', period: '2026-12' });
+    // SRV01 in on time; FIN01 never in.
+    expect(december!.activity.text).toBe('Data quality for December 2026, as it closed: 1 of 2 (50.0%) in by the deadline.');
+    const audit = (await store.repos.audit.forEntity('Period', '2026-12')).find((a) => a.action === 'period.closed');
+    expect(audit).toMatchObject({ action: 'period.closed', after: expect.objectContaining({ unverified: ['SRV01 2026-12'] }) });
+  });
+
   it('after an outage, runs what is due but skips reminders overtaken by later steps', async () => {
     expect(await tickAt('2027-01-06T09:05:00Z')).toEqual(['scheduled|open|2026-12']);
     // Down from 8 to 19 January: both reminders and the verifier escalation are overtaken.

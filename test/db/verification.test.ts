@@ -17,6 +17,8 @@ import { parsePeriod, type MonthPeriod } from '../../src/domain/periods';
 import { describeEachDatabase } from '../support/test-database';
 import { DIRECTOR, OWNER, smallRegister } from '../support/register-fixtures';
 import { fromCard } from '../support/card-commands';
+import { auditTrailCsv } from '../../src/app/data-quality/audit-trail-csv';
+import { parse } from 'csv-parse/sync';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
 const clock = { now: () => NOW };
@@ -112,6 +114,19 @@ describeEachDatabase('verification and sign-off', (db) => {
     expect(again.rows[0]).toMatchObject({ state: 'AWAITING', stateText: 'Queried earlier: Does this include the backlog? Gareth Lewis confirmed the figure: Yes: 40 backlog cases are in it.' });
     await decisions.decide(marcus, { period: '2026-05', versions: await versionsOn(marcus), decisions: [], all: true });
     expect(await digest()).toEqual({ verificationText: 'Verified 1 of 1 figures with a verifier', srv01: expect.objectContaining({ unverified: false }) });
+
+    // The period's audit trail, for internal audit, holds each step in order, read back as a CSV.
+    const rows = parse((await auditTrailCsv(db().store, MAY)).csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.Action!.startsWith('value.')).map((r) => [r.Action, r.Who, r.Indicator, r.Version, r['Note or comment']])).toEqual(
+      expect.arrayContaining([
+        ['value.queried', 'Marcus Webb', 'SRV01', '1', 'Does this include the backlog?'],
+        ['value.query-answered', 'Gareth Lewis', 'SRV01', '1', 'Yes: 40 backlog cases are in it.'],
+        ['value.verified', 'Marcus Webb', 'SRV01', '1', ''],
+      ]),
+    );
+    const actions = rows.map((r) => r.Action);
+    expect(actions.indexOf('value.queried')).toBeLessThan(actions.indexOf('value.query-answered'));
+    expect(actions.indexOf('value.query-answered')).toBeLessThan(actions.indexOf('value.verified'));
   });
 });
 

@@ -165,6 +165,16 @@ describe.each(BACKENDS)('verification and sign-off, end to end [%s]', (backend) 
     expect(String(messagesTo(robert).at(-1)?.text)).toMatch(new RegExp(`${period}: prompts .*; verified 3 of 3`));
   });
 
+  it('shows the performance team the month\'s data quality, and refuses anyone else', async () => {
+    await post(message(robert, teams.connector.serviceUrl, `data quality ${period}`));
+    const card = cardOf(messagesTo(robert).at(-1));
+    expect(cardText(card)).toMatch(/^Data quality: October 2026/);
+    // FIN01 was queried once (and corrected while the period is open, so not after its close).
+    expect(cardText(card)).toMatch(/Queries raised\s+1/);
+    await post(message(gareth, teams.connector.serviceUrl, `data quality ${period}`));
+    expect(String(messagesTo(gareth).at(-1)?.text)).toMatch(/^Only the performance team can see the data-quality measures/);
+  });
+
   it('kept every decision against the version it was made for, audited', async () => {
     expect(await server.stop()).toBe(0);
     const rows = await query<{ code: string; version: number; decision: string; by: string }>(`

@@ -23,6 +23,10 @@ import type { EntryService } from '../entry/entry-service';
 import type { IndicatorStatus } from '../register-status';
 import { Audience, messageTo, type Reachable } from './cycle-audience';
 import { cycleStatus, type CycleStatusReport } from './cycle-status';
+import { verificationStates } from '../verification/verification-states';
+import { loadDataQuality } from '../data-quality/data-quality-report';
+import { buildDataQualityView } from '../data-quality/data-quality-view';
+import { buildDataQualityCard } from '../../cards/data-quality';
 import { ignoreProgress, OutboxBatches, type OnRecording } from './outbox-batches';
 
 export type StepName = 'open' | 'remind' | 'escalate' | 'close';
@@ -54,6 +58,8 @@ export interface StepOutcome {
   readonly unreachable: readonly string[];
   readonly missing?: readonly string[];
   readonly closed?: readonly string[];
+  /** The close step: figures in that their named verifier never verified (#16). */
+  readonly unverified?: readonly string[];
 }
 
 export interface CycleSettings {
@@ -61,6 +67,8 @@ export interface CycleSettings {
   readonly defaultTolerance: Tolerance;
   /** Recipients whose messages are recorded in one batch (outbox-batches.ts; 100 unless a test says). */
   readonly batchSize?: number;
+  /** The performance team, who get each closed period's data-quality card (#16); nobody when absent. */
+  readonly performanceTeamIds?: () => Promise<readonly string[]>;
 }
 
 export class CycleService {
@@ -212,7 +220,9 @@ export class CycleService {
     const audience = new Audience(this.store.repos);
     const messages: NewOutboxMessage[] = [];
     const unreachable = new Set<string>();
-    for (const { period, owed } of await this.outstanding(request.month)) {
+    for (const { period, owed, statuses: collected } of await this.outstanding(request.month)) {
+      // #16: the verifier is also told of the figures in but still awaiting their verification.
+      if (levels.includes('verifier')) messages.push(...(await this.awaitingVerification(audience, period, collected, schedule, unreachable)));
       // Escalated: values still missing, and narratives owed once the deadline has passed.
       const chased = owed.filter((o) => o.windowOpen && (o.valueMissing || o.narrative === 'owed'));
       const narrativeOnly = new Set(chased.filter((o) => !o.valueMissing).map((o) => o.status.indicator.id));
@@ -245,6 +255,50 @@ export class CycleService {
     return this.record(request, schedule, messages, [...unreachable], onProgress);
   }
 
+  /** One message to each verifier with figures of the period in and awaiting their verification. */
+  private async awaitingVerification(
+    audience: Audience, period: Period, statuses: readonly IndicatorStatus[], schedule: MonthSchedule, unreachable: Set<string>,
+  ): Promise<NewOutboxMessage[]> {
+    const awaiting = (await verificationStates(this.store.repos, statuses)).filter((f) => f.state === 'AWAITING');
+    const byVerifier = new Map<string, IndicatorStatus[]>();
+    for (const f of awaiting) byVerifier.set(f.verifierId, [...(byVerifier.get(f.verifierId) ?? []), f.status]);
+    await audience.preload([...byVerifier.keys()]);
+    const messages: NewOutboxMessage[] = [];
+    for (const [verifierId, figures] of byVerifier) {
+      const reachable = await audience.reach(verifierId);
+      if (!reachable) {
+        unreachable.add((await audience.person(verifierId))?.displayName ?? verifierId);
+        continue;
+      }
+      const lines = figures.map((s) => `- ${s.indicator.code} ${s.indicator.title}`);
+      const text = `**${label(period)} figures awaiting your verification** (the deadline was ${formatUkLongDateTime(schedule.deadline)}):\n\n${lines.join('\n')}\n\nSend "verify" to verify or query them.`;
+      messages.push(this.message('escalate-verify', reachable, period, { type: 'message', text, textFormat: 'markdown' }));
+    }
+    return messages;
+  }
+
+  /** Each period closing now: its data-quality card, as it stands at the close, to each of the performance team (#16). */
+  private async dataQualityCards(closing: readonly Period[], now: Date): Promise<{ messages: NewOutboxMessage[]; unreachable: string[] }> {
+    const team = (await this.settings.performanceTeamIds?.()) ?? [];
+    const messages: NewOutboxMessage[] = [];
+    const unreachable: string[] = [];
+    if (team.length === 0) return { messages, unreachable };
+    const audience = new Audience(this.store.repos);
+    await audience.preload(team);
+    for (const period of closing) {
+      const report = await loadDataQuality(this.store, period);
+      const window = report.window ? { ...report.window, closedAt: now } : null;
+      const view = buildDataQualityView({ ...report, window }, null);
+      const text = `Data quality for ${view.periodLabel}, as it closed: ${view.overall.completenessText} in by the deadline.`;
+      for (const personId of team) {
+        const reachable = await audience.reach(personId);
+        if (reachable) messages.push(this.message('data-quality', reachable, period, cardMessage(buildDataQualityCard(view), text)));
+        else unreachable.push((await audience.person(personId))?.displayName ?? personId);
+      }
+    }
+    return { messages, unreachable: [...new Set(unreachable)] };
+  }
+
   /** Stops entry (but by admins) and records what is still missing, which now rates Missing. */
   private async close(request: StepRequest, onProgress: OnRecording): Promise<StepOutcome> {
     const now = this.clock.now();
@@ -257,14 +311,22 @@ export class CycleService {
       if (window?.closedAt) closedAlready.add(periodKey(period));
       else closing.push(period);
     }
-    // Missing: what this cycle collects (lagged figures included, per reporting-lag.ts) and did not get.
-    for (const { owed } of await this.outstanding(request.month)) {
+    // Missing: what this cycle collects (lagged figures included, per reporting-lag.ts) and did not get;
+    // never verified: figures in whose named verifier had not verified them by the close (#16).
+    const unverified: string[] = [];
+    for (const { period, owed, statuses } of await this.outstanding(request.month)) {
+      if (!closedAlready.has(periodKey(period))) {
+        for (const f of await verificationStates(this.store.repos, statuses)) {
+          if (f.state !== 'VERIFIED') unverified.push(`${f.status.indicator.code} ${periodKey(period)}${f.state === 'QUERIED' ? ' (queried)' : ''}`);
+        }
+      }
       for (const o of owed) {
         if (!o.valueMissing || closedAlready.has(periodKey(deadlinePeriodOf(o.period, o.status.indicator.lagMonths)))) continue;
         missing.push(`${o.status.indicator.code} ${periodKey(o.period)}`);
       }
     }
-    const outcome = await this.record(request, schedule, [], [], onProgress, async (repos) => {
+    const qualityCards = await this.dataQualityCards(closing, now);
+    const outcome = await this.record(request, schedule, qualityCards.messages, qualityCards.unreachable, onProgress, async (repos) => {
       for (const period of closing) {
         const window = await repos.periods.find(periodKey(period));
         await repos.periods.save({
@@ -274,11 +336,11 @@ export class CycleService {
       if (closing.length > 0) {
         await repos.audit.record({
           actorId: request.actorId ?? null, actorLabel: request.actor, action: 'period.closed', entityType: 'Period',
-          entityId: periodKey(request.month), after: { periods: closing.map(periodKey), missing },
+          entityId: periodKey(request.month), after: { periods: closing.map(periodKey), missing, unverified },
         });
       }
     });
-    return { ...outcome, closed: closing.map(periodKey), missing };
+    return { ...outcome, closed: closing.map(periodKey), missing, unverified };
   }
 
   /** Records the step's messages (in batches), then `alsoWrite` and the step's audit in one transaction. */

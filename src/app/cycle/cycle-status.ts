@@ -7,7 +7,8 @@ import { formatUkDateTime } from '../../domain/dates';
 import type { MonthSchedule } from '../../domain/cycle-calendar';
 import { periodsCollectedIn } from '../../domain/reporting-lag';
 import { figuresOutstanding } from './figures-outstanding';
-import { verificationState, verifiedText } from '../../domain/verification';
+import { verifiedText } from '../../domain/verification';
+import { verificationStates } from '../verification/verification-states';
 
 export interface CycleStatusReport {
   readonly month: string;
@@ -39,9 +40,7 @@ export async function cycleStatus(
     for (const s of statuses) owners.set(s.indicator.ownerId, (owners.get(s.indicator.ownerId) ?? true) && s.value !== null);
     const submitted = [...owners.values()].filter(Boolean).length;
     // #16: of the figures in with a named verifier, how many are signed off.
-    const toVerify = statuses.filter((s) => s.value !== null && s.indicator.verifierId !== null);
-    const decisions = await store.repos.verifications.historyFor(toVerify.map((s) => s.value!.id));
-    const states = toVerify.map((s) => ({ code: s.indicator.code, state: verificationState(decisions.get(s.value!.id) ?? []) }));
+    const states = (await verificationStates(store.repos, statuses)).map((f) => ({ code: f.status.indicator.code, state: f.state }));
     lines.push(
       `${key}: prompts ${prompts.SENT} sent, ${prompts.PENDING + prompts.SENDING} pending, ${prompts.BLOCKED + prompts.DEAD} failed; ` +
         `all messages ${all.SENT} sent, ${all.PENDING + all.SENDING} pending, ${all.BLOCKED} blocked, ${all.DEAD} dead; ` +

@@ -11,7 +11,10 @@ const NAMED = 50;
 
 export function cycleStepReply(step: StepName, outcome: StepOutcome): string[] {
   const parts = [`**${step} ${outcome.month}** (${outcome.periods.join(', ')}): ${outcome.queued} ${outcome.queued === 1 ? 'message' : 'messages'} queued, ${outcome.alreadyQueued} already sent or queued earlier.`];
-  if (outcome.closed?.length) parts.push(`Closed ${outcome.closed.join(', ')}; missing: ${outcome.missing?.length ? named(outcome.missing) : 'none'}.`);
+  if (outcome.closed?.length) {
+    parts.push(`Closed ${outcome.closed.join(', ')}; missing: ${outcome.missing?.length ? named(outcome.missing) : 'none'}.`);
+    if (outcome.unverified?.length) parts.push(`Never verified by their verifier: ${named(outcome.unverified)}.`);
+  }
   else if (step === 'close') parts.push('Already closed: nothing changed.');
   if (outcome.unreachable.length) parts.push(`Not reachable (the app is not installed for them): ${shown(named(outcome.unreachable))}.`);
   return parts;

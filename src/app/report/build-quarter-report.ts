@@ -126,6 +126,7 @@ function indicatorView(r: Readings, priority: string, snapshot: QuarterSnapshot)
     travelSinceLastQuarter: travel.short,
     travelSinceLastYear: travel.long,
     travelText: travelText(travel.short, travel.comparisonText),
+    qualityText: qualityText(now.value?.estimated ?? false, snapshot.verification?.get(indicator.id) ?? null),
     sinceLastYearText: travelText(travel.long, null),
     sparkline: trailingPeriods(period, SPARKLINE_PERIODS).map((p) => sparkPoint(snapshot, indicator, p)),
   };
@@ -300,4 +301,13 @@ function parsed(key: string): Period {
   const result = parsePeriod(key);
   if (!result.ok) throw new Error(`A stored period key did not read back: ${key}`);
   return result.value;
+}
+
+/** The figure's reliability in words (#16), or null when it is neither an estimate nor awaiting its verifier. */
+export function qualityText(estimated: boolean, verification: 'VERIFIED' | 'AWAITING' | 'QUERIED' | null): string | null {
+  const parts = [
+    estimated ? 'estimate' : null,
+    verification === 'AWAITING' ? 'not yet verified' : verification === 'QUERIED' ? 'queried by its verifier' : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join('; ') : null;
 }

@@ -109,6 +109,12 @@ export interface ReportIndicator {
   readonly sinceLastYearText: string;
   /** Twelve periods of the indicator's frequency ending with `period`, oldest first. */
   readonly sparkline: readonly SparkPoint[];
+  /**
+   * How far the figure shown can be relied on (#16), in words: "estimate", "not yet verified",
+   * "queried by its verifier", joined with "; "; null when neither applies (or for a model built
+   * before #16).
+   */
+  readonly qualityText?: string | null;
 }
 
 export interface ReportAction {

@@ -9,6 +9,8 @@
  * Set-based: one registerStatuses read for every period at once, then a handful of reads keyed by
  * the ids found, so the cost follows the register's size, not its history or the number of rows.
  */
+import { verificationStates } from '../verification/verification-states';
+import type { VerificationState } from '../../domain/verification';
 import type { Store } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { NarrativeRecord } from '../../db/repositories/narrative-repository';
@@ -55,6 +57,8 @@ export interface QuarterSnapshot {
   readonly names: ReadonlyMap<string, string>;
   /** Corporate priorities' names by id. */
   readonly priorities: ReadonlyMap<string, string>;
+  /** By indicator id: where the shown figure stands with its named verifier (#16); absent without a verifier. */
+  readonly verification?: ReadonlyMap<string, VerificationState>;
 }
 
 export const statusKey = (indicatorId: string, period: string): string => `${indicatorId}|${period}`;
@@ -79,6 +83,7 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
   const exceptionalIds = exceptional.map((s) => s.indicator.id);
   const shownKeys = uniqueStrings(shown.map((s) => s.period));
 
+  const verified = await verificationStates(repos, shown);
   const [narratives, exceptions, plans, threads] = await Promise.all([
     repos.narratives.latestFor(exceptional.flatMap((s) => (s.value ? [s.value.id] : []))),
     repos.exceptions.latestFor(exceptionalIds),
@@ -131,6 +136,7 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
     carriedPlans: new Map(carried.map((plan) => [plan.indicatorId, plan])),
     names: new Map(people.map((p) => [p.id, p.displayName])),
     priorities,
+    verification: new Map(verified.map((f) => [f.status.indicator.id, f.state])),
   };
 }
 

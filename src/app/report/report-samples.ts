@@ -110,6 +110,8 @@ function indicator(i: number): ReportIndicator {
     travelText: travelWord,
     sinceLastYearText: value === null ? 'Not comparable' : i % 2 === 0 ? 'Improved' : 'Worsened',
     sparkline,
+    // #16: a few figures are estimates, a few still with their verifier.
+    qualityText: value === null ? null : i % 9 === 4 ? 'estimate; not yet verified' : i % 6 === 5 ? 'not yet verified' : null,
   };
 }
 

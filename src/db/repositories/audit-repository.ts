@@ -82,6 +82,29 @@ export class AuditRepository {
     return rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined }));
   }
 
+  /**
+   * The audit trail of one reporting period, oldest first (#16, for internal audit): every entry
+   * about a value version of the period (entered, corrected, verified, queried, answered), about a
+   * narrative given for it, or about the period itself (opened, closed, refusals), with the
+   * indicator's code where there is one.
+   */
+  async forPeriod(period: string): Promise<(AuditRecord & { readonly code: string | null })[]> {
+    const rows = await this.db.$queryRaw<{ id: bigint; at: Date; actor_id: string | null; actor_label: string; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown; code: string | null }[]>`
+      SELECT a."id", a."at", a."actor_id", a."actor_label", a."action", a."entity_type", a."entity_id", a."before", a."after",
+             COALESCE(i."code", a."after"->>'code') AS "code"
+        FROM "audit_log" a
+        LEFT JOIN "indicator_value" v ON a."entity_type" = 'IndicatorValue' AND v."id" = a."entity_id"
+        LEFT JOIN "indicator" i ON i."id" = COALESCE(a."after"->>'indicatorId', v."indicator_id")
+       WHERE a."after"->>'period' = ${period}
+          OR (a."entity_type" IN ('Period', 'ReportingPeriod') AND a."entity_id" = ${period})
+          OR (a."entity_type" = 'IndicatorValue' AND a."entity_id" IN (SELECT v."id" FROM "indicator_value" v WHERE v."period" = ${period}))
+       ORDER BY a."id"`;
+    return rows.map((row) => ({
+      id: row.id, at: row.at, actorId: row.actor_id, actorLabel: row.actor_label, action: row.action, entityType: row.entity_type,
+      entityId: row.entity_id, before: row.before ?? undefined, after: row.after ?? undefined, code: row.code,
+    }));
+  }
+
   count(where: { action?: string } = {}): Promise<number> {
     return this.db.auditLog.count({ where });
   }

@@ -168,15 +168,18 @@ export class ValueRepository {
     // One array per column (unnest), so the statement stays small whatever the number of rows. A
     // version with no enteredAt takes the column's default, as a Prisma create would give it.
     await this.db.$executeRaw`
-      INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")
+      INSERT INTO "indicator_value" ("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "estimated",
+                                     "unusual_confirmed", "entered_by_id", "entered_at")
       SELECT row."id", row."indicator_id", row."period", row."financial_year", row."version", row."value", row."note", row."source",
-             row."entered_by_id", COALESCE(row."entered_at", CURRENT_TIMESTAMP)
+             row."estimated", row."unusual_confirmed", row."entered_by_id", COALESCE(row."entered_at", CURRENT_TIMESTAMP)
         FROM unnest(${ids}::text[], ${values.map((v) => v.indicatorId)}::text[], ${values.map((v) => v.period)}::text[],
                     ${values.map((v) => v.financialYear)}::int[], ${values.map((v) => v.version)}::int[],
                     ${values.map((v) => String(v.value))}::numeric[], ${values.map((v) => v.note)}::text[],
-                    ${values.map((v) => v.source)}::text[]::"ValueSource"[], ${values.map((v) => v.enteredById)}::text[],
+                    ${values.map((v) => v.source)}::text[]::"ValueSource"[], ${values.map((v) => String(v.estimated ?? false))}::text[]::boolean[],
+                    ${values.map((v) => String(v.unusualConfirmed ?? false))}::text[]::boolean[], ${values.map((v) => v.enteredById)}::text[],
                     ${values.map((v) => v.enteredAt?.toISOString() ?? null)}::timestamp(3)[])
-          AS row("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "entered_by_id", "entered_at")`;
+          AS row("id", "indicator_id", "period", "financial_year", "version", "value", "note", "source", "estimated", "unusual_confirmed",
+                 "entered_by_id", "entered_at")`;
     return ids;
   }
 

@@ -7,7 +7,8 @@ export const INDICATOR_COLUMNS = ['Code', 'Indicator', 'Quarter', 'Year to date'
 
 /**
  * A priority's indicators, one row each: figures as the model formatted them and the status and
- * travel in words (never by colour alone). A lagged figure's period is added to its title.
+ * travel in words (never by colour alone). A lagged figure's period is added to its title; an
+ * estimate, or a figure its verifier has not yet verified, says so beside its status (#16).
  */
 export function indicatorTable(indicators: readonly ReportIndicator[]): Table {
   const widths = [900, 0, 1150, 1150, 1150, 1000, 1350];
@@ -20,7 +21,7 @@ export function indicatorTable(indicators: readonly ReportIndicator[]): Table {
       x.quarterFigure.text,
       x.yearToDate.complete ? x.yearToDate.text : `${x.yearToDate.text} (incomplete)`,
       x.target.value === null ? 'No target' : x.target.text,
-      x.statusLabel,
+      x.qualityText ? `${x.statusLabel} (${x.qualityText})` : x.statusLabel,
       x.travelText,
     ]),
   );

@@ -95,6 +95,11 @@ ${countsTable('counts-priority', `Indicators by status and corporate priority, $
 </section>`;
 }
 
+/** The public page's words for a figure's reliability: provisional until verified. */
+function publicQuality(text: string): string {
+  return text.replace('not yet verified', 'provisional: not yet verified').replace('queried by its verifier', 'provisional: being checked');
+}
+
 function statusText(indicator: Pick<ReportIndicator, 'status' | 'statusLabel' | 'statusText'>): string {
   const detail = indicator.statusText && indicator.statusText !== indicator.statusLabel ? `: ${indicator.statusText}` : '';
   return `<span class="status status-${indicator.status.toLowerCase().replace('_', '-')}">${e(indicator.statusLabel)}</span>${e(detail)}`;
@@ -106,7 +111,7 @@ function indicatorRows(indicators: readonly ReportIndicator[]): string {
 <td>${e(x.periodLabel)}</td>
 <td class="number">${e(x.figure.text)}</td>
 <td class="number">${e(x.target.text)}</td>
-<td>${statusText(x)}</td>
+<td>${statusText(x)}${x.qualityText ? ` (${e(publicQuality(x.qualityText))})` : ''}</td>
 <td class="number">${e(x.yearToDate.text)}${x.yearToDate.value !== null && !x.yearToDate.complete ? ' (not every period in)' : ''}</td>
 <td>${e(x.travelText)}</td>
 <td>${e(x.sinceLastYearText)}</td>

@@ -65,6 +65,8 @@ export const FIGURE_COLUMNS: readonly Column<FigureRow>[] = [
   { header: 'Value', width: 14, cell: (r) => number(r.point.value), inUnit: true },
   { header: 'Target', width: 14, cell: (r) => number(r.point.target), inUnit: true },
   { header: 'Status', width: 12, cell: (r) => statusLabel(r.point.status), status: (r) => r.point.status },
+  // #16: an estimate, or a figure its verifier has not yet verified, for the period reported.
+  { header: 'Data quality', width: 24, cell: (r) => (r.reported ? (r.indicator.qualityText ?? '') : null) },
   { header: 'Quarter figure', width: 14, cell: (r) => (r.reported ? number(r.indicator.quarterFigure.value) : null), inUnit: true },
   { header: 'Year to date', width: 14, cell: (r) => (r.reported ? number(r.indicator.yearToDate.value) : null), inUnit: true },
   { header: 'Year to date target', width: 14, cell: (r) => (r.reported ? number(r.indicator.yearToDate.target.value) : null), inUnit: true },

@@ -19,6 +19,8 @@ describe('what a person types to the bot', () => {
     ['action plan SRV01 2026-10', { kind: 'plan', code: 'SRV01', period: '2026-10' }],
     ['correct srv01 2026-09', { kind: 'correct', code: 'SRV01', period: '2026-09' }],
     ['verify', { kind: 'verify', period: null }],
+    ['data quality 2026-07', { kind: 'dataQuality', period: '2026-07' }],
+    ['Data quality 2026/27 Q2.', { kind: 'dataQuality', period: '2026/27 q2' }],
     ['Verify 2026-10.', { kind: 'verify', period: '2026-10' }],
     ['verify 2026/27 Q2', { kind: 'verify', period: '2026/27 q2' }],
     ['verify these figures please', { kind: 'unknown', text: 'verify these figures please' }],

@@ -3,7 +3,7 @@
  * 2026/27 Q2: statuses rated by the register's own pure rater, then the report built from them.
  */
 import { rateStatuses, type StatusInputs } from '../../../../src/app/register-status';
-import { buildQuarterReport } from '../../../../src/app/report/build-quarter-report';
+import { buildQuarterReport, qualityText } from '../../../../src/app/report/build-quarter-report';
 import { publicEdition } from '../../../../src/app/report/public-edition';
 import { periodsToRate, quarterMonths, statusKey, type QuarterSnapshot } from '../../../../src/app/report/quarter-snapshot';
 import type { QuarterReport, ReportIndicator } from '../../../../src/app/report/quarter-report-model';
@@ -236,6 +236,25 @@ describe('buildQuarterReport', () => {
       narrative: null, likelyToRecoverText: null, commentary: null, planStateText: 'No plan', recoveryText: null, actions: [],
       runningText: 'Red or amber last quarter too',
     });
+  });
+});
+
+describe('buildQuarterReport: how far each figure shown can be relied on (#16)', () => {
+  it('says a figure is not yet verified, or queried, from its verifier\'s state, and nothing without a verifier', () => {
+    const report = buildQuarterReport({ ...snapshot(), verification: new Map([[tax.id, 'AWAITING'], [planning.id, 'QUERIED'], [calls.id, 'VERIFIED']]) });
+    expect(byCode(report, 'TAX').qualityText).toBe('not yet verified');
+    expect(byCode(report, 'PLAN').qualityText).toBe('queried by its verifier');
+    expect(byCode(report, 'CALLS').qualityText).toBeNull();
+    expect(byCode(buildQuarterReport(snapshot()), 'TAX').qualityText).toBeNull();
+  });
+
+  it.each([
+    [true, null, 'estimate'],
+    [true, 'AWAITING', 'estimate; not yet verified'],
+    [false, 'VERIFIED', null],
+    [false, null, null],
+  ] as const)('estimated %p and %p read "%s"', (estimated, verification, text) => {
+    expect(qualityText(estimated, verification)).toBe(text);
   });
 });
 

@@ -89,13 +89,14 @@ describe('renderCommitteeReport', () => {
       .filter((t) => t[0]!.join('|') === INDICATOR_COLUMNS.join('|'))
       .flatMap((t) => t.slice(1));
     expect(rows).toHaveLength(report.indicators.length);
+    expect(rows.some((r) => /\(estimate; not yet verified\)$/.test(r[5]!))).toBe(true); // #16
     const byCode = new Map(rows.map((r) => [r[0]!, r]));
     for (const x of report.indicators) {
       const row = byCode.get(x.code)!;
       expect(row).toBeDefined();
       expect(row[2]).toBe(x.quarterFigure.text);
       expect(row[3]).toBe(x.yearToDate.complete ? x.yearToDate.text : `${x.yearToDate.text} (incomplete)`);
-      expect(row[5]).toBe(x.statusLabel);
+      expect(row[5]).toBe(x.qualityText ? `${x.statusLabel} (${x.qualityText})` : x.statusLabel);
       expect(row[6]).toBe(x.travelText);
     }
   });

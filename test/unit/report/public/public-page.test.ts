@@ -70,8 +70,12 @@ describe('the public web page', () => {
       expect(cells[1]).toBe(indicator.figure.text);
       expect(cells[2]).toBe(indicator.target.text);
       expect(cells[3]).toContain(indicator.statusLabel);
+      // #16: an estimate, or a figure not yet verified, says so in words.
+      if (indicator.qualityText) expect(cells[3]).toMatch(/\((estimate|provisional: not yet verified|estimate; provisional: not yet verified)\)$/);
+      else expect(cells[3]).not.toMatch(/estimate|provisional/);
       expect(cells[4]).toContain(indicator.yearToDate.text);
     }
+    expect(published.indicators.some((x) => x.qualityText)).toBe(true);
     const overall = await page.$$eval('#counts-overall ~ tbody td, table:has(#counts-overall) tbody td', (tds) => tds.map((td) => td.textContent));
     const q = published.overall.quarter;
     expect(overall.slice(0, 7).map(Number)).toEqual([q.GREEN, q.AMBER, q.RED, q.DATA_ONLY, q.MISSING, q.DUE, q.total]);

@@ -60,6 +60,7 @@ describe('the committee pack\'s data appendix (Excel)', () => {
           expect(valueOf(row['Year to date target'])).toBe(indicator.yearToDate.target.value);
           expect(row['Since last quarter']!.value).toBe(indicator.travelText);
           expect(row.Owner!.value ?? null).toBe(indicator.ownerName);
+          expect(row['Data quality']!.value ?? '').toBe(indicator.qualityText ?? ''); // #16
           checked += 1;
         } else {
           expect(valueOf(row['Quarter figure'])).toBeNull();
