@@ -131,7 +131,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const entry = new EntryService(store, clock, settings, verifierPrompts);
   const admins = new AdminPolicy(store, config.adminAadObjectIds);
   const cycle = new CycleService(
-    store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance, performanceTeamIds: () => admins.adminPersonIds() },
+    store, clock, entry, { calendar: config.cycle, defaultTolerance: config.defaultTolerance, performanceTeamIds: () => admins.adminPersonIds(), teamsAppId: config.app.teamsAppId },
     () => dispatcher.wake(),
   );
   const plans = new ActionPlanService(store, clock, { ...settings, adminIds: () => admins.adminPersonIds() }, wakeDispatcher);
@@ -165,7 +165,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     boardChannel: new BoardChannelCommand(board, performanceTeamOnly),
     correction: new CorrectionCommand(entry, performanceTeamOnly),
     reportCommand: new ReportCommand(reportPacks, performanceTeamOnly),
-    dataQuality: new DataQualityCommand(store, performanceTeamOnly),
+    dataQuality: new DataQualityCommand(store, performanceTeamOnly, config.app.teamsAppId),
     board,
     plans,
     verification,

@@ -3,7 +3,7 @@
  * Council), Q2 2026/27: for the card tests and for rendering to PNG (npm run cards:render).
  */
 import type { ReportReadyView } from './report-ready-card';
-import { reportsPageDeepLink } from '../app/report/reports-deep-link';
+import { reportsPageDeepLink } from '../app/scorecard/tab-deep-links';
 
 export const SAMPLE_REPORT_READY_COMMITTEE: ReportReadyView = {
   quarterLabel: 'Q2 2026/27 (Jul–Sep 2026)',

@@ -18,6 +18,7 @@ import { IndicatorPageService } from '../app/scorecard/indicator-page-service';
 import { MyPageService } from '../app/scorecard/my-page-service';
 import { ReportsPageService } from '../app/report/reports-page-service';
 import type { ReportPacks } from '../app/report/report-packs';
+import { DataQualityPageService } from '../app/data-quality/data-quality-page-service';
 import { TabTokenVerifier } from './tab-token-verifier';
 import { TabSignIn } from './tab-sign-in';
 import { TabAssets } from './tab-assets';
@@ -64,5 +65,6 @@ export function scorecardTab(config: Config, store: Store, clock: Clock, log: Lo
     indicatorPage: new IndicatorPageService(store, clock, settings),
     myPage: new MyPageService(new MyWorkService(store, clock, settings)),
     reports: new ReportsPageService(shared.reportPacks),
+    dataQuality: new DataQualityPageService(store, clock),
   });
 }

@@ -12,6 +12,7 @@ import { PeriodNotOfIndicatorError, type IndicatorPageService } from '../app/sco
 import type { MyPageService } from '../app/scorecard/my-page-service';
 import type { ReportsPageService } from '../app/report/reports-page-service';
 import type { ReportPackFile } from '../app/report/report-packs';
+import { DataQualityRefusal, type DataQualityPageService } from '../app/data-quality/data-quality-page-service';
 import { parsePeriod, type Period } from '../domain/periods';
 import type { ScorecardChoice } from '../app/scorecard/report-months';
 import type { TabAssets, TabAsset } from './tab-assets';
@@ -28,6 +29,7 @@ export interface TabRoutesDeps {
   readonly indicatorPage: IndicatorPageService;
   readonly myPage: MyPageService;
   readonly reports: ReportsPageService;
+  readonly dataQuality: DataQualityPageService;
 }
 
 export const TAB_API = {
@@ -36,11 +38,18 @@ export const TAB_API = {
   me: '/api/tab/me',
   reports: '/api/tab/reports',
   reportFile: '/api/tab/reports/file',
+  dataQuality: '/api/tab/data-quality',
+  auditTrail: '/api/tab/data-quality/audit',
 } as const;
 
 /** A refusal to answer, with the status and message the caller gets. */
 class ApiRefusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Says which refusal it is, for a page to tell it from a refusal to sign in (both 403). */
+    readonly reason?: string,
+  ) {
     super(message);
   }
 }
@@ -81,7 +90,24 @@ export function tabRoutes(deps: TabRoutesDeps): (server: Server) => void {
       if (!file) throw new ApiRefusal(404, `There is no file ${name} in that report pack.`);
       return file;
     }));
+    server.get(TAB_API.dataQuality, api(deps, (viewer, query) =>
+      dataQualityAnswer(() => deps.dataQuality.page(viewer, query.get('period')?.trim() || null))));
+    server.get(TAB_API.auditTrail, download(deps, (viewer, query) => {
+      const period = query.get('period')?.trim();
+      if (!period) throw new ApiRefusal(400, 'Say which period\'s audit trail: ?period=2026-07 (a month), or ?period=2026/27 Q2 (a quarter).');
+      return dataQualityAnswer(() => deps.dataQuality.auditCsv(viewer, period));
+    }));
   };
+}
+
+/** The Data quality page's refusals as the API's: not the performance team 403, a bad period 400. */
+async function dataQualityAnswer<T>(answer: () => Promise<T>): Promise<T> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (error instanceof DataQualityRefusal) throw new ApiRefusal(error.reason === 'not-performance-team' ? 403 : 400, error.message, error.reason);
+    throw error;
+  }
 }
 
 function asset(deps: TabRoutesDeps, load: () => Promise<TabAsset>) {
@@ -110,7 +136,7 @@ function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParam
       res.json(200, await answer(signedIn.viewer, new URL(req.url ?? '/', 'http://tab.invalid').searchParams));
     } catch (error) {
       if (error instanceof ApiRefusal) {
-        res.json(error.status, { error: error.message });
+        res.json(error.status, error.reason ? { error: error.message, reason: error.reason } : { error: error.message });
         return;
       }
       deps.log.error({ err: error, url: req.url }, 'the tab API failed');
@@ -143,10 +169,10 @@ function download(deps: TabRoutesDeps, load: (viewer: Viewer, query: URLSearchPa
       });
     } catch (error) {
       if (error instanceof ApiRefusal) {
-        res.json(error.status, { error: error.message });
+        res.json(error.status, error.reason ? { error: error.message, reason: error.reason } : { error: error.message });
         return;
       }
-      deps.log.error({ err: error, url: req.url }, 'a report download failed');
+      deps.log.error({ err: error, url: req.url }, 'a tab download failed');
       res.json(500, { error: 'The file could not be read; please try again.' });
     }
   };

@@ -9,12 +9,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/child-process';
+import type { RunningServer } from '../support/child-process';
 import { EntraStandIn, ENTRA_TENANT_ID, type EntraUser } from '../support/teams/entra-stand-in';
 import { TeamsHostStandIn } from '../support/teams/teams-host-stand-in';
-import { launchChromium, screenshotTab, seriousAxeViolations, tabFrame } from '../support/tab/browser';
+import { startTabInTeams, TAB_APP_ID, TAB_HOSTNAME } from '../support/tab/tab-in-teams';
+import { screenshotTab, seriousAxeViolations, tabFrame } from '../support/tab/browser';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
-import { CLOCK_START, CLOCK_START_ENV } from '../support/clock-start';
+import { CLOCK_START } from '../support/clock-start';
 import { openMigratedDatabase } from '../../src/db/open-migrated-database';
 import { Store } from '../../src/db/store';
 import { loadDemoData } from '../../src/demo/load-demo-data';
@@ -23,12 +24,10 @@ import { reportRenderers } from '../../src/app/report/report-renderers';
 import { quarterPeriod } from '../../src/domain/periods';
 import type { ReportPackSummary } from '../../src/app/report/report-packs';
 
-const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const HOSTNAME = 'performance.fenmarsh.test';
 const councillor: EntraUser = { oid: DEMO_PEOPLE.councillor.aadObjectId, email: DEMO_PEOPLE.councillor.email, name: DEMO_PEOPLE.councillor.name };
 
 describe('the Reports page of the Scorecard tab, in headless Chromium', () => {
-  const entra = new EntraStandIn(`api://${HOSTNAME}/${APP_ID}`);
+  const entra = new EntraStandIn(`api://${TAB_HOSTNAME}/${TAB_APP_ID}`);
   const host = new TeamsHostStandIn();
   let server: RunningServer;
   let browser: Browser;
@@ -60,22 +59,7 @@ describe('the Reports page of the Scorecard tab, in headless Chromium', () => {
     } finally {
       await database.close();
     }
-    [server, browser] = await Promise.all([
-      startServer({
-        ...CLOCK_START_ENV,
-        DATABASE_URL: url,
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'test-client-secret',
-        MicrosoftAppTenantId: ENTRA_TENANT_ID,
-        PUBLIC_HOSTNAME: HOSTNAME,
-        TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
-        TAB_EXTRA_HOST_ORIGINS: host.origin,
-      }),
-      launchChromium(),
-    ]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    await context.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (route) => route.abort());
-    page = await context.newPage();
+    ({ server, browser, context, page } = await startTabInTeams({ databaseUrl: url, entra, host, acceptDownloads: true }));
     host.user = { ...councillor, tenantId: ENTRA_TENANT_ID };
     host.token = await entra.accessToken(councillor);
   });

@@ -9,21 +9,20 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/child-process';
+import type { RunningServer } from '../support/child-process';
 import { EntraStandIn, ENTRA_TENANT_ID, type EntraUser } from '../support/teams/entra-stand-in';
 import { TeamsHostStandIn } from '../support/teams/teams-host-stand-in';
-import { launchChromium, screenshotPage, screenshotTab, seriousAxeViolations, tabFrame } from '../support/tab/browser';
+import { screenshotPage, screenshotTab, seriousAxeViolations, tabFrame } from '../support/tab/browser';
+import { startTabInTeams, TAB_APP_ID, TAB_HOSTNAME } from '../support/tab/tab-in-teams';
 import { expectedScorecard, type ExpectedScorecard } from '../support/tab/expected-scorecard';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
 import { LENSES, type Status } from '../../src/domain/types';
 import { parsePeriod, periodKey, periodShortLabel } from '../../src/domain/periods';
 import { lastMonthOf } from '../../src/app/scorecard/as-at';
-import { CLOCK_START, CLOCK_START_ENV, monthsBeforeOpen } from '../support/clock-start';
+import { CLOCK_START, monthsBeforeOpen } from '../support/clock-start';
 
-const APP_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const HOSTNAME = 'performance.fenmarsh.test';
-const AUDIENCE = `api://${HOSTNAME}/${APP_ID}`;
+const AUDIENCE = `api://${TAB_HOSTNAME}/${TAB_APP_ID}`;
 
 const asUser = (p: { aadObjectId: string; email: string; name: string }): EntraUser => ({ oid: p.aadObjectId, email: p.email, name: p.name });
 const admin = asUser(DEMO_PEOPLE.performanceLead);
@@ -64,28 +63,14 @@ describe('the Scorecard tab in Teams, in headless Chromium', () => {
   beforeAll(async () => {
     await Promise.all([entra.start(), host.start()]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'perfbot-tab-'));
-    [server, browser] = await Promise.all([
-      startServer({
-        ...CLOCK_START_ENV,
-        DATABASE_URL: `pglite:${path.join(dir, 'pgdata')}`,
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'test-client-secret',
-        MicrosoftAppTenantId: ENTRA_TENANT_ID,
-        // Only the register's people, so someone from the council's tenant who is not in it is told whom to ask.
-        TAB_READERS: 'register',
-        PUBLIC_HOSTNAME: HOSTNAME,
-        TAB_OPENID_METADATA_URL: entra.openIdMetadataUrl,
-        TAB_EXTRA_HOST_ORIGINS: host.origin,
-      }),
-      launchChromium(),
-    ]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    // Nothing leaves the machine: teams-js's refresh of Microsoft's host list from its CDN is refused.
-    await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort());
+    ({ server, browser, context, page } = await startTabInTeams({
+      databaseUrl: `pglite:${path.join(dir, 'pgdata')}`, entra, host,
+      // Only the register's people, so someone from the council's tenant who is not in it is told whom to ask.
+      env: { TAB_READERS: 'register' },
+    }));
     context.on('request', (request) => {
       if (request.url().includes('/api/tab/')) apiCalls.push(new URL(request.url()).pathname);
     });
-    page = await context.newPage();
   });
 
   afterAll(async () => {

@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import type { PerformanceTeamOnly, Refused } from './performance-team-only';
 import { loadDataQuality } from '../data-quality/data-quality-report';
 import { buildDataQualityView } from '../data-quality/data-quality-view';
+import { dataQualityPageDeepLink } from '../scorecard/tab-deep-links';
 
 export type DataQualityOutcome =
   | Refused
@@ -20,6 +21,8 @@ export class DataQualityCommand {
   constructor(
     private readonly store: Store,
     private readonly guard: PerformanceTeamOnly,
+    /** The Teams app's id, for the card's link to the tab's Data quality page; null: no link. */
+    private readonly teamsAppId: string | null = null,
   ) {}
 
   async run(actor: Actor, periodText: string): Promise<DataQualityOutcome> {
@@ -27,7 +30,7 @@ export class DataQualityCommand {
     if (refused) return refused;
     const period = parsePeriod(periodText);
     if (!period.ok) return { kind: 'bad-period', message: `"${periodText}" is not a period. For example: "data quality 2026-07", or "data quality 2026/27 Q2".` };
-    // The card links to no tab page yet: the Data quality page is still to be built (#16).
-    return { kind: 'ready', view: buildDataQualityView(await loadDataQuality(this.store, period.value), null) };
+    const tabUrl = this.teamsAppId ? dataQualityPageDeepLink(this.teamsAppId) : null;
+    return { kind: 'ready', view: buildDataQualityView(await loadDataQuality(this.store, period.value), tabUrl) };
   }
 }

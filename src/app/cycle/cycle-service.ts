@@ -26,6 +26,7 @@ import { cycleStatus, type CycleStatusReport } from './cycle-status';
 import { verificationStates } from '../verification/verification-states';
 import { loadDataQuality } from '../data-quality/data-quality-report';
 import { buildDataQualityView } from '../data-quality/data-quality-view';
+import { dataQualityPageDeepLink } from '../scorecard/tab-deep-links';
 import { buildDataQualityCard } from '../../cards/data-quality';
 import { ignoreProgress, OutboxBatches, type OnRecording } from './outbox-batches';
 
@@ -69,6 +70,8 @@ export interface CycleSettings {
   readonly batchSize?: number;
   /** The performance team, who get each closed period's data-quality card (#16); nobody when absent. */
   readonly performanceTeamIds?: () => Promise<readonly string[]>;
+  /** The Teams app's id, for that card's link to the tab's Data quality page; no link when absent. */
+  readonly teamsAppId?: string | null;
 }
 
 export class CycleService {
@@ -288,7 +291,7 @@ export class CycleService {
     for (const period of closing) {
       const report = await loadDataQuality(this.store, period);
       const window = report.window ? { ...report.window, closedAt: now } : null;
-      const view = buildDataQualityView({ ...report, window }, null);
+      const view = buildDataQualityView({ ...report, window }, this.settings.teamsAppId ? dataQualityPageDeepLink(this.settings.teamsAppId) : null);
       const text = `Data quality for ${view.periodLabel}, as it closed: ${view.overall.completenessText} in by the deadline.`;
       for (const personId of team) {
         const reachable = await audience.reach(personId);

@@ -14,7 +14,7 @@ import { cardMessage } from '../../cards/card-message';
 import { buildReportReadyCard, type ReportReadyView } from '../../cards/report-ready-card';
 import type { QuarterReport, ReportEdition } from './quarter-report-model';
 import type { ReportPackFile, ReportPacks, ReportPackSummary } from './report-packs';
-import { reportsPageDeepLink } from './reports-deep-link';
+import { reportsPageDeepLink } from '../scorecard/tab-deep-links';
 import { parseQuarter } from './parse-quarter';
 
 /** The renderers, injected so the service is tested without caring how a Word file is made. */

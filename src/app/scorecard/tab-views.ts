@@ -4,6 +4,7 @@
  * code imports these types only, so the two sides cannot drift apart.
  */
 import type { Lens, Status, Travel } from '../../domain/types';
+import type { DataQualityCardView } from '../../cards/data-quality/data-quality-view-models';
 
 export interface ViewerView {
   readonly name: string;
@@ -249,4 +250,17 @@ export interface ReportsPageView {
   readonly quarters: readonly ReportQuarterView[];
   /** How the performance team makes a pack (the page itself only lists them). */
   readonly howToGenerate: string;
+}
+
+/**
+ * The Data quality page (#16), for the performance team: the chosen period's measures (the
+ * data-quality card's view model, every figure already in words) and the periods to choose from.
+ */
+export interface DataQualityPageView {
+  readonly viewer: ViewerView;
+  /** The period shown: "2026-07". */
+  readonly period: string;
+  /** Months newest first ("2026-07" / "July 2026"), the period shown among them. */
+  readonly periods: readonly Option[];
+  readonly quality: DataQualityCardView;
 }

@@ -4,15 +4,13 @@
  * up: each directorate is the sum of its owners (listed or clean), and the register the sum of
  * the directorates.
  */
-import { SCORECARD_TAB_ENTITY_ID } from '../../app/report/reports-deep-link';
+import { dataQualityPageDeepLink } from '../../app/scorecard/tab-deep-links';
 import type { DataQualityCardView, QualityRowView } from './data-quality-view-models';
 
 const SAMPLE_TEAMS_APP_ID = '5b6f7a2e-8c1d-4e3f-9a0b-7c6d5e4f3a21';
 
 /** A Teams deep link to the Scorecard tab opening on its Data quality page (subEntityId "data-quality"). */
-export const SAMPLE_DATA_QUALITY_TAB_URL = `https://teams.microsoft.com/l/entity/${SAMPLE_TEAMS_APP_ID}/${SCORECARD_TAB_ENTITY_ID}?context=${encodeURIComponent(
-  JSON.stringify({ subEntityId: 'data-quality' }),
-)}`;
+export const SAMPLE_DATA_QUALITY_TAB_URL = dataQualityPageDeepLink(SAMPLE_TEAMS_APP_ID);
 
 const clean = (name: string, expected: number): QualityRowView => ({
   name,

@@ -3,7 +3,12 @@
  * one more try with a fresh token (the first may have expired while the tab sat open).
  */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The server's name for the refusal, when it gives one ("not-performance-team"). */
+    readonly reason: string | null = null,
+  ) {
     super(message);
   }
 }
@@ -26,8 +31,8 @@ export class TabApi {
     const url = query.toString() ? `${path}?${query}` : path;
     let response = await this.fetchWithToken(url);
     if (response.status === 401 && this.tokens) response = await this.fetchWithToken(url);
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    if (!response.ok) throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`);
+    const body = (await response.json().catch(() => ({}))) as { error?: string; reason?: string };
+    if (!response.ok) throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`, body.reason ?? null);
     return body as T;
   }
 
@@ -40,8 +45,8 @@ export class TabApi {
     let response = await this.fetchWithToken(url);
     if (response.status === 401 && this.tokens) response = await this.fetchWithToken(url);
     if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`);
+      const body = (await response.json().catch(() => ({}))) as { error?: string; reason?: string };
+      throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`, body.reason ?? null);
     }
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? params.name ?? 'report';

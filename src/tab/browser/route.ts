@@ -5,12 +5,15 @@
 
 /**
  * The page a Teams deep link asks for: its subPageId (subEntityId in the link's context), used when
- * the URL itself names no page. The "pack ready" card links to the Reports page this way.
+ * the URL itself names no page. The "pack ready" card links to the Reports page this way, and the
+ * data-quality card to the Data quality page (on its default period).
  */
 export function routeOfDeepLink(search: string, subPageId: string | null | undefined): Route {
   const route = parseRoute(search);
   if (new URLSearchParams(search).has('view') || route.view !== 'scorecard' || route.month) return route;
-  return subPageId === 'reports' ? { view: 'reports' } : route;
+  if (subPageId === 'reports') return { view: 'reports' };
+  if (subPageId === 'data-quality') return { view: 'data-quality', period: null };
+  return route;
 }
 export interface Filters {
   readonly lens: string;
@@ -23,7 +26,8 @@ export type Route =
   | { readonly view: 'scorecard'; readonly month: string | null; readonly filters: Filters }
   | { readonly view: 'indicator'; readonly code: string; readonly period: string | null; readonly month: string | null }
   | { readonly view: 'my' }
-  | { readonly view: 'reports' };
+  | { readonly view: 'reports' }
+  | { readonly view: 'data-quality'; readonly period: string | null };
 
 export const NO_FILTERS: Filters = { lens: '', directorate: '', status: '', owner: '' };
 
@@ -39,6 +43,7 @@ export function parseRoute(search: string): Route {
   }
   if (view === 'my') return { view: 'my' };
   if (view === 'reports') return { view: 'reports' };
+  if (view === 'data-quality') return { view: 'data-quality', period: get('period') || null };
   return {
     view: 'scorecard',
     month: get('month') || null,
@@ -65,6 +70,10 @@ export function routeSearch(route: Route, current = ''): string {
       break;
     case 'reports':
       query.set('view', 'reports');
+      break;
+    case 'data-quality':
+      query.set('view', 'data-quality');
+      if (route.period) query.set('period', route.period);
       break;
   }
   const carried = new URLSearchParams(current);

@@ -3,7 +3,7 @@
  * page needs, renders it, and moves focus and the document title with each page so that screen
  * reader and keyboard users know where they are.
  */
-import type { IndicatorPageView, MyPageView, ReportFileView, ReportsPageView, ScorecardView } from '../../app/scorecard/tab-views';
+import type { DataQualityPageView, IndicatorPageView, MyPageView, ReportsPageView, ScorecardView, ViewerView } from '../../app/scorecard/tab-views';
 import { h, replaceChildren } from './dom';
 import { ApiError, type TabApi } from './api-client';
 import { parseRoute, routeSearch, type Route } from './route';
@@ -11,6 +11,7 @@ import { ScorecardPage } from './views/scorecard-page';
 import { indicatorPage } from './views/indicator-page';
 import { myPage } from './views/my-page';
 import { reportsPage } from './views/reports-page';
+import { dataQualityPage, dataQualityRefusedPage } from './views/data-quality-page';
 import { errorPage } from './views/message-pages';
 import type { Navigator } from './views/navigator';
 
@@ -21,6 +22,8 @@ export class TabApp implements Navigator {
   /** The scorecard of each month already fetched, so going back to it costs no request. */
   private readonly scorecards = new Map<string, ScorecardView>();
   private lastMonth: string | null = null;
+  /** Whether the person is in the performance team, once a page has said; null until then. */
+  private isAdmin: boolean | null = null;
   private rendering = 0;
 
   constructor(private readonly api: TabApi) {}
@@ -62,9 +65,11 @@ export class TabApp implements Navigator {
     this.renderNav(route);
     this.main.setAttribute('aria-busy', 'true');
     try {
+      const knewAdmin = this.isAdmin;
       const content = await this.content(route);
       if (ticket !== this.rendering) return; // a later navigation won
       replaceChildren(this.main, content);
+      if (this.isAdmin !== knewAdmin) this.renderNav(route);
     } catch (error) {
       if (ticket !== this.rendering) return;
       replaceChildren(this.main, this.failure(error));
@@ -79,24 +84,44 @@ export class TabApp implements Navigator {
   private async content(route: Route): Promise<HTMLElement[]> {
     switch (route.view) {
       case 'scorecard': {
-        const view = await this.scorecard(route.month);
+        const view = this.saw(await this.scorecard(route.month));
         this.lastMonth = view.month;
         return new ScorecardPage(view, route.filters, this).render();
       }
       case 'indicator': {
-        const page = await this.api.get<IndicatorPageView>('/api/tab/indicator', { code: route.code, period: route.period });
+        const page = this.saw(await this.api.get<IndicatorPageView>('/api/tab/indicator', { code: route.code, period: route.period }));
         return indicatorPage(page, route.month ?? this.lastMonth, this);
       }
       case 'my':
-        return myPage(await this.api.get<MyPageView>('/api/tab/me'), this);
-      case 'reports':
-        return reportsPage(await this.api.get<ReportsPageView>('/api/tab/reports'), { save: (file) => this.save(file) }, this);
+        return myPage(this.saw(await this.api.get<MyPageView>('/api/tab/me')), this);
+      case 'reports': {
+        const page = this.saw(await this.api.get<ReportsPageView>('/api/tab/reports'));
+        return reportsPage(page, { save: (file) => this.save('/api/tab/reports/file', { pack: file.packId, name: file.name }) }, this);
+      }
+      case 'data-quality': {
+        const page = await this.api.get<DataQualityPageView>('/api/tab/data-quality', { period: route.period }).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 403 && error.reason === 'not-performance-team') return error;
+          throw error;
+        });
+        if (page instanceof ApiError) {
+          this.isAdmin = false;
+          return dataQualityRefusedPage(page.message, this);
+        }
+        this.saw(page);
+        return dataQualityPage(page, { save: (period) => this.save('/api/tab/data-quality/audit', { period }) }, this);
+      }
     }
   }
 
-  /** Fetches a report file with the token and hands it to the browser to save. */
-  private async save(file: ReportFileView): Promise<void> {
-    const { blob, name } = await this.api.download('/api/tab/reports/file', { pack: file.packId, name: file.name });
+  /** Notes who the person is from a page's answer (is the Data quality page theirs to see?). */
+  private saw<T extends { readonly viewer: ViewerView }>(page: T): T {
+    this.isAdmin = page.viewer.isAdmin;
+    return page;
+  }
+
+  /** Fetches a file with the token and hands it to the browser to save. */
+  private async save(path: string, params: Readonly<Record<string, string>>): Promise<void> {
+    const { blob, name } = await this.api.download(path, params);
     const url = URL.createObjectURL(blob);
     const link = h('a', { href: url, download: name, hidden: true });
     document.body.append(link);
@@ -127,6 +152,8 @@ export class TabApp implements Navigator {
         item('Scorecard', { view: 'scorecard', month: this.lastMonth, filters: empty }, route.view === 'scorecard'),
         item('My indicators', { view: 'my' }, route.view === 'my'),
         item('Reports', { view: 'reports' }, route.view === 'reports'),
+        // Shown until a page says the person is not in the performance team (the page itself then refuses politely).
+        (this.isAdmin !== false || route.view === 'data-quality') && item('Data quality', { view: 'data-quality', period: null }, route.view === 'data-quality'),
       ),
     );
     this.navElement.hidden = false;

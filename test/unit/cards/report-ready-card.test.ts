@@ -2,7 +2,7 @@ import { cardSizeBytes, CARD_SIZE_LIMIT_BYTES } from '../../../src/cards';
 import { cardMessage } from '../../../src/cards/card-message';
 import { buildReportReadyCard, fileSizeText } from '../../../src/cards/report-ready-card';
 import { SAMPLE_REPORT_READY_COMMITTEE, SAMPLE_REPORT_READY_NO_LINK, SAMPLE_REPORT_READY_PUBLIC } from '../../../src/cards/report-ready-samples';
-import { reportsPageDeepLink } from '../../../src/app/report/reports-deep-link';
+import { reportsPageDeepLink } from '../../../src/app/scorecard/tab-deep-links';
 import { anyActions, elementsOfType, inputs, texts, type Json } from './card-walk';
 
 describe('report ready card', () => {

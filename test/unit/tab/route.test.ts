@@ -22,6 +22,8 @@ describe('the tab\'s routes in its URL', () => {
       { view: 'indicator', code: 'A/B 1', period: '2026/27 Q2', month: null },
       { view: 'my' },
       { view: 'reports' },
+      { view: 'data-quality', period: null },
+      { view: 'data-quality', period: '2026/27 Q2' },
     ] as const;
     for (const route of routes) expect(parseRoute(routeSearch(route))).toEqual(route);
     expect(routeSearch({ view: 'my' }, '?as=gareth.lewis%40fenmarsh.gov.uk&lens=X')).toBe('?view=my&as=gareth.lewis%40fenmarsh.gov.uk');
@@ -36,5 +38,17 @@ describe('the tab\'s routes in its URL', () => {
     expect(routeOfDeepLink('?month=2026-09', 'reports')).toEqual({ view: 'scorecard', month: '2026-09', filters: NO_FILTERS });
     expect(routeOfDeepLink('', null)).toEqual({ view: 'scorecard', month: null, filters: NO_FILTERS });
     expect(routeOfDeepLink('', 'something-else')).toEqual({ view: 'scorecard', month: null, filters: NO_FILTERS });
+  });
+
+  it('reads the Data quality page, with its period, from the URL or from the data-quality card\'s deep link', () => {
+    expect(parseRoute('?view=data-quality')).toEqual({ view: 'data-quality', period: null });
+    expect(parseRoute('?view=data-quality&period=2026-07')).toEqual({ view: 'data-quality', period: '2026-07' });
+    expect(routeSearch({ view: 'data-quality', period: '2026-07' }, '?as=x%40y')).toBe('?view=data-quality&period=2026-07&as=x%40y');
+    expect(routeSearch({ view: 'data-quality', period: null })).toBe('?view=data-quality');
+    expect(routeOfDeepLink('', 'data-quality')).toEqual({ view: 'data-quality', period: null });
+    expect(routeOfDeepLink('?as=x%40y', 'data-quality')).toEqual({ view: 'data-quality', period: null });
+    // The URL wins here too: a period chosen, then a reload, stays on that period.
+    expect(routeOfDeepLink('?view=data-quality&period=2026-06', 'data-quality')).toEqual({ view: 'data-quality', period: '2026-06' });
+    expect(routeOfDeepLink('?view=reports', 'data-quality')).toEqual({ view: 'reports' });
   });
 });
