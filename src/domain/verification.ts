@@ -44,3 +44,16 @@ export function queryCommentProblem(comment: string): string | null {
 export function verifiedText(states: readonly VerificationState[]): string {
   return `Verified ${states.filter((s) => s === 'VERIFIED').length} of ${states.length}`;
 }
+
+/**
+ * How far a figure shown can be relied on, in words: "estimate", "not yet verified", "queried by its
+ * verifier", joined with "; "; null when neither applies. `state` is null for a figure with no
+ * named verifier. The report, the tab and the digest say the same thing in the same words.
+ */
+export function reliabilityText(estimated: boolean, state: VerificationState | null): string | null {
+  const parts = [
+    estimated ? 'estimate' : null,
+    state === 'AWAITING' ? 'not yet verified' : state === 'QUERIED' ? 'queried by its verifier' : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join('; ') : null;
+}

@@ -18,6 +18,7 @@ import { describeEachDatabase } from '../support/test-database';
 import { DIRECTOR, OWNER, smallRegister } from '../support/register-fixtures';
 import { fromCard } from '../support/card-commands';
 import { auditTrailCsv } from '../../src/app/data-quality/audit-trail-csv';
+import { IndicatorPageService } from '../../src/app/scorecard/indicator-page-service';
 import { parse } from 'csv-parse/sync';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
@@ -84,6 +85,16 @@ describeEachDatabase('verification and sign-off', (db) => {
     expect(await db().store.repos.audit.forEntity('IndicatorValue', stored.id)).toEqual(expect.arrayContaining([
       expect.objectContaining({ action: 'value.verified', actorLabel: 'Marcus Webb', after: { indicatorId: srv01, period: '2026-05', version: 1, comment: '' } }),
     ]));
+  });
+
+  it('shows the tab\'s indicator page the figure as not yet verified, then each version\'s sign-off', async () => {
+    const pages = new IndicatorPageService(db().store, clock, settings);
+    const viewer = { personId: marcus.person.id, name: 'Marcus Webb', email: DIRECTOR.email, isAdmin: false };
+    expect((await pages.page(viewer, 'SRV01', MAY))!.current.qualityText).toBe('not yet verified');
+    await decisions.decide(marcus, { period: '2026-05', versions: await versionsOn(marcus), decisions: [{ indicatorId: srv01, choice: 'VERIFY', comment: '' }] });
+    const page = (await pages.page(viewer, 'SRV01', MAY))!;
+    expect(page.current.qualityText).toBeNull();
+    expect(page.history.versions.map((v) => v.flagsText)).toEqual(['verified by Marcus Webb']);
   });
 
   it('refuses a decision on a figure corrected since the card showed it, storing nothing', async () => {

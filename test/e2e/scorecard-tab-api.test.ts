@@ -65,10 +65,15 @@ describe('the Scorecard tab\'s API', () => {
     expect(scorecard.body.viewer).toEqual({ name: 'Gareth Lewis', email: gareth.email, isAdmin: false });
     expect(scorecard.body.indicators).toHaveLength(22);
     expect(scorecard.body.lenses.reduce((sum: number, lens: { total: number }) => sum + lens.total, 0)).toBe(22);
+    // #16: a figure with a named verifier that nobody has verified says so; one with no verifier says nothing.
+    const row = (code: string) => scorecard.body.indicators.find((i: { code: string }) => i.code === code);
+    expect(row('SRV01')).toMatchObject({ qualityText: 'not yet verified' });
+    expect(row('SRV04')).toMatchObject({ qualityText: null });
 
     const indicator = await get(`${server.baseUrl}/api/tab/indicator?code=SRV01`, await bearer());
     expect(indicator.status).toBe(200);
-    expect(indicator.body).toMatchObject({ code: 'SRV01', commentary: [], actionPlan: null, history: { namesShown: true } });
+    expect(indicator.body).toMatchObject({ code: 'SRV01', commentary: [], actionPlan: null, history: { namesShown: true }, current: { qualityText: 'not yet verified' } });
+    expect(indicator.body.history.versions.every((v: { flagsText: string | null }) => v.flagsText === null)).toBe(true);
     expect(indicator.body.trend).toHaveLength(24);
 
     const me = await get(`${server.baseUrl}/api/tab/me`, await bearer());

@@ -8,6 +8,7 @@
  * snapshot, the total for sum, the mean for average), for a quarterly one the quarter itself, for an
  * annual one its latest year ended by then.
  */
+import { reliabilityText } from '../../domain/verification';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { ActionPlanRecord } from '../../db/repositories/action-plan-repository';
 import type { CommentaryRecord } from '../../db/repositories/board-repository';
@@ -126,7 +127,7 @@ function indicatorView(r: Readings, priority: string, snapshot: QuarterSnapshot)
     travelSinceLastQuarter: travel.short,
     travelSinceLastYear: travel.long,
     travelText: travelText(travel.short, travel.comparisonText),
-    qualityText: qualityText(now.value?.estimated ?? false, snapshot.verification?.get(indicator.id) ?? null),
+    qualityText: reliabilityText(now.value?.estimated ?? false, snapshot.verification?.get(indicator.id) ?? null),
     sinceLastYearText: travelText(travel.long, null),
     sparkline: trailingPeriods(period, SPARKLINE_PERIODS).map((p) => sparkPoint(snapshot, indicator, p)),
   };
@@ -303,11 +304,3 @@ function parsed(key: string): Period {
   return result.value;
 }
 
-/** The figure's reliability in words (#16), or null when it is neither an estimate nor awaiting its verifier. */
-export function qualityText(estimated: boolean, verification: 'VERIFIED' | 'AWAITING' | 'QUERIED' | null): string | null {
-  const parts = [
-    estimated ? 'estimate' : null,
-    verification === 'AWAITING' ? 'not yet verified' : verification === 'QUERIED' ? 'queried by its verifier' : null,
-  ].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join('; ') : null;
-}

@@ -3,6 +3,7 @@
  * of the last 24 periods, the owner's narratives, and every version of the period's value (who
  * changed what, when), with the Board's commentary from the indicator's thread and its action plan.
  */
+import { reliabilityText, verificationState } from '../../domain/verification';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
@@ -71,17 +72,20 @@ export class IndicatorPageService {
       this.store.repos.values.history(indicator.id, key),
     ]);
     const status = statuses[0]!;
-    const [narratives, audit, { thread, plan }] = await Promise.all([
+    const [narratives, audit, { thread, plan }, decisions] = await Promise.all([
       this.store.repos.narratives.forValues(versions.map((v) => v.id)),
       this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
       threadAndPlanOf(this.store, indicator.id, key),
+      this.store.repos.verifications.historyFor(versions.map((v) => v.id)),
     ]);
     const commentary = thread ? await this.store.repos.board.commentaryFor([thread.id]) : [];
     const latestPlan = plan?.versions.at(-1) ?? null;
     const names = await this.namesOf([
       indicator.ownerId, ...indicator.delegateIds, indicator.verifierId, indicator.directorId,
       ...versions.map((v) => v.enteredById), ...narratives.map((n) => n.enteredById), latestPlan?.decidedById ?? null,
+      ...[...decisions.values()].flat().map((d) => d.decidedById),
     ]);
+    const stateOf = (valueId: string) => (indicator.verifierId ? verificationState(decisions.get(valueId) ?? []) : null);
     const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
     const trend = indicatorTrend(
       { indicator, values, targets, windows, now, defaultTolerance: this.settings.defaultTolerance },
@@ -121,6 +125,7 @@ export class IndicatorPageService {
         statusLabel: statusLabel(status.status),
         statusText: describeStatus(status.status),
         ...travelFields(status),
+        qualityText: status.value ? reliabilityText(status.value.estimated, stateOf(status.value.id)) : null,
         quarterToDate: status.quarterToDate
           ? { label: shortLabelOfKey(status.quarterToDate.quarter), text: toDateText(status, status.quarterToDate) }
           : null,
@@ -157,6 +162,7 @@ export class IndicatorPageService {
           enteredAt: v.enteredAt.toISOString(),
           sourceText: sourceText(v.source),
           note: v.note,
+          flagsText: versionFlags(v, decisions.get(v.id) ?? [], names),
         })),
       },
     };
@@ -202,4 +208,18 @@ function enteredBy(v: ValueVersion, names: ReadonlyMap<string, string>, auditAct
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A version's flags and what its verifier decided, in words (#16); null for none. */
+function versionFlags(
+  v: { estimated: boolean; unusualConfirmed: boolean }, decided: readonly { decision: string; decidedById: string }[], names: ReadonlyMap<string, string>,
+): string | null {
+  const latest = decided.at(-1);
+  const by = (id: string) => names.get(id) ?? 'Unknown';
+  const parts = [
+    v.estimated ? 'estimate' : null,
+    v.unusualConfirmed ? 'unusual, confirmed by the owner' : null,
+    latest?.decision === 'VERIFIED' ? `verified by ${by(latest.decidedById)}` : latest?.decision === 'QUERIED' ? `queried by ${by(latest.decidedById)}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join('; ') : null;
 }

@@ -3,6 +3,8 @@
  * at that month (see as-at.ts), counted by lens and status, with the rows the tab filters in the
  * browser. One call gives the whole page, so filtering costs no further requests.
  */
+import { verificationStates } from '../verification/verification-states';
+import { reliabilityText } from '../../domain/verification';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { Tolerance } from '../../domain/types';
@@ -64,7 +66,10 @@ export class ScorecardService {
     const owners = new Map(
       (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),
     );
-    const rows = statuses.map((s) => toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown')).sort(byLensThenCode);
+    const verified = new Map((await verificationStates(this.store.repos, statuses)).map((f) => [f.status.indicator.id, f.state]));
+    const rows = statuses
+      .map((s) => ({ ...toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown'), qualityText: reliabilityText(s.value?.estimated ?? false, verified.get(s.indicator.id) ?? null) }))
+      .sort(byLensThenCode);
 
     const view = {
       month: periodKey(chosen),

@@ -56,6 +56,8 @@ export interface StatusFiguresView {
   readonly yearToDateText: string | null;
   /** The year-to-date figure alone, "96.1%", for the scorecard's column; null when none. */
   readonly yearToDateValueText: string | null;
+  /** "estimate; not yet verified" (#16, reliabilityText); null when the figure is neither. */
+  readonly qualityText?: string | null;
 }
 
 export interface IndicatorRowView extends StatusFiguresView {
@@ -145,6 +147,8 @@ export interface VersionView {
   /** "Teams card", "Register import" … */
   readonly sourceText: string;
   readonly note: string;
+  /** This version's flags and sign-off in words (#16): "estimate; unusual, confirmed by the owner; verified by Nadia Rahman"; null for none. */
+  readonly flagsText?: string | null;
 }
 
 export interface IndicatorPageView {

@@ -33,7 +33,7 @@ function summary(page: IndicatorPageView, month: string | null, nav: Navigator):
     h(
       'dl',
       { class: 'figures' },
-      figure('Figure', h('span', { class: 'big' }, c.valueText ?? 'No figure')),
+      figure('Figure', [h('span', { class: 'big' }, c.valueText ?? 'No figure'), c.qualityText ? h('span', { class: 'quality' }, ` (${c.qualityText})`) : null]),
       figure('Target', c.targetText ?? 'No target'),
       figure('Status', [statusBadge(c.status, c.statusLabel), ' ', c.statusText]),
       figure('Direction of travel', [c.travelText, ': ', c.comparisonText]),
@@ -161,7 +161,7 @@ function history(page: IndicatorPageView): HTMLElement {
               namesShown && h('td', { class: 'entered-by' }, v.enteredBy ?? ''),
               h('td', { class: 'nowrap' }, h('time', { datetime: v.enteredAt }, v.enteredAtText)),
               h('td', {}, v.sourceText),
-              h('td', {}, v.note || '–'),
+              h('td', {}, v.note || '–', v.flagsText ? h('span', { class: 'quality' }, ` (${v.flagsText})`) : null),
             ),
           ),
         ),

@@ -157,7 +157,7 @@ export class ScorecardPage {
               h('td', {}, row.directorate),
               h('td', {}, row.ownerName),
               h('td', { class: 'nowrap' }, row.periodLabel),
-              h('td', { class: 'number' }, row.valueText ?? 'No figure'),
+              h('td', { class: 'number' }, row.valueText ?? 'No figure', row.qualityText ? h('span', { class: 'quality' }, ` (${row.qualityText})`) : null),
               h('td', { class: 'number' }, row.targetText ?? 'No target'),
               h('td', {}, statusBadge(row.status, row.statusLabel, row.statusText)),
               h('td', { class: 'nowrap', title: row.comparisonText }, row.travelText),

@@ -3,7 +3,8 @@
  * 2026/27 Q2: statuses rated by the register's own pure rater, then the report built from them.
  */
 import { rateStatuses, type StatusInputs } from '../../../../src/app/register-status';
-import { buildQuarterReport, qualityText } from '../../../../src/app/report/build-quarter-report';
+import { buildQuarterReport } from '../../../../src/app/report/build-quarter-report';
+import { reliabilityText } from '../../../../src/domain/verification';
 import { publicEdition } from '../../../../src/app/report/public-edition';
 import { periodsToRate, quarterMonths, statusKey, type QuarterSnapshot } from '../../../../src/app/report/quarter-snapshot';
 import type { QuarterReport, ReportIndicator } from '../../../../src/app/report/quarter-report-model';
@@ -254,7 +255,7 @@ describe('buildQuarterReport: how far each figure shown can be relied on (#16)',
     [false, 'VERIFIED', null],
     [false, null, null],
   ] as const)('estimated %p and %p read "%s"', (estimated, verification, text) => {
-    expect(qualityText(estimated, verification)).toBe(text);
+    expect(reliabilityText(estimated, verification)).toBe(text);
   });
 });
 
