@@ -127,7 +127,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
   const verifierPrompts = new VerifierPrompts(store, clock, async (verifierId, teamsUserId, period) => {
     const verifier = await store.repos.people.findById(verifierId);
     return verification.cardFor(verifierId, verifier?.displayName ?? '', teamsUserId, period);
-  }, wakeDispatcher);
+  }, wakeDispatcher, (error) => log.warn({ err: error }, 'a verifier\'s prompt goes as text: its card could not be built'));
   const entry = new EntryService(store, clock, settings, verifierPrompts);
   const admins = new AdminPolicy(store, config.adminAadObjectIds);
   const cycle = new CycleService(

@@ -144,3 +144,30 @@ describeEachDatabase('verification and sign-off', (db) => {
 function submitter(actor: RegisteredActor): Submitter {
   return { personId: actor.person.id, name: actor.person.displayName, teamsUserId: null };
 }
+
+describeEachDatabase('the verifier\'s prompt', (db) => {
+  it('is recorded with the figures in the outbox, and goes as its text when its card cannot be built, the submit still answered', async () => {
+    const { store, database } = db();
+    await importRegister(store, smallRegister(), { dryRun: false, actorLabel: 'test', currentFinancialYear: 2026 });
+    await store.repos.periods.save({ period: '2026-05', openedAt: new Date('2026-06-03T08:00:00Z'), deadline: new Date('2026-06-20T16:00:00Z'), closedAt: null });
+    await database.sql.query(`UPDATE indicator SET verifier_id = (SELECT id FROM person WHERE email = $1) WHERE code = 'SRV01'`, [DIRECTOR.email]);
+    const marcus = (await store.repos.people.findByEmail(DIRECTOR.email))!;
+    await store.repos.conversations.save({
+      kind: 'PERSONAL', conversationId: 'a:marcus', serviceUrl: 'https://smba.example/uk/', tenantId: 'tenant', botId: '28:bot',
+      teamsUserId: '29:marcus', aadObjectId: null, personId: marcus.id, teamId: null, channelId: null,
+    });
+    const failures: unknown[] = [];
+    const prompts = new VerifierPrompts(store, clock, async () => { throw new Error('card unavailable'); }, () => {}, (error) => failures.push(error));
+    const entry = new EntryService(store, clock, settings, prompts);
+    const gareth = (await store.repos.people.findByEmail(OWNER.email))!;
+    const srv01 = (await store.repos.indicators.findByCode('SRV01'))!.id;
+    const view = await entry.submitValues(fromCard({ submitter: { personId: gareth.id, name: gareth.displayName, teamsUserId: null }, period: '2026-05', inputs: { [inputIds.value(srv01)]: '21.5' } }));
+    expect(view.banner?.text).toMatch(/^Saved 1 value/);
+    expect(failures).toHaveLength(1);
+    const [prompt] = await store.repos.outbox.list({ purpose: 'verify-prompt' });
+    expect(prompt).toMatchObject({ recipient: marcus.id, dedupeKey: `verify|${marcus.id}|2026-05`, activity: { type: 'message', text: expect.stringMatching(/^Gareth Lewis submitted figures you verify for May 2026\. .*send "verify"/) } });
+    // A second submit that period is not a second prompt.
+    await entry.submitValues(fromCard({ submitter: { personId: gareth.id, name: gareth.displayName, teamsUserId: null }, period: '2026-05', inputs: { [inputIds.value(srv01)]: '21.6' } }));
+    expect(await store.repos.outbox.list({ purpose: 'verify-prompt' })).toHaveLength(1);
+  });
+});

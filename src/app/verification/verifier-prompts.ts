@@ -38,6 +38,8 @@ export class VerifierPrompts {
     private readonly clock: Clock,
     private readonly verifierCard: VerifierCard,
     private readonly onQueued: () => void = () => {},
+    /** Told when a card cannot replace a prompt's text (the text then goes as it is). */
+    private readonly onFillInFailed: (error: unknown) => void = () => {},
   ) {}
 
   /** Records the prompts not recorded before (inside the caller's transaction); returns those recorded now. */
@@ -61,18 +63,23 @@ export class VerifierPrompts {
     return recorded;
   }
 
-  /** After the commit: the card as it now stands in place of each recorded prompt's text, then wake the dispatcher. */
+  /**
+   * After the commit: the card as it now stands in place of each recorded prompt's text, then wake
+   * the dispatcher. Never fails: what caused the prompt is stored already, and a prompt whose card
+   * cannot be built goes as its text, which says how to see the card.
+   */
   async fillIn(recorded: readonly VerifierPrompt[]): Promise<void> {
-    try {
-      for (const prompt of recorded) {
+    for (const prompt of recorded) {
+      try {
         const message = await this.store.repos.outbox.findByDedupeKey(prompt.dedupeKey);
         if (!message || message.status !== 'PENDING') continue;
         const view = await this.verifierCard(prompt.verifierId, message.teamsUserId, prompt.period);
         await this.store.repos.outbox.replaceUnsentActivity(message.id, cardMessage(buildVerifyCard(view), promptText(prompt)) as unknown as Record<string, unknown>);
+      } catch (error) {
+        this.onFillInFailed(error);
       }
-    } finally {
-      if (recorded.length > 0) this.onQueued();
     }
+    if (recorded.length > 0) this.onQueued();
   }
 }
 
