@@ -16,6 +16,7 @@ import {
 import {
   SAMPLE_ENTRY_CLOSED,
   SAMPLE_ENTRY_OPEN,
+  SAMPLE_ENTRY_UNUSUAL,
   SAMPLE_HELP,
   SAMPLE_MY_INDICATORS,
   SAMPLE_MY_INDICATORS_EMPTY,
@@ -26,7 +27,11 @@ import {
   sampleEntryViewWithRows,
 } from '../../../src/cards/samples';
 import { sampleDigestForRegister } from '../../../src/cards/board/board-samples';
-import { boardSampleCards, jobSampleCards, reportSampleCards } from '../../../scripts/render-cards';
+import { boardSampleCards, dataQualitySampleCards, jobSampleCards, reportSampleCards, verificationSampleCards } from '../../../scripts/render-cards';
+import { buildVerifyCard } from '../../../src/cards/verification';
+import { SAMPLE_VERIFY_CARD, sampleVerifyCardWithRows } from '../../../src/cards/verification/verification-samples';
+import { buildDataQualityCard } from '../../../src/cards/data-quality';
+import { sampleDataQualityLarge } from '../../../src/cards/data-quality/data-quality-samples';
 import { inputs, visits, type Json } from './card-walk';
 
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
@@ -46,6 +51,12 @@ const cards: [string, AdaptiveCard][] = [
   ['entry card, open', buildEntryCard(SAMPLE_ENTRY_OPEN)],
   ['entry card, closed', buildEntryCard(SAMPLE_ENTRY_CLOSED)],
   ['entry card, 40 rows', buildEntryCard(sampleEntryViewWithRows(40))],
+  ['entry card, an unusual figure asked about', buildEntryCard(SAMPLE_ENTRY_UNUSUAL)],
+  // #16: the verifier's card, the owner's query card and the data-quality card, in every state.
+  ...[...verificationSampleCards(), ...dataQualitySampleCards()].map(({ name, card }): [string, AdaptiveCard] => [name, card]),
+  ['verify card, 40 rows', buildVerifyCard(sampleVerifyCardWithRows(40))],
+  ['verify card, no rows', buildVerifyCard({ ...SAMPLE_VERIFY_CARD, rows: [] })],
+  ['data quality, a large council', buildDataQualityCard(sampleDataQualityLarge())],
   ['my indicators', buildMyIndicatorsCard(SAMPLE_MY_INDICATORS)],
   ['my indicators, none', buildMyIndicatorsCard(SAMPLE_MY_INDICATORS_EMPTY)],
   ['outstanding', buildOutstandingCard(SAMPLE_OUTSTANDING)],

@@ -1,4 +1,3 @@
-import type * as AdaptiveCardsModule from 'adaptivecards';
 import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, type AdaptiveCard } from '../../../src/cards';
 import { cardMessage } from '../../../src/cards/card-message';
 import { buildDataQualityCard, completenessTone, type DataQualityCardView, type QualityRowView } from '../../../src/cards/data-quality';
@@ -10,18 +9,6 @@ import {
 } from '../../../src/cards/data-quality/data-quality-samples';
 import { anyActions, elementsOfType, inputs, texts, type Json } from './card-walk';
 
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-
-/** The adaptivecards parser's messages and validation messages (as in adaptivecards-parser.test.ts). */
-function parserMessages(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json as object, context);
-  const messages: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) messages.push(`parse: ${context.getEventAt(i).message}`);
-  for (const e of card.validateProperties().validationEvents) messages.push(`validate: ${e.message}`);
-  return messages;
-}
 
 /** The table's rows: each ColumnSet after the "By directorate" heading, as its cells' text and colour. */
 function tableRows(card: AdaptiveCard): { text: string; color: unknown }[][] {
@@ -202,25 +189,5 @@ describe('data quality card, a large council', () => {
     expect(cardSizeBytes(built)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
     expect(ownerBlocks(built)).toEqual([]);
     expect(texts(built)).toContain('All 300 owners to follow up: see the Data quality page.');
-  });
-});
-
-describe('data quality card, the adaptivecards parser', () => {
-  const samples: [string, AdaptiveCard][] = [
-    ['July 2026 sample', card],
-    ['clean sample', cleanCard],
-    ['large council', buildDataQualityCard(sampleDataQualityLarge())],
-  ];
-
-  it.each(samples)('parses the %s without a message', (_name, sample) => {
-    expect(parserMessages(sample)).toEqual([]);
-  });
-
-  it.each(samples)('reads back the %s with the same elements and actions', (_name, sample) => {
-    const parsed = new AC.AdaptiveCard();
-    parsed.parse(sample as unknown as object, new AC.SerializationContext(AC.Versions.v1_5));
-    const back = parsed.toJSON() as { body?: unknown[]; actions?: unknown[] };
-    expect(back.body?.length ?? 0).toBe(sample.body.length);
-    expect(back.actions?.length ?? 0).toBe(sample.actions?.length ?? 0);
   });
 });

@@ -1,22 +1,8 @@
-import type * as AdaptiveCardsModule from 'adaptivecards';
-import type { AdaptiveCard } from '../../../src/cards';
 import { shown } from '../../../src/cards/shown-text';
 import { buildQueryCard, COMMENT_MAX_LENGTH, VERIFY_VERBS, verifyInputIds, type QueryCardView } from '../../../src/cards/verification';
 import { SAMPLE_QUERY_ANSWERED, SAMPLE_QUERY_CORRECTED, SAMPLE_QUERY_OPEN } from '../../../src/cards/verification/verification-samples';
 import { actions, anyActions, elementsOfType, inputById, inputs, textBlockContaining, texts, type Json } from './card-walk';
 
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-
-/** The adaptivecards parser's messages and validation messages (as in adaptivecards-parser.test.ts). */
-function parserMessages(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json as object, context);
-  const messages: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) messages.push(`parse: ${context.getEventAt(i).message}`);
-  for (const e of card.validateProperties().validationEvents) messages.push(`validate: ${e.message}`);
-  return messages;
-}
 
 const open = buildQueryCard(SAMPLE_QUERY_OPEN);
 const answered = buildQueryCard(SAMPLE_QUERY_ANSWERED);
@@ -129,26 +115,5 @@ describe('query card, answered or corrected', () => {
     expect(texts(replied)).toContain('You confirmed the figure: it is \\*right\\*');
     expect(texts(corrected)).toContain('Corrected to 51.2% (version 2); Priya Shah will verify it.');
     expect(texts(corrected)[0]).toBe("ENV01's figure for September 2026 was queried");
-  });
-});
-
-describe('query card, the adaptivecards parser', () => {
-  const samples: [string, AdaptiveCard][] = [
-    ['open', open],
-    ['answered', answered],
-    ['corrected', corrected],
-  ];
-
-  it.each(samples)('parses the %s query card without a message', (_name, card) => {
-    expect(parserMessages(card)).toEqual([]);
-  });
-
-  it.each(samples)('reads back the %s query card with the same elements and inputs', (_name, card) => {
-    const parsed = new AC.AdaptiveCard();
-    parsed.parse(card as unknown as object, new AC.SerializationContext(AC.Versions.v1_5));
-    const back = parsed.toJSON() as { body?: unknown[]; actions?: unknown[] };
-    expect(back.body?.length ?? 0).toBe(card.body.length);
-    expect(back.actions?.length ?? 0).toBe(card.actions?.length ?? 0);
-    expect(parsed.getAllInputs().map((i) => i.id)).toEqual(inputs(card).map((i) => i.id));
   });
 });

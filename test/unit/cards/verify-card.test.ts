@@ -1,4 +1,3 @@
-import type * as AdaptiveCardsModule from 'adaptivecards';
 import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, type AdaptiveCard } from '../../../src/cards';
 import {
   buildVerifyCard,
@@ -30,18 +29,6 @@ import {
   type Json,
 } from './card-walk';
 
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-
-/** The adaptivecards parser's messages and validation messages (as in adaptivecards-parser.test.ts). */
-function parserMessages(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json as object, context);
-  const messages: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) messages.push(`parse: ${context.getEventAt(i).message}`);
-  for (const e of card.validateProperties().validationEvents) messages.push(`validate: ${e.message}`);
-  return messages;
-}
 
 /** The row container (separated) whose texts include the row heading of `code`. */
 function rowOf(card: AdaptiveCard, code: string): Json {
@@ -293,27 +280,5 @@ describe('verify card size', () => {
     expect(inputs(compact)).toHaveLength(80);
     expect(inputById(compact, verifyInputIds.comment(heavy.rows[0]!.indicatorId)).value).toBe(long);
     expect(compact.actions?.map((a) => (a as unknown as Json).verb)).toEqual([VERIFY_VERBS.decide, VERIFY_VERBS.verifyAll]);
-  });
-});
-
-describe('verify card, the adaptivecards parser', () => {
-  const samples: [string, AdaptiveCard][] = [
-    ['verify card', card],
-    ['verify card, all verified', done],
-    ['verify card, 40 rows', buildVerifyCard(sampleVerifyCardWithRows(40))],
-    ['verify card, no rows', buildVerifyCard({ ...SAMPLE_VERIFY_CARD, rows: [] })],
-  ];
-
-  it.each(samples)('parses the %s without a message', (_name, sample) => {
-    expect(parserMessages(sample)).toEqual([]);
-  });
-
-  it.each(samples)('reads back the %s with the same elements and inputs', (_name, sample) => {
-    const parsed = new AC.AdaptiveCard();
-    parsed.parse(sample as unknown as object, new AC.SerializationContext(AC.Versions.v1_5));
-    const back = parsed.toJSON() as { body?: unknown[]; actions?: unknown[] };
-    expect(back.body?.length ?? 0).toBe(sample.body.length);
-    expect(back.actions?.length ?? 0).toBe(sample.actions?.length ?? 0);
-    expect(parsed.getAllInputs().map((i) => i.id)).toEqual(inputs(sample).map((i) => i.id));
   });
 });
