@@ -107,7 +107,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     }
   };
   const metrics = new ProductMetrics(store.repos.outbox);
-  const settings = { defaultTolerance: config.defaultTolerance };
+  const settings = { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures };
   const instanceId = instanceIdentity();
   // Proactive sends and updates (the outbox's, the progress cards'): one request each, no SDK retries.
   const deliveryMessenger = createDeliveryMessenger(config.bot);
@@ -142,7 +142,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     remindOverdueActions: () => plans.remindOverdue(),
   }, config.cycle.openTime);
   const reportPacks = new ReportPackService(
-    store, clock, { defaultTolerance: config.defaultTolerance, teamsAppId: config.app.teamsAppId, organisationName: config.organisationName }, reportRenderers, wakeDispatcher,
+    store, clock, { ...settings, teamsAppId: config.app.teamsAppId, organisationName: config.organisationName }, reportRenderers, wakeDispatcher,
   );
   const jobViews = new JobViews(store);
   const jobRunner = new JobRunner({

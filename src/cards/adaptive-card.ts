@@ -518,7 +518,7 @@ export function cardSizeBytes(card: AdaptiveCard): number {
 // ---------------------------------------------------------------------------------------------
 // Shared presentation
 
-export type StatusLabel = 'Red' | 'Amber' | 'Green' | 'Data only' | 'Missing' | 'Due';
+export type StatusLabel = 'Red' | 'Amber' | 'Green' | 'Data only' | 'Missing' | 'Due' | 'Awaiting verification';
 export interface StatusStyle {
   readonly label: StatusLabel;
   readonly color: Extract<TextColor, 'Attention' | 'Warning' | 'Good' | 'Default' | 'Accent'>;
@@ -531,6 +531,7 @@ const STATUS_STYLES: Readonly<Record<Status, StatusStyle>> = {
   DATA_ONLY: { label: 'Data only', color: 'Default' },
   MISSING: { label: 'Missing', color: 'Attention' },
   DUE: { label: 'Due', color: 'Accent' },
+  AWAITING_VERIFICATION: { label: 'Awaiting verification', color: 'Default' },
 };
 
 /** Colour is never the only signal: every coloured status also shows its word. */

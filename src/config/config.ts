@@ -10,6 +10,7 @@ import { parseTolerance } from '../domain/tolerance';
 import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
+import type { UnverifiedFigures } from '../domain/verification';
 import { botCredential, botIdentitySettings, checkBotIdentity, type BotAppType, type BotCredential } from './bot-identity';
 
 export type { BotAppType, BotCredential } from './bot-identity';
@@ -33,6 +34,8 @@ export interface Config {
   readonly postgres: PostgresSettings;
   /** The organisation's default tolerance; an indicator's own tolerance overrides it. */
   readonly defaultTolerance: Tolerance;
+  /** Whether a figure not yet signed off by its verifier is reported with its colour or as awaiting verification (#16). */
+  readonly unverifiedFigures: UnverifiedFigures;
   readonly bot: BotConfig;
   /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
   readonly performanceTeamContact: string;
@@ -249,6 +252,7 @@ const schema = z.object({
   }),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
+  UNVERIFIED_FIGURES: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['rated', 'awaiting-verification'], 'rated (a figure is rated as soon as it is in) or awaiting-verification (a figure with a named verifier is reported as awaiting verification until signed off)').default('rated')),
   ORGANISATION_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(120).optional()),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
   TAB_AUTH_DISABLED: booleanSetting.default(false),
@@ -351,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     postgres: { poolSize: s.DATABASE_POOL_SIZE, caPem: s.DATABASE_CA_FILE },
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
+    unverifiedFigures: s.UNVERIFIED_FIGURES === 'rated' ? 'RATED' : 'AWAITING_VERIFICATION',
     // The demo's register is the fictional Fenmarsh District Council's; a real council names itself.
     organisationName: s.ORGANISATION_NAME ?? ((s.LOAD_DEMO_DATA ?? s.DATABASE_URL.startsWith('pglite:')) ? 'Fenmarsh District Council' : 'The council'),
     bot: botConfig(s),

@@ -90,5 +90,7 @@ export function describeStatus(status: Status): string {
       return 'Missing';
     case 'DUE':
       return 'Due';
+    case 'AWAITING_VERIFICATION':
+      return 'Awaiting verification';
   }
 }

@@ -46,8 +46,10 @@ export type Role = (typeof ROLES)[number];
  * DATA_ONLY: no target (or kind DATA_ONLY), never rated.
  * MISSING: no value and the deadline has passed.
  * DUE: no value yet, but the deadline has not passed.
+ * AWAITING_VERIFICATION: a figure its verifier has not signed off, where the organisation reports
+ * those uncoloured (UNVERIFIED_FIGURES, #16). rateValue never returns it: reportedStatus does.
  */
-export const STATUSES = ['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE'] as const;
+export const STATUSES = ['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE', 'AWAITING_VERIFICATION'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** ABSOLUTE: in the indicator's own unit. PERCENT_OF_TARGET: a percentage of |target|. */

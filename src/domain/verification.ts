@@ -6,6 +6,8 @@
  * QUERIED sends it back to its owner, and the owner's CONFIRMED_BY_OWNER (the figure is right as it
  * is) puts it before the verifier again.
  */
+import type { Status } from './types';
+
 export const VERIFICATION_DECISIONS = ['VERIFIED', 'QUERIED', 'CONFIRMED_BY_OWNER'] as const;
 export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];
 
@@ -56,4 +58,23 @@ export function reliabilityText(estimated: boolean, state: VerificationState | n
     state === 'AWAITING' ? 'not yet verified' : state === 'QUERIED' ? 'queried by its verifier' : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join('; ') : null;
+}
+
+/**
+ * The organisation's choice (UNVERIFIED_FIGURES): RATED reports a figure's colour as soon as it is
+ * in; AWAITING_VERIFICATION reports a figure with a named verifier as awaiting verification until
+ * that version is signed off, so an unchecked red never reaches the Board (North Kesteven's
+ * "verified and signed off before it is reported").
+ */
+export const UNVERIFIED_FIGURE_POLICIES = ['RATED', 'AWAITING_VERIFICATION'] as const;
+export type UnverifiedFigures = (typeof UNVERIFIED_FIGURE_POLICIES)[number];
+
+/**
+ * The status a figure is reported with. Only a coloured status is held back: a figure not rated
+ * (data only), missing or due says the same either way. `state` is null for a figure with no named
+ * verifier, which nobody can sign off, so it is always reported as rated.
+ */
+export function reportedStatus(status: Status, state: VerificationState | null, policy: UnverifiedFigures): Status {
+  if (policy === 'RATED' || state === null || state === 'VERIFIED') return status;
+  return status === 'RED' || status === 'AMBER' || status === 'GREEN' ? 'AWAITING_VERIFICATION' : status;
 }

@@ -30,7 +30,7 @@ const defaultTolerance: Tolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 };
 const Q2 = quarterPeriod(2026, 2);
 
 /** The model's counts in the digest's shape. */
-const asDigest = (c: ReportStatusCounts) => ({ green: c.GREEN, amber: c.AMBER, red: c.RED, dataOnly: c.DATA_ONLY, missing: c.MISSING, due: c.DUE });
+const asDigest = (c: ReportStatusCounts) => ({ green: c.GREEN, amber: c.AMBER, red: c.RED, dataOnly: c.DATA_ONLY, missing: c.MISSING, due: c.DUE, awaiting: c.AWAITING_VERIFICATION });
 
 describe.each(BACKENDS)('the quarterly report model [%s]', (backend) => {
   let db: TestDatabase;

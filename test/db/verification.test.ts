@@ -13,18 +13,22 @@ import { buildDigestView } from '../../src/app/board/digest-view';
 import type { RegisteredActor } from '../../src/app/actor';
 import type { Logger } from '../../src/logging/logger';
 import { inputIds } from '../../src/cards/card-contract';
-import { parsePeriod, type MonthPeriod } from '../../src/domain/periods';
+import { parsePeriod, type MonthPeriod, type QuarterPeriod } from '../../src/domain/periods';
 import { describeEachDatabase } from '../support/test-database';
 import { DIRECTOR, OWNER, smallRegister } from '../support/register-fixtures';
 import { fromCard } from '../support/card-commands';
 import { auditTrailCsv } from '../../src/app/data-quality/audit-trail-csv';
 import { IndicatorPageService } from '../../src/app/scorecard/indicator-page-service';
 import { parse } from 'csv-parse/sync';
+import { ScorecardService } from '../../src/app/scorecard/scorecard-service';
+import { loadQuarterReport } from '../../src/app/report/load-quarter-report';
+import { statusLabel } from '../../src/app/scorecard/labels';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
 const clock = { now: () => NOW };
 const settings = { defaultTolerance: { kind: 'PERCENT_OF_TARGET' as const, percent: 10 } };
 const MAY = (parsePeriod('2026-05') as { ok: true; value: MonthPeriod }).value;
+const Q1 = (parsePeriod('2026/27 Q1') as { ok: true; value: QuarterPeriod }).value;
 
 describeEachDatabase('verification and sign-off', (db) => {
   let decisions: VerificationDecisions;
@@ -95,6 +99,63 @@ describeEachDatabase('verification and sign-off', (db) => {
     const page = (await pages.page(viewer, 'SRV01', MAY))!;
     expect(page.current.qualityText).toBeNull();
     expect(page.history.versions.map((v) => v.flagsText)).toEqual(['verified by Marcus Webb']);
+  });
+
+  it('under UNVERIFIED_FIGURES=awaiting-verification reports the unchecked figure as awaiting verification everywhere, until it is verified', async () => {
+    const held = { ...settings, unverifiedFigures: 'AWAITING_VERIFICATION' as const };
+    const viewer = { personId: marcus.person.id, name: 'Marcus Webb', email: DIRECTOR.email, isAdmin: true };
+    const scorecard = new ScorecardService(db().store, clock, held);
+    const pages = new IndicatorPageService(db().store, clock, held);
+    const reported = async () => {
+      const view = buildDigestView(await loadBoardSnapshot(db().store, MAY, NOW, held.defaultTolerance, held.unverifiedFigures));
+      return {
+        digest: { awaiting: view.totals.awaiting, srv01InAttention: view.attention.some((a) => a.code === 'SRV01') },
+        tab: (await scorecard.scorecard(viewer, MAY)).indicators.find((r) => r.code === 'SRV01')!.status,
+        page: (await pages.page(viewer, 'SRV01', MAY))!.current.statusLabel,
+      };
+    };
+    // The tab offers and counts the new status only where the council holds figures back.
+    const offered = async (s: ScorecardService) => (await s.scorecard(viewer, MAY)).filters.statuses.map((o) => o.label);
+    expect(await offered(scorecard)).toContain('Awaiting verification');
+    expect(await offered(new ScorecardService(db().store, clock, settings))).not.toContain('Awaiting verification');
+    // Rated under the default: the same figure is off target (its colour is held, not changed).
+    const rated = buildDigestView(await loadBoardSnapshot(db().store, MAY, NOW, settings.defaultTolerance));
+    expect(rated.attention.map((a) => a.code)).toContain('SRV01');
+    expect(rated.totals.awaiting).toBe(0);
+
+    expect(await reported()).toEqual({
+      digest: { awaiting: 1, srv01InAttention: false },
+      tab: 'AWAITING_VERIFICATION',
+      page: 'Awaiting verification',
+    });
+    await decisions.decide(marcus, { period: '2026-05', versions: await versionsOn(marcus), decisions: [{ indicatorId: srv01, choice: 'VERIFY', comment: '' }] });
+    // The tab's cached scorecard follows the decision at once (it moves the register's revision on).
+    const after = await reported();
+    expect(after).toEqual({
+      digest: { awaiting: 0, srv01InAttention: true },
+      tab: rated.attention.find((a) => a.code === 'SRV01')!.status,
+      page: statusLabel(rated.attention.find((a) => a.code === 'SRV01')!.status),
+    });
+  });
+
+  it('under UNVERIFIED_FIGURES=awaiting-verification the quarterly report counts the unchecked figure apart, until it is verified', async () => {
+    const held = { ...settings, unverifiedFigures: 'AWAITING_VERIFICATION' as const };
+    const july = new Date('2026-07-10T10:00:00Z');
+    // The quarter's report shows June, its last month: SRV01's June figure is in, its verifier has not seen it.
+    await db().store.repos.periods.save({ period: '2026-06', openedAt: new Date('2026-07-03T08:00:00Z'), deadline: new Date('2026-07-20T16:00:00Z'), closedAt: null });
+    const inJuly = { now: () => july };
+    await new EntryService(db().store, inJuly, settings).submitValues(fromCard({ submitter: submitter(gareth), period: '2026-06', inputs: { [inputIds.value(srv01)]: '30' } }));
+    const report = async (options: typeof held | typeof settings) => {
+      const model = await loadQuarterReport(db().store, Q1, { now: july, ...options });
+      return { status: model.indicators.find((x) => x.code === 'SRV01')!.status, awaiting: model.overall.quarter.AWAITING_VERIFICATION };
+    };
+    const rated = await report(settings);
+    expect(rated).toEqual({ status: expect.stringMatching(/^(RED|AMBER|GREEN)$/), awaiting: 0 });
+    expect(await report(held)).toEqual({ status: 'AWAITING_VERIFICATION', awaiting: 1 });
+    const june = new VerificationDecisions(db().store, inJuly, settings);
+    const versions = Object.fromEntries((await june.card(marcus, '2026-06')).rows.map((r) => [r.indicatorId, r.version]));
+    await june.decide(marcus, { period: '2026-06', versions, decisions: [{ indicatorId: srv01, choice: 'VERIFY', comment: '' }] });
+    expect(await report(held)).toEqual(rated);
   });
 
   it('refuses a decision on a figure corrected since the card showed it, storing nothing', async () => {

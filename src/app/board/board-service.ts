@@ -17,6 +17,7 @@ import type { BoardChannelRecord } from '../../db/repositories/board-repository'
 import { BOARD_THREAD_PURPOSE } from '../../db/repositories/board-repository';
 import type { PersonRecord } from '../../db/repositories/people-repository';
 import type { Tolerance } from '../../domain/types';
+import type { UnverifiedFigures } from '../../domain/verification';
 import { labelOfKey, periodKey, type MonthPeriod } from '../../domain/periods';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
 import { cardMessage } from '../../cards/card-message';
@@ -80,7 +81,7 @@ export class BoardService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
     private readonly roster: TeamRoster,
     private readonly plans: ActionPlanService,
     private readonly log: Logger,
@@ -113,7 +114,7 @@ export class BoardService {
   async digest(request: DigestRequest): Promise<DigestOutcome> {
     const now = this.clock.now();
     const month = periodKey(request.month);
-    const snapshot = await loadBoardSnapshot(this.store, request.month, now, this.settings.defaultTolerance);
+    const snapshot = await loadBoardSnapshot(this.store, request.month, now, this.settings.defaultTolerance, this.settings.unverifiedFigures);
     const exceptions = await prepareExceptions(this.store, snapshot.current, { now, defaultTolerance: this.settings.defaultTolerance, names: snapshot.names });
     const view = buildDigestView(snapshot, exceptions);
     const counts = { red: view.totals.red, amber: view.totals.amber, green: view.totals.green, missing: view.totals.missing };

@@ -13,7 +13,9 @@ import { registerStatuses, type IndicatorStatus } from '../register-status';
 import { indicatorPeriodAsAt, periodAsAt } from '../scorecard/as-at';
 import { narrativeChase, needsNarrative } from '../../domain/narrative-owed';
 import { ukTodayKey } from './uk-today';
-import { verificationState, type VerificationState } from '../../domain/verification';
+import type { UnverifiedFigures, VerificationState } from '../../domain/verification';
+import { verificationStates } from '../verification/verification-states';
+import { withReportedStatuses } from '../verification/reported-statuses';
 
 export interface BoardSnapshot {
   readonly month: MonthPeriod;
@@ -34,7 +36,9 @@ export interface BoardSnapshot {
   readonly now: Date;
 }
 
-export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: Date, defaultTolerance: Tolerance): Promise<BoardSnapshot> {
+export async function loadBoardSnapshot(
+  store: Store, month: MonthPeriod, now: Date, defaultTolerance: Tolerance, unverifiedFigures: UnverifiedFigures = 'RATED',
+): Promise<BoardSnapshot> {
   // Lagged figures are shown at the latest period collected by then (reporting-lag.ts).
   const register = await store.repos.indicators.active();
   const periodsAt = (m: MonthPeriod) => uniquePeriods([
@@ -44,16 +48,17 @@ export async function loadBoardSnapshot(store: Store, month: MonthPeriod, now: D
   const before = periodsAt(previousPeriod(month));
   const lists = await registerStatuses(store, { periods: [...periods, ...before], now, defaultTolerance });
   const shownAt = (m: MonthPeriod) => (s: IndicatorStatus) => s.period === periodKey(indicatorPeriodAsAt(m, s.indicator));
-  const current = lists.slice(0, periods.length).flat().filter(shownAt(month));
+  const rated = lists.slice(0, periods.length).flat().filter(shownAt(month));
   const previous = lists.slice(periods.length).flat().filter(shownAt(previousPeriod(month)));
-  const needing = current.filter((s) => s.value !== null && needsNarrative(s.status));
+  // A narrative is owed for a red or amber figure whether or not it is yet reported as one.
+  const needing = rated.filter((s) => s.value !== null && needsNarrative(s.status));
   const narratives = await store.repos.narratives.latestFor(needing.map((s) => s.value!.id));
   const narrativesOwed = new Set(needing.filter((s) => narrativeChase({
     status: s.status, hasValue: true, hasNarrative: narratives.has(s.value!.id), deadlinePassed: s.deadlinePassed,
   }) === 'owed').map((s) => s.indicator.id));
-  const verified = current.filter((s) => s.value !== null && s.indicator.verifierId !== null);
-  const decisions = await store.repos.verifications.historyFor(verified.map((s) => s.value!.id));
-  const verification = new Map(verified.map((s) => [s.indicator.id, verificationState(decisions.get(s.value!.id) ?? [])]));
+  const verification = new Map((await verificationStates(store.repos, rated)).map((f) => [f.status.indicator.id, f.state]));
+  // Under UNVERIFIED_FIGURES=awaiting-verification an unchecked red is neither counted nor threaded.
+  const current = withReportedStatuses(rated, verification, unverifiedFigures);
   const today = ukTodayKey(now);
   const [plans, overdueActions] = await Promise.all([
     store.repos.actionPlans.forPeriods(periods.map(periodKey)),

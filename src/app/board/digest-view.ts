@@ -112,11 +112,11 @@ export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExcep
 
 export function countStatuses(statuses: readonly IndicatorStatus[]): StatusCountsView {
   const count = (status: Status) => statuses.filter((s) => s.status === status).length;
-  return { green: count('GREEN'), amber: count('AMBER'), red: count('RED'), dataOnly: count('DATA_ONLY'), missing: count('MISSING'), due: count('DUE') };
+  return { green: count('GREEN'), amber: count('AMBER'), red: count('RED'), dataOnly: count('DATA_ONLY'), missing: count('MISSING'), due: count('DUE'), awaiting: count('AWAITING_VERIFICATION') };
 }
 
 function total(counts: StatusCountsView): number {
-  return counts.green + counts.amber + counts.red + counts.dataOnly + counts.missing + counts.due;
+  return counts.green + counts.amber + counts.red + counts.dataOnly + counts.missing + counts.due + counts.awaiting;
 }
 
 function groupBy(statuses: readonly IndicatorStatus[], key: (s: IndicatorStatus) => string): DigestGroupView[] {

@@ -3,6 +3,7 @@
  * quarter's end, built into the model. The public edition is publicEdition() of this.
  */
 import type { Store } from '../../db/store';
+import type { UnverifiedFigures } from '../../domain/verification';
 import type { Tolerance } from '../../domain/types';
 import type { QuarterPeriod } from '../../domain/periods';
 import type { QuarterReport } from './quarter-report-model';
@@ -15,14 +16,22 @@ import { buildQuarterReport } from './build-quarter-report';
  */
 export const DEFAULT_ORGANISATION = 'The council';
 
+export interface QuarterReportOptions {
+  readonly now: Date;
+  readonly defaultTolerance: Tolerance;
+  readonly organisation?: string;
+  readonly unverifiedFigures?: UnverifiedFigures;
+}
+
 export async function loadQuarterReport(
   store: Store,
   quarter: QuarterPeriod,
-  options: { now: Date; defaultTolerance: Tolerance; organisation?: string },
+  options: QuarterReportOptions,
 ): Promise<QuarterReport> {
   const snapshot = await loadQuarterSnapshot(store, quarter, {
     now: options.now,
     defaultTolerance: options.defaultTolerance,
+    unverifiedFigures: options.unverifiedFigures ?? 'RATED',
     organisation: options.organisation ?? DEFAULT_ORGANISATION,
   });
   return buildQuarterReport(snapshot);

@@ -23,6 +23,8 @@ export interface ReportStatusCounts {
   readonly DATA_ONLY: number;
   readonly MISSING: number;
   readonly DUE: number;
+  /** Figures held back until their verifier signs them off (UNVERIFIED_FIGURES=awaiting-verification). */
+  readonly AWAITING_VERIFICATION: number;
   readonly total: number;
 }
 

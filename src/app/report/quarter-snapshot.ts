@@ -10,7 +10,8 @@
  * the ids found, so the cost follows the register's size, not its history or the number of rows.
  */
 import { verificationStates } from '../verification/verification-states';
-import type { VerificationState } from '../../domain/verification';
+import type { UnverifiedFigures, VerificationState } from '../../domain/verification';
+import { withReportedStatuses } from '../verification/reported-statuses';
 import type { Store } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { NarrativeRecord } from '../../db/repositories/narrative-repository';
@@ -68,6 +69,8 @@ export interface SnapshotOptions {
   readonly defaultTolerance: Tolerance;
   /** The organisation's name as the report's cover gives it. */
   readonly organisation: string;
+  /** Whether figures not yet signed off are reported rated or as awaiting verification (#16); RATED when absent. */
+  readonly unverifiedFigures?: UnverifiedFigures;
 }
 
 export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, options: SnapshotOptions): Promise<QuarterSnapshot> {
@@ -78,12 +81,15 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
   const lists = await registerStatuses(store, { periods, now: options.now, defaultTolerance: options.defaultTolerance });
   const statuses = new Map(lists.flat().map((s) => [statusKey(s.indicator.id, s.period), s]));
 
-  const shown = register.flatMap((i) => statuses.get(statusKey(i.id, periodKey(indicatorPeriodAsAt(asAtMonth, i)))) ?? []);
+  const rated = register.flatMap((i) => statuses.get(statusKey(i.id, periodKey(indicatorPeriodAsAt(asAtMonth, i)))) ?? []);
+  const verified = await verificationStates(repos, rated);
+  const shown = withReportedStatuses(rated, new Map(verified.map((f) => [f.status.indicator.id, f.state])), options.unverifiedFigures ?? 'RATED');
+  // The report reads every figure through `statuses`: the quarter's own are reported as the policy says.
+  for (const s of shown) statuses.set(statusKey(s.indicator.id, s.period), s);
   const exceptional = shown.filter((s) => s.status === 'RED' || s.status === 'AMBER');
   const exceptionalIds = exceptional.map((s) => s.indicator.id);
   const shownKeys = uniqueStrings(shown.map((s) => s.period));
 
-  const verified = await verificationStates(repos, shown);
   const [narratives, exceptions, plans, threads] = await Promise.all([
     repos.narratives.latestFor(exceptional.flatMap((s) => (s.value ? [s.value.id] : []))),
     repos.exceptions.latestFor(exceptionalIds),

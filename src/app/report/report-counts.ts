@@ -37,7 +37,10 @@ export function reportCounts(indicators: readonly ReportIndicator[], context: Co
 
 export function countOf(statuses: readonly Status[]): ReportStatusCounts {
   const c = (status: Status) => statuses.filter((s) => s === status).length;
-  return { RED: c('RED'), AMBER: c('AMBER'), GREEN: c('GREEN'), DATA_ONLY: c('DATA_ONLY'), MISSING: c('MISSING'), DUE: c('DUE'), total: statuses.length };
+  return {
+    RED: c('RED'), AMBER: c('AMBER'), GREEN: c('GREEN'), DATA_ONLY: c('DATA_ONLY'), MISSING: c('MISSING'), DUE: c('DUE'),
+    AWAITING_VERIFICATION: c('AWAITING_VERIFICATION'), total: statuses.length,
+  };
 }
 
 function groupCounts(key: string, label: string, members: readonly ReportIndicator[], context: CountingContext): ReportGroupCounts {
@@ -57,7 +60,7 @@ function groupCounts(key: string, label: string, members: readonly ReportIndicat
 /** "2 more green, 1 fewer red than Q1 2026/27", "No change since Q1 2026/27", "No report for Q1 2026/27". */
 export function changeText(now: ReportStatusCounts, before: ReportStatusCounts | null, beforeLabel: string): string {
   if (before === null) return `No report for ${beforeLabel}`;
-  const parts = (['GREEN', 'AMBER', 'RED', 'DATA_ONLY', 'MISSING', 'DUE'] as const).flatMap((status) => {
+  const parts = (['GREEN', 'AMBER', 'RED', 'AWAITING_VERIFICATION', 'DATA_ONLY', 'MISSING', 'DUE'] as const).flatMap((status) => {
     const change = now[status] - before[status];
     if (change === 0) return [];
     return [`${Math.abs(change)} ${change > 0 ? 'more' : 'fewer'} ${statusLabel(status).toLowerCase()}`];

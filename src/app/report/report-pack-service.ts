@@ -9,6 +9,8 @@ import type { Store } from '../../db/store';
 import type { ReportPackRecord } from '../../db/repositories/report-pack-repository';
 import { periodKey, periodLabel, type QuarterPeriod } from '../../domain/periods';
 import type { Tolerance } from '../../domain/types';
+import type { UnverifiedFigures } from '../../domain/verification';
+import type { QuarterReportOptions } from './load-quarter-report';
 import type { ReportFile } from '../../report/report-file';
 import { cardMessage } from '../../cards/card-message';
 import { buildReportReadyCard, type ReportReadyView } from '../../cards/report-ready-card';
@@ -19,7 +21,7 @@ import { parseQuarter } from './parse-quarter';
 
 /** The renderers, injected so the service is tested without caring how a Word file is made. */
 export interface ReportRenderers {
-  loadQuarterReport(store: Store, quarter: QuarterPeriod, options: { now: Date; defaultTolerance: Tolerance; organisation?: string }): Promise<QuarterReport>;
+  loadQuarterReport(store: Store, quarter: QuarterPeriod, options: QuarterReportOptions): Promise<QuarterReport>;
   publicEdition(report: QuarterReport): QuarterReport;
   /** Given the model while it still loads, a renderer may get ready meanwhile (the real ones start their threads). */
   renderCommitteeReport(report: QuarterReport | Promise<QuarterReport>): Promise<ReportFile>;
@@ -30,6 +32,7 @@ export interface ReportRenderers {
 
 export interface ReportPackSettings {
   readonly defaultTolerance: Tolerance;
+  readonly unverifiedFigures?: UnverifiedFigures;
   /** The Teams app id, for the deep link to the Reports page; null leaves the link out. */
   readonly teamsAppId: string | null;
   /** The council's name for the report's cover (ORGANISATION_NAME); the model's own default when absent. */
@@ -63,7 +66,7 @@ export class ReportPackService implements ReportPacks {
   async generateWithCard(quarter: QuarterPeriod, edition: ReportEdition, generatedById: string | null): Promise<GeneratedReportPack> {
     const now = this.clock.now();
     const loading = this.renderers.loadQuarterReport(this.store, quarter, {
-      now, defaultTolerance: this.settings.defaultTolerance, ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
+      now, defaultTolerance: this.settings.defaultTolerance, unverifiedFigures: this.settings.unverifiedFigures ?? 'RATED', ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
     });
     // The committee renderers get ready while the model loads; the public ones take milliseconds.
     const rendering = edition === 'committee' ? this.renderCommittee(loading) : null;

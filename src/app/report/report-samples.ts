@@ -10,8 +10,10 @@ import { LENSES } from '../../domain/types';
 import { formatValue } from '../../domain/numbers';
 import { lensLabel } from '../../domain/vocabulary';
 import { statusLabel } from '../scorecard/labels';
+import { describeStatus } from '../../domain/status';
+import { countOf } from './report-counts';
 import type {
-  QuarterReport, ReportException, ReportFigure, ReportGroupCounts, ReportIndicator, ReportStatusCounts, SparkPoint,
+  QuarterReport, ReportException, ReportFigure, ReportGroupCounts, ReportIndicator, SparkPoint,
 } from './quarter-report-model';
 
 const DIRECTORATES = ['Resources', 'Place', 'Communities'] as const;
@@ -45,18 +47,14 @@ function figure(value: number | null, unit: Unit, decimals: number): ReportFigur
   return { value, text: value === null ? 'No figure' : formatValue(value, unit, decimals) };
 }
 
-function counts(statuses: readonly Status[]): ReportStatusCounts {
-  const c = (s: Status) => statuses.filter((x) => x === s).length;
-  return { RED: c('RED'), AMBER: c('AMBER'), GREEN: c('GREEN'), DATA_ONLY: c('DATA_ONLY'), MISSING: c('MISSING'), DUE: c('DUE'), total: statuses.length };
-}
 
 function group(key: string, label: string, members: readonly ReportIndicator[]): ReportGroupCounts {
-  const quarter = counts(members.map((m) => m.status));
-  const lastQuarter = counts(members.map((m, i) => (i % 4 === 0 && m.status === 'GREEN' ? 'AMBER' : m.status)));
+  const quarter = countOf(members.map((m) => m.status));
+  const lastQuarter = countOf(members.map((m, i) => (i % 4 === 0 && m.status === 'GREEN' ? 'AMBER' : m.status)));
   const moreGreen = quarter.GREEN - lastQuarter.GREEN;
   return {
     key, label, quarter,
-    yearToDate: counts(members.map((m) => m.yearToDate.status)),
+    yearToDate: countOf(members.map((m) => m.yearToDate.status)),
     lastQuarter,
     changeText: moreGreen === 0 ? 'No change since Q1 2026/27' : `${moreGreen} more green than Q1 2026/27`,
   };
@@ -104,7 +102,7 @@ function indicator(i: number): ReportIndicator {
     target: figure(status === 'DATA_ONLY' ? null : target, unit, decimals),
     status,
     statusLabel: statusLabel(status),
-    statusText: { RED: 'Off target', AMBER: 'Within tolerance', GREEN: 'On target', DATA_ONLY: 'Data only', MISSING: 'Missing', DUE: 'Due' }[status],
+    statusText: describeStatus(status),
     travelSinceLastQuarter: travel,
     travelSinceLastYear: value === null ? 'NOT_COMPARABLE' : i % 2 === 0 ? 'IMPROVED' : 'WORSENED',
     travelText: travelWord,

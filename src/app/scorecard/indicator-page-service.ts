@@ -3,12 +3,12 @@
  * of the last 24 periods, the owner's narratives, and every version of the period's value (who
  * changed what, when), with the Board's commentary from the indicator's thread and its action plan.
  */
-import { reliabilityText, verificationState } from '../../domain/verification';
+import { reliabilityText, reportedStatus, verificationState, type UnverifiedFigures } from '../../domain/verification';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { ValueVersion } from '../../db/repositories/value-repository';
-import type { Tolerance } from '../../domain/types';
+import type { Status, Tolerance } from '../../domain/types';
 import {
   frequencyOfPeriod,
   labelOfKey,
@@ -46,7 +46,7 @@ export class IndicatorPageService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
   ) {}
 
   /**
@@ -76,7 +76,8 @@ export class IndicatorPageService {
       this.store.repos.narratives.forValues(versions.map((v) => v.id)),
       this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
       threadAndPlanOf(this.store, indicator.id, key),
-      this.store.repos.verifications.historyFor(versions.map((v) => v.id)),
+      // The shown period's versions (their sign-offs) and each period's current one (how it is reported).
+      this.store.repos.verifications.historyFor([...new Set([...versions, ...values].map((v) => v.id))]),
     ]);
     const commentary = thread ? await this.store.repos.board.commentaryFor([thread.id]) : [];
     const latestPlan = plan?.versions.at(-1) ?? null;
@@ -86,6 +87,13 @@ export class IndicatorPageService {
       ...[...decisions.values()].flat().map((d) => d.decidedById),
     ]);
     const stateOf = (valueId: string) => (indicator.verifierId ? verificationState(decisions.get(valueId) ?? []) : null);
+    const policy = this.settings.unverifiedFigures ?? 'RATED';
+    const currentValueOf = new Map(values.map((v) => [v.period, v.id]));
+    const reported = (period: string, rated: Status): Status => {
+      const valueId = currentValueOf.get(period);
+      return valueId ? reportedStatus(rated, stateOf(valueId), policy) : rated;
+    };
+    const currentStatus = reported(key, status.status);
     const format = (n: number | null) => (n === null ? null : formatValue(n, indicator.unit, indicator.decimals));
     const trend = indicatorTrend(
       { indicator, values, targets, windows, now, defaultTolerance: this.settings.defaultTolerance },
@@ -121,9 +129,9 @@ export class IndicatorPageService {
         target: status.target,
         targetText: format(status.target),
         toleranceText: toleranceText(indicator, status.tolerance),
-        status: status.status,
-        statusLabel: statusLabel(status.status),
-        statusText: describeStatus(status.status),
+        status: currentStatus,
+        statusLabel: statusLabel(currentStatus),
+        statusText: describeStatus(currentStatus),
         ...travelFields(status),
         qualityText: status.value ? reliabilityText(status.value.estimated, stateOf(status.value.id)) : null,
         quarterToDate: status.quarterToDate
@@ -137,8 +145,8 @@ export class IndicatorPageService {
         valueText: format(point.figure),
         target: point.target,
         targetText: format(point.target),
-        status: point.status,
-        statusLabel: statusLabel(point.status),
+        status: reported(periodKey(point.period), point.status),
+        statusLabel: statusLabel(reported(periodKey(point.period), point.status)),
       })),
       narratives: narratives.map((n): NarrativeEntryView => ({
         remedialAction: n.remedialAction,

@@ -3,7 +3,7 @@ import type { ValueSource } from '../../db/repositories/value-repository';
 import type { LikelyToRecover, Status } from '../../domain/types';
 
 /** The order statuses are counted and offered in: worst first, then the unrated ones. */
-export const STATUS_ORDER: readonly Status[] = ['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE'];
+export const STATUS_ORDER: readonly Status[] = ['RED', 'AMBER', 'GREEN', 'AWAITING_VERIFICATION', 'DATA_ONLY', 'MISSING', 'DUE'];
 
 const STATUS_LABELS: Readonly<Record<Status, string>> = {
   RED: 'Red',
@@ -12,6 +12,7 @@ const STATUS_LABELS: Readonly<Record<Status, string>> = {
   DATA_ONLY: 'Data only',
   MISSING: 'Missing',
   DUE: 'Due',
+  AWAITING_VERIFICATION: 'Awaiting verification',
 };
 
 export function statusLabel(status: Status): string {

@@ -4,10 +4,11 @@
  * browser. One call gives the whole page, so filtering costs no further requests.
  */
 import { verificationStates } from '../verification/verification-states';
-import { reliabilityText } from '../../domain/verification';
+import { reliabilityText, type UnverifiedFigures } from '../../domain/verification';
+import { withReportedStatuses } from '../verification/reported-statuses';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
-import type { Tolerance } from '../../domain/types';
+import type { Status, Tolerance } from '../../domain/types';
 import { FREQUENCIES, LENSES } from '../../domain/types';
 import { comparePeriods, periodKey, periodLabel, shortLabelOfKey, type Period } from '../../domain/periods';
 import { formatValue } from '../../domain/numbers';
@@ -37,7 +38,7 @@ export class ScorecardService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
   ) {}
 
   /** The scorecard for a month or quarter; the latest reported month when `choice` is null. */
@@ -62,11 +63,15 @@ export class ScorecardService {
     const periods = [...new Map([...FREQUENCIES.map((frequency) => periodAsAt(month, frequency)), ...register.map((i) => indicatorPeriodAsAt(month, i))]
       .map((p) => [periodKey(p), p])).values()];
     const perPeriod = await registerStatuses(this.store, { periods, now, defaultTolerance: this.settings.defaultTolerance });
-    const statuses = perPeriod.flat().filter((s) => s.period === periodKey(indicatorPeriodAsAt(month, s.indicator)));
+    const rated = perPeriod.flat().filter((s) => s.period === periodKey(indicatorPeriodAsAt(month, s.indicator)));
+    const verified = new Map((await verificationStates(this.store.repos, rated)).map((f) => [f.status.indicator.id, f.state]));
+    const policy = this.settings.unverifiedFigures ?? 'RATED';
+    const statuses = withReportedStatuses(rated, verified, policy);
+    // "Awaiting verification" is counted and offered only where the council holds such figures back.
+    const statusesShown = STATUS_ORDER.filter((status) => status !== 'AWAITING_VERIFICATION' || policy === 'AWAITING_VERIFICATION');
     const owners = new Map(
       (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),
     );
-    const verified = new Map((await verificationStates(this.store.repos, statuses)).map((f) => [f.status.indicator.id, f.state]));
     const rows = statuses
       .map((s) => ({ ...toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown'), qualityText: reliabilityText(s.value?.estimated ?? false, verified.get(s.indicator.id) ?? null) }))
       .sort(byLensThenCode);
@@ -78,12 +83,12 @@ export class ScorecardService {
       months: options('MONTH', offered.months, chosen),
       quarters: options('QUARTER', offered.quarters, chosen),
       asAtNote: chosen.kind === 'QUARTER' ? quarterNote(periodLabel(month)) : AS_AT_NOTE,
-      lenses: LENSES.map((lens) => lensSummary(lens, rows)),
+      lenses: LENSES.map((lens) => lensSummary(lens, rows, statusesShown)),
       indicators: rows,
       filters: {
         lenses: LENSES.map((lens) => ({ value: lens, label: lensLabel(lens) })),
         directorates: distinct(rows.map((r) => ({ value: r.directorate, label: r.directorate }))),
-        statuses: STATUS_ORDER.map((status) => ({ value: status, label: statusLabel(status) })),
+        statuses: statusesShown.map((status) => ({ value: status, label: statusLabel(status) })),
         owners: distinct(rows.map((r) => ({ value: r.ownerId, label: r.ownerName }))),
       },
     };
@@ -122,13 +127,13 @@ function toRow(s: IndicatorStatus, ownerName: string): IndicatorRowView {
   };
 }
 
-function lensSummary(lens: LensSummaryView['lens'], rows: readonly IndicatorRowView[]): LensSummaryView {
+function lensSummary(lens: LensSummaryView['lens'], rows: readonly IndicatorRowView[], statuses: readonly Status[]): LensSummaryView {
   const mine = rows.filter((r) => r.lens === lens);
   return {
     lens,
     label: lensLabel(lens),
     total: mine.length,
-    counts: STATUS_ORDER.map((status) => ({ status, label: statusLabel(status), count: mine.filter((r) => r.status === status).length })),
+    counts: statuses.map((status) => ({ status, label: statusLabel(status), count: mine.filter((r) => r.status === status).length })),
   };
 }
 

@@ -49,13 +49,14 @@ export const SAMPLE_TEAMS_IDS = {
 // ---------------------------------------------------------------------------------------------
 // Digest: the demo register (20 indicators reported for October 2026 and Q2 2026/27)
 
-const counts = (green: number, amber: number, red: number, dataOnly = 0, missing = 0, due = 0): StatusCountsView => ({
+const counts = (green: number, amber: number, red: number, dataOnly = 0, missing = 0, due = 0, awaiting = 0): StatusCountsView => ({
   green,
   amber,
   red,
   dataOnly,
   missing,
   due,
+  awaiting,
 });
 
 export const SAMPLE_DIGEST: DigestCardView = {

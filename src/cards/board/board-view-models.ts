@@ -18,6 +18,8 @@ export interface StatusCountsView {
   readonly missing: number;
   /** Not yet rated: the period is still open and the value has not come in. */
   readonly due: number;
+  /** Held back until the verifier signs the figure off (UNVERIFIED_FIGURES=awaiting-verification, #16). */
+  readonly awaiting: number;
 }
 
 /** One row of the counts table: a scorecard lens ("Our Customers") or a directorate. */

@@ -118,18 +118,29 @@ function scaled(perMille: number): DigestListLimits {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The six counts in the order the Board reads them. */
-const COUNTS: readonly { readonly key: keyof StatusCountsView; readonly status: Status; readonly chart: ChartColor }[] = [
+type CountColumn = { readonly key: keyof StatusCountsView; readonly status: Status; readonly chart: ChartColor };
+
+/** The counts in the order the Board reads them. */
+const ALL_COUNTS: readonly CountColumn[] = [
   { key: 'green', status: 'GREEN', chart: 'good' },
   { key: 'amber', status: 'AMBER', chart: 'warning' },
   { key: 'red', status: 'RED', chart: 'attention' },
   { key: 'dataOnly', status: 'DATA_ONLY', chart: 'neutral' },
   { key: 'missing', status: 'MISSING', chart: 'categoricalPurple' },
   { key: 'due', status: 'DUE', chart: 'categoricalBlue' },
+  { key: 'awaiting', status: 'AWAITING_VERIFICATION', chart: 'categoricalLavender' },
 ];
 
+/**
+ * The counts this digest shows: "awaiting verification" only where the council holds unverified
+ * figures back (#16) and some are, so the other councils' digests keep their six columns.
+ */
+function countsShown(totals: StatusCountsView): readonly CountColumn[] {
+  return ALL_COUNTS.filter(({ key }) => key !== 'awaiting' || totals.awaiting > 0);
+}
+
 const count = (n: number) => n.toLocaleString('en-GB');
-const totalOf = (c: StatusCountsView) => COUNTS.reduce((sum, { key }) => sum + c[key], 0);
+const totalOf = (c: StatusCountsView) => ALL_COUNTS.reduce((sum, { key }) => sum + c[key], 0);
 
 /** "+1", "−2" (a real minus sign, read as "minus"), "no change". */
 function change(now: number, before: number): string {
@@ -152,8 +163,8 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
       wrap: true,
     }),
     ...totals(view, clip),
-    ...groupTable('By scorecard lens', 'Lens', view.byLens, limits.groups, 'lenses', clip),
-    ...groupTable('By directorate', 'Directorate', view.byDirectorate, limits.groups, 'directorates', clip),
+    ...groupTable('By scorecard lens', 'Lens', view.byLens, limits.groups, 'lenses', clip, countsShown(view.totals)),
+    ...groupTable('By directorate', 'Directorate', view.byDirectorate, limits.groups, 'directorates', clip, countsShown(view.totals)),
     ...section(`Red (${count(reds.length)})`, 'Attention', reds, limits.reds, 'No reds this period.', (a) => attentionItem(a, clip)),
     ...section(`Amber (${count(ambers.length)})`, 'Warning', ambers, limits.ambers, 'No ambers this period.', (a) => attentionItem(a, clip)),
   ];
@@ -203,7 +214,7 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
 /** "Performance Board digest for October 2026 (...): 20 indicators. Green 11 (−1 since September 2026), ..." */
 function fallbackText(view: DigestCardView, total: number, clip: (text: string) => string): string {
   const since = view.previousPeriodLabel ? clip(view.previousPeriodLabel) : null;
-  const parts = COUNTS.map(({ key, status }) => {
+  const parts = countsShown(view.totals).map(({ key, status }) => {
     const n = view.totals[key];
     const delta = view.previousTotals && since ? ` (${change(n, view.previousTotals[key])} since ${since})` : '';
     return `${statusStyle(status).label} ${count(n)}${delta}`;
@@ -214,7 +225,7 @@ function fallbackText(view: DigestCardView, total: number, clip: (text: string) 
 /** A tile per status: the count in its colour, the word, and the change since the last period. */
 function totals(view: DigestCardView, clip: (text: string) => string): CardElement[] {
   const previous = view.previousTotals;
-  const tiles = COUNTS.map(({ key, status }) => {
+  const tiles = countsShown(view.totals).map(({ key, status }) => {
     const { label, color } = statusStyle(status);
     const items: CardElement[] = [
       textBlock(count(view.totals[key]), { size: 'ExtraLarge', weight: 'Bolder', color }),
@@ -230,12 +241,12 @@ function totals(view: DigestCardView, clip: (text: string) => string): CardEleme
   const total = totalOf(view.totals);
   if (total > 0) {
     // Shares as words for clients without charts (iOS, previews): the counts are already above.
-    const shares = COUNTS.filter(({ key }) => view.totals[key] > 0).map(
+    const shares = ALL_COUNTS.filter(({ key }) => view.totals[key] > 0).map(
       ({ key, status }) => `${Math.round((view.totals[key] * 100) / total)}% ${statusStyle(status).label.toLowerCase()}`,
     );
     out.push(
       donutChart(
-        COUNTS.filter(({ key }) => view.totals[key] > 0).map(({ key, status, chart }) => ({
+        ALL_COUNTS.filter(({ key }) => view.totals[key] > 0).map(({ key, status, chart }) => ({
           legend: `${statusStyle(status).label} ${count(view.totals[key])}`,
           value: view.totals[key],
           color: chart,
@@ -257,11 +268,11 @@ function cell(text: string, props: Partial<Pick<TextBlock, 'weight' | 'color' | 
   return column([textBlock(text, { size: 'Small', horizontalAlignment: 'Right', wrap: true, ...props })], { width: CELL_WIDTH });
 }
 
-function groupRow(name: string, counts: StatusCountsView, bold = false): CardElement {
+function groupRow(name: string, counts: StatusCountsView, columns: readonly CountColumn[], bold = false): CardElement {
   return columnSet(
     [
       column([textBlock(name, { size: 'Small', wrap: true, ...(bold ? { weight: 'Bolder' as const } : {}) })], { width: 'stretch' }),
-      ...COUNTS.map(({ key, status }) => {
+      ...columns.map(({ key, status }) => {
         const n = counts[key];
         // Reds and ambers stand out; the rest are plain numbers.
         const color: TextColor | undefined = n > 0 && (status === 'RED' || status === 'AMBER') ? statusStyle(status).color : undefined;
@@ -283,6 +294,7 @@ function groupTable(
   limit: number,
   plural: string,
   clip: (text: string) => string,
+  columns: readonly CountColumn[],
 ): CardElement[] {
   if (groups.length === 0) return [];
   const out: CardElement[] = [sectionHeading(heading, 'Default')];
@@ -294,7 +306,7 @@ function groupTable(
     columnSet(
       [
         column([textBlock(nameHeader, { size: 'Small', weight: 'Bolder', wrap: true })], { width: 'stretch' }),
-        ...COUNTS.map(({ status }) => cell(statusStyle(status).label, { weight: 'Bolder' })),
+        ...columns.map(({ status }) => cell(statusStyle(status).label, { weight: 'Bolder' })),
       ],
       { spacing: 'Small' },
     ),
@@ -312,10 +324,10 @@ function groupTable(
     shown = groups.filter((g) => kept.has(g));
     others = groups.filter((g) => !kept.has(g));
   }
-  out.push(...shown.map((g) => groupRow(clip(g.name), g.counts)));
+  out.push(...shown.map((g) => groupRow(clip(g.name), g.counts, columns)));
   if (others.length > 0) {
-    const summed = Object.fromEntries(COUNTS.map(({ key }) => [key, others.reduce((s, g) => s + g.counts[key], 0)])) as unknown as StatusCountsView;
-    out.push(groupRow(`Other ${count(others.length)} ${plural}`, summed, true));
+    const summed = Object.fromEntries(ALL_COUNTS.map(({ key }) => [key, others.reduce((s, g) => s + g.counts[key], 0)])) as unknown as StatusCountsView;
+    out.push(groupRow(`Other ${count(others.length)} ${plural}`, summed, columns, true));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { ReportGroupCounts } from '../../app/report/quarter-report-model';
 import { CHART_FONT, escapeSvg, type Chart } from './chart';
-import { countsInWords } from './status-colours';
+import { countsInWords, STATUS_STYLES } from './status-colours';
 import { legendSvg, stackedBarSvg } from './stacked-bar';
 
 const WIDTH = 640;
@@ -28,7 +28,7 @@ export function statusByGroupChart(groups: readonly ReportGroupCounts[], title: 
       + stackedBarSvg(g.quarter, LABEL_WIDTH, y, barWidth, BAR)
       + `<text x="${LABEL_WIDTH + barWidth + 6}" y="${y + BAR / 2 + 5}" font-family="${CHART_FONT}" font-size="13" fill="#505a5f">${g.quarter.total}</text>`;
   });
-  const shown = (['RED', 'AMBER', 'GREEN', 'DATA_ONLY', 'MISSING', 'DUE'] as const).filter((s) => groups.some((g) => g.quarter[s] > 0));
+  const shown = STATUS_STYLES.map((s) => s.status).filter((s) => groups.some((g) => g.quarter[s] > 0));
   const legendY = TOP + groups.length * ROW + 6;
   // The key lines up with the bars unless that would run off the right edge (long labels).
   const fullKey = legendSvg(shown, 0, legendY);

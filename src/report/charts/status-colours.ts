@@ -14,6 +14,7 @@ export const STATUS_STYLES: readonly { readonly status: CountedStatus; readonly 
   { status: 'DATA_ONLY', label: 'Data only', fill: '#505a5f', text: '#ffffff' },
   { status: 'MISSING', label: 'Missing', fill: '#b1b4b6', text: '#0b0c0c' },
   { status: 'DUE', label: 'Due', fill: '#1d70b8', text: '#ffffff' },
+  { status: 'AWAITING_VERIFICATION', label: 'Awaiting verification', fill: '#4c2c92', text: '#ffffff' },
 ];
 
 /** "3 red, 2 amber, 10 green" — only the statuses with any, in the stacking order. */

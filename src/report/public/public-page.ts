@@ -20,6 +20,7 @@ const COUNTED = [
   ['DATA_ONLY', 'Data only'],
   ['MISSING', 'Missing'],
   ['DUE', 'Due later'],
+  ['AWAITING_VERIFICATION', 'Awaiting verification'],
 ] as const;
 
 export function renderPublicPage(report: QuarterReport): ReportFile {
@@ -75,11 +76,13 @@ ${otherSection(report)}
 }
 
 function countsTable(id: string, caption: string, groups: readonly ReportGroupCounts[], firstHeader: string, withChange: boolean): string {
+  // "Awaiting verification" only where the council holds unverified figures back and some are (#16).
+  const counted = COUNTED.filter(([status]) => status !== 'AWAITING_VERIFICATION' || groups.some((g) => g.quarter[status] > 0));
   return `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>
 <caption id="${id}">${e(caption)}</caption>
-<thead><tr><th scope="col">${e(firstHeader)}</th>${COUNTED.map(([, label]) => `<th scope="col" class="number">${e(label)}</th>`).join('')}<th scope="col" class="number">Total</th>${withChange ? '<th scope="col">Change since last quarter</th>' : ''}</tr></thead>
+<thead><tr><th scope="col">${e(firstHeader)}</th>${counted.map(([, label]) => `<th scope="col" class="number">${e(label)}</th>`).join('')}<th scope="col" class="number">Total</th>${withChange ? '<th scope="col">Change since last quarter</th>' : ''}</tr></thead>
 <tbody>
-${groups.map((g) => `<tr><th scope="row">${e(g.label)}</th>${COUNTED.map(([status]) => `<td class="number">${g.quarter[status]}</td>`).join('')}<td class="number">${g.quarter.total}</td>${withChange ? `<td>${e(g.changeText)}</td>` : ''}</tr>`).join('\n')}
+${groups.map((g) => `<tr><th scope="row">${e(g.label)}</th>${counted.map(([status]) => `<td class="number">${g.quarter[status]}</td>`).join('')}<td class="number">${g.quarter.total}</td>${withChange ? `<td>${e(g.changeText)}</td>` : ''}</tr>`).join('\n')}
 </tbody></table></div>`;
 }
 

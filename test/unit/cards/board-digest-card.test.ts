@@ -143,10 +143,24 @@ describe('digest card, the demo register', () => {
     expect(first.fallbackText).toContain('Red 3, Data only 1');
   });
 
+  it('counts figures awaiting verification in a column of their own only when the council holds some back', () => {
+    expect(texts(card)).not.toContain('Awaiting verification');
+    expect(card.fallbackText).not.toContain('Awaiting verification');
+    const held = buildDigestCard({
+      ...SAMPLE_DIGEST,
+      totals: { ...SAMPLE_DIGEST.totals, awaiting: 2 },
+      byLens: SAMPLE_DIGEST.byLens.map((g, i) => ({ ...g, counts: { ...g.counts, awaiting: i === 0 ? 2 : 0 } })),
+    });
+    expect(texts(tile(held, 'Awaiting verification'))).toEqual(['2', 'Awaiting verification', expect.any(String)]);
+    expect(held.fallbackText).toContain('Awaiting verification 2');
+    // The lens table gains the column: its header and a count in each row.
+    expect(texts(held).filter((t) => t === 'Awaiting verification').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('says so when a list is empty, and draws no donut for an empty register', () => {
     const empty = buildDigestCard({
       ...SAMPLE_DIGEST,
-      totals: { green: 0, amber: 0, red: 0, dataOnly: 0, missing: 0, due: 0 },
+      totals: { green: 0, amber: 0, red: 0, dataOnly: 0, missing: 0, due: 0, awaiting: 0 },
       byLens: [],
       byDirectorate: [],
       attention: [],

@@ -5,7 +5,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       port: 3978, logLevel: 'info', databaseUrl: 'pglite:./data/pgdata', loadDemoData: true, migrateOnStart: true,
       postgres: { poolSize: 10, caPem: null },
-      defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 },
+      defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 }, unverifiedFigures: 'RATED',
       performanceTeamContact: 'the performance team',
       organisationName: 'Fenmarsh District Council',
       bot: {
@@ -41,6 +41,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ ORGANISATION_NAME: 'x'.repeat(121) })).toThrow(/ORGANISATION_NAME/);
   });
 
+  it('reports unverified figures rated by default, or as awaiting verification when the council says so; anything else is refused', () => {
+    expect(loadConfig({}).unverifiedFigures).toBe('RATED');
+    expect(loadConfig({ UNVERIFIED_FIGURES: ' Awaiting-Verification ' }).unverifiedFigures).toBe('AWAITING_VERIFICATION');
+    expect(loadConfig({ UNVERIFIED_FIGURES: 'rated' }).unverifiedFigures).toBe('RATED');
+    expect(() => loadConfig({ UNVERIFIED_FIGURES: 'hidden' })).toThrow(/UNVERIFIED_FIGURES: rated \(a figure is rated as soon as it is in\) or awaiting-verification/);
+  });
+
   it('reads the stop\'s grace, the metrics switch and the Application Insights connection string, refusing what they cannot be', () => {
     const connectionString = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
     expect(loadConfig({ SHUTDOWN_GRACE_MS: '3000', METRICS_ENABLED: 'true', APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString })).toMatchObject({
@@ -57,10 +64,10 @@ describe('configuration', () => {
   it('reads every setting', () => {
     expect(loadConfig({
       PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://bot@db.internal:5432/performance',
-      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5', PERFORMANCE_TEAM_CONTACT: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
+      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5', UNVERIFIED_FIGURES: 'awaiting-verification', PERFORMANCE_TEAM_CONTACT: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
     })).toMatchObject({
       port: 8080, logLevel: 'debug', databaseUrl: 'postgresql://bot@db.internal:5432/performance', loadDemoData: false,
-      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 }, performanceTeamContact: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
+      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 }, unverifiedFigures: 'AWAITING_VERIFICATION', performanceTeamContact: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
     });
   });
 

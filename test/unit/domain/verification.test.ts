@@ -1,4 +1,5 @@
-import { latestQuery, queryCommentProblem, verificationState, verifiedText, type VerificationEntry } from '../../../src/domain/verification';
+import { latestQuery, queryCommentProblem, reportedStatus, verificationState, verifiedText, type VerificationEntry } from '../../../src/domain/verification';
+import { STATUSES } from '../../../src/domain/types';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 9, minute));
 const entry = (decision: VerificationEntry['decision'], comment = '', minute = 0): VerificationEntry => ({ decision, comment, decidedById: 'p', decidedAt: at(minute) });
@@ -36,5 +37,22 @@ describe('verifiedText', () => {
   it('counts the verified among the figures with a verifier', () => {
     expect(verifiedText(['VERIFIED', 'AWAITING', 'QUERIED', 'VERIFIED'])).toBe('Verified 2 of 4');
     expect(verifiedText([])).toBe('Verified 0 of 0');
+  });
+});
+
+describe('reportedStatus: the organisation\'s UNVERIFIED_FIGURES choice', () => {
+  it('holds back only a colour, and only of a figure its named verifier has not verified', () => {
+    const held = (state: Parameters<typeof reportedStatus>[1]) => STATUSES.map((s) => reportedStatus(s, state, 'AWAITING_VERIFICATION'));
+    expect(held('AWAITING')).toEqual(['AWAITING_VERIFICATION', 'AWAITING_VERIFICATION', 'AWAITING_VERIFICATION', 'DATA_ONLY', 'MISSING', 'DUE', 'AWAITING_VERIFICATION']);
+    expect(held('QUERIED')).toEqual(held('AWAITING'));
+    expect(held('VERIFIED')).toEqual([...STATUSES]);
+    // No named verifier: nobody can sign it off, so it is rated.
+    expect(held(null)).toEqual([...STATUSES]);
+  });
+
+  it('changes nothing when the council rates figures as they come in', () => {
+    for (const state of ['AWAITING', 'QUERIED', 'VERIFIED', null] as const) {
+      expect(STATUSES.map((s) => reportedStatus(s, state, 'RATED'))).toEqual([...STATUSES]);
+    }
   });
 });

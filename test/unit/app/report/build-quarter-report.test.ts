@@ -190,8 +190,8 @@ describe('buildQuarterReport', () => {
   });
 
   it('counts the quarter, the year to date and the last quarter, with what changed', () => {
-    expect(report.overall.quarter).toEqual({ RED: 1, AMBER: 0, GREEN: 2, DATA_ONLY: 1, MISSING: 1, DUE: 0, total: 5 });
-    expect(report.overall.lastQuarter).toEqual({ RED: 1, AMBER: 2, GREEN: 0, DATA_ONLY: 1, MISSING: 1, DUE: 0, total: 5 });
+    expect(report.overall.quarter).toEqual({ RED: 1, AMBER: 0, GREEN: 2, DATA_ONLY: 1, MISSING: 1, DUE: 0, AWAITING_VERIFICATION: 0, total: 5 });
+    expect(report.overall.lastQuarter).toEqual({ RED: 1, AMBER: 2, GREEN: 0, DATA_ONLY: 1, MISSING: 1, DUE: 0, AWAITING_VERIFICATION: 0, total: 5 });
     expect(report.overall.yearToDate).toMatchObject({ GREEN: 1, RED: 2 });
     expect(report.overall.changeText).toBe('2 more green, 2 fewer amber than Q1 2026/27');
     expect(report.byLens.map((g) => [g.key, g.label, g.quarter.total])).toEqual([
@@ -266,8 +266,8 @@ describe('publicEdition', () => {
   it('keeps only the public indicators and recounts everything over them', () => {
     expect(published.edition).toBe('public');
     expect(published.indicators.map((x) => x.code)).toEqual(['APP', 'TAX', 'PLAN', 'TA']);
-    expect(published.overall.quarter).toEqual({ RED: 1, AMBER: 0, GREEN: 1, DATA_ONLY: 1, MISSING: 1, DUE: 0, total: 4 });
-    expect(published.overall.lastQuarter).toEqual({ RED: 0, AMBER: 2, GREEN: 0, DATA_ONLY: 1, MISSING: 1, DUE: 0, total: 4 });
+    expect(published.overall.quarter).toEqual({ RED: 1, AMBER: 0, GREEN: 1, DATA_ONLY: 1, MISSING: 1, DUE: 0, AWAITING_VERIFICATION: 0, total: 4 });
+    expect(published.overall.lastQuarter).toEqual({ RED: 0, AMBER: 2, GREEN: 0, DATA_ONLY: 1, MISSING: 1, DUE: 0, AWAITING_VERIFICATION: 0, total: 4 });
     expect(published.byLens.find((g) => g.key === 'CUSTOMERS')!.quarter.total).toBe(0);
     expect(published.byPriority.map((g) => g.label)).toEqual(['A financially sustainable council', 'Homes and a growing economy']);
     expect(published.byDirectorate.map((g) => g.label)).toEqual(['Place', 'Resources']);

@@ -7,8 +7,8 @@ import { statusByGroupChart } from '../../../../src/report/charts/status-by-grou
 import { countsInWords } from '../../../../src/report/charts/status-colours';
 
 const counts = (c: Partial<ReportStatusCounts>): ReportStatusCounts => {
-  const full = { RED: 0, AMBER: 0, GREEN: 0, DATA_ONLY: 0, MISSING: 0, DUE: 0, ...c };
-  return { ...full, total: full.RED + full.AMBER + full.GREEN + full.DATA_ONLY + full.MISSING + full.DUE };
+  const full = { RED: 0, AMBER: 0, GREEN: 0, DATA_ONLY: 0, MISSING: 0, DUE: 0, AWAITING_VERIFICATION: 0, ...c };
+  return { ...full, total: full.RED + full.AMBER + full.GREEN + full.DATA_ONLY + full.MISSING + full.DUE + full.AWAITING_VERIFICATION };
 };
 
 describe('barSegments', () => {

@@ -132,7 +132,7 @@ describe('renderCommitteeReport', () => {
   });
 
   it('renders a register with no indicators (a council\'s first quarter) saying so, where the charts by group would be', async () => {
-    const none = { RED: 0, AMBER: 0, GREEN: 0, DATA_ONLY: 0, MISSING: 0, DUE: 0, total: 0 };
+    const none = { RED: 0, AMBER: 0, GREEN: 0, DATA_ONLY: 0, MISSING: 0, DUE: 0, AWAITING_VERIFICATION: 0, total: 0 };
     const empty: QuarterReport = {
       ...report, indicators: [], exceptions: [], dataOnly: [], missing: [], byLens: [], byPriority: [], byDirectorate: [],
       overall: { ...report.overall, quarter: none, yearToDate: none, lastQuarter: null },
