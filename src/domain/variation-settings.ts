@@ -4,8 +4,8 @@
  *
  *   shift   a run of this many points all on one side of the mean. The NHS Making Data Count
  *           programme uses 7; other rule sets use 6 (Western Electric's relatives) or 8 or 9
- *           (Nelson, Wheeler). Shorter runs fire too often by chance: a run of 5 on one side turns
- *           up in almost every two-year chart of pure noise.
+ *           (Nelson, Wheeler). Shorter runs fire too often by chance: in 24 months of pure noise a
+ *           run of 5 on one side turns up about half the time, a run of 7 about one time in seven.
  *   trend   this many points in a row, each higher than the one before (or each lower). Counted in
  *           points, not steps: a trend of 6 has 5 rises. Making Data Count uses 6; NHSRplotthedots
  *           uses 7.
@@ -13,9 +13,9 @@
  *           "the first 12 to 20 points"), so that later points are judged against the process as it
  *           was, not as it has become; null takes every point of the segment.
  *
- * Worked example: the NHS defaults are { shift: 7, trend: 6 }. A council that prefers Wheeler's
- * { shift: 8, trend: 6 } passes checkRunLengths; { shift: 4, trend: 6 } fails with a message that says
- * what the bounds are.
+ * Worked example: the NHS defaults are { shift: 7, trend: 6 }. A council that follows Wheeler's run of
+ * eight on one side passes checkRunLengths with { shift: 8, trend: 6 }; { shift: 4, trend: 6 } fails
+ * with a message that says what the bounds are.
  */
 import { fail, ok, type Result } from './result';
 

@@ -9,8 +9,8 @@
  * 1. The series. Points are put in time order; a CUMULATIVE indicator is analysed on what each month
  *    added (variationSeries), since its running total climbs from April to March. A month whose
  *    previous month of the same year is missing added an unknown amount and is left out, so the
- *    series then has a gap; moving ranges are taken between neighbouring points of the series, as
- *    NHSRplotthedots does. (A ROLLING12 figure is analysed as it stands: its months overlap, so it
+ *    series then has a gap; moving ranges are taken between neighbouring points of the series (as
+ *    NHSRplotthedots would: it expects no gaps and does not look for them). (A ROLLING12 figure is analysed as it stands: its months overlap, so it
  *    drifts smoothly and shows trends more readily than noise would. Whether variation applies to an
  *    indicator at all is the caller's switch.)
  * 2. Segments. Each period in rebaseAt (where the register says the process changed) starts a new
