@@ -16,3 +16,4 @@ export * from './narrative-owed';
 export * from './variation';
 export * from './unusual-value';
 export * from './verification';
+export * from './year-end-forecast';

@@ -10,7 +10,7 @@ describe('src/domain/index', () => {
     'INDICATOR_KINDS', 'ok', 'fail', 'parsePeriod', 'periodKey', 'parseUkNumber', 'roundTo', 'parseTolerance',
     'toleranceBand', 'rateValue', 'describeStatus', 'directionOfTravel', 'travelArrow', 'periodFigure',
     'yearToDate', 'targetForPeriod', 'validateValue', 'parseUnit', 'unitLabel', 'safeSpreadsheetText',
-    'periodDueIn', 'narrativeChase', 'processLimits', 'unusualValue',
+    'periodDueIn', 'narrativeChase', 'processLimits', 'unusualValue', 'forecastYearEnd',
   ])('re-exports %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).not.toBe('undefined');
   });
