@@ -17,3 +17,7 @@ export * from './variation';
 export * from './unusual-value';
 export * from './verification';
 export * from './year-end-forecast';
+export * from './variation-settings';
+export * from './xmr-limits';
+export * from './special-cause';
+export * from './xmr-chart';

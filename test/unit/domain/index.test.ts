@@ -11,6 +11,7 @@ describe('src/domain/index', () => {
     'toleranceBand', 'rateValue', 'describeStatus', 'directionOfTravel', 'travelArrow', 'periodFigure',
     'yearToDate', 'targetForPeriod', 'validateValue', 'parseUnit', 'unitLabel', 'safeSpreadsheetText',
     'periodDueIn', 'narrativeChase', 'processLimits', 'unusualValue', 'forecastYearEnd',
+    'checkRunLengths', 'xmrLimits', 'markSpecialCauses', 'analyseVariation',
   ])('re-exports %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).not.toBe('undefined');
   });
