@@ -5,6 +5,7 @@
  */
 import type { Lens, Status, Travel } from '../../domain/types';
 import type { DataQualityCardView } from '../../cards/data-quality/data-quality-view-models';
+import type { SignalsView, XmrChartView } from '../variation/variation-views';
 
 export interface ViewerView {
   readonly name: string;
@@ -61,6 +62,8 @@ export interface StatusFiguresView {
 }
 
 export interface IndicatorRowView extends StatusFiguresView {
+  /** Variation and assurance beside the RAG, and the year-end forecast (#17); absent where not computed. */
+  readonly signals?: SignalsView;
   readonly code: string;
   readonly title: string;
   readonly lens: Lens;
@@ -178,6 +181,8 @@ export interface IndicatorPageView {
   };
   /** The last 24 periods of the indicator's frequency, oldest first, ending with `period`. */
   readonly trend: readonly TrendPointView[];
+  /** The XmR chart of the indicator's history up to the shown period (#17); absent where not computed. */
+  readonly xmr?: XmrChartView;
   readonly narratives: readonly NarrativeEntryView[];
   readonly commentary: readonly CommentaryView[];
   readonly actionPlan: ActionPlanView | null;
