@@ -107,7 +107,7 @@ export async function buildApplication(config: Config, clock: Clock, log = creat
     }
   };
   const metrics = new ProductMetrics(store.repos.outbox);
-  const settings = { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures };
+  const settings = { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures, runLengths: config.runLengths };
   const instanceId = instanceIdentity();
   // Proactive sends and updates (the outbox's, the progress cards'): one request each, no SDK retries.
   const deliveryMessenger = createDeliveryMessenger(config.bot);

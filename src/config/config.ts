@@ -11,6 +11,7 @@ import { SSL_MODES, sslModeOf } from '../db/postgres-pool-options';
 import type { Tolerance } from '../domain/types';
 import type { CalendarSettings } from '../domain/cycle-calendar';
 import type { UnverifiedFigures } from '../domain/verification';
+import { checkRunLengths, DEFAULT_RUN_LENGTHS, type RunLengths } from '../domain/variation-settings';
 import { botCredential, botIdentitySettings, checkBotIdentity, type BotAppType, type BotCredential } from './bot-identity';
 
 export type { BotAppType, BotCredential } from './bot-identity';
@@ -36,6 +37,8 @@ export interface Config {
   readonly defaultTolerance: Tolerance;
   /** Whether a figure not yet signed off by its verifier is reported with its colour or as awaiting verification (#16). */
   readonly unverifiedFigures: UnverifiedFigures;
+  /** The organisation's run lengths for the variation engine's shift and trend rules (#17). */
+  readonly runLengths: RunLengths;
   readonly bot: BotConfig;
   /** Who people not in the register should contact, e.g. "the Performance Team (performance@council.gov.uk)". */
   readonly performanceTeamContact: string;
@@ -252,6 +255,8 @@ const schema = z.object({
   }),
   DEFAULT_TOLERANCE: toleranceSetting.prefault('10%'),
   PERFORMANCE_TEAM_CONTACT: z.string().trim().min(1).default('the performance team'),
+  VARIATION_SHIFT_POINTS: z.coerce.number().default(DEFAULT_RUN_LENGTHS.shift),
+  VARIATION_TREND_POINTS: z.coerce.number().default(DEFAULT_RUN_LENGTHS.trend),
   UNVERIFIED_FIGURES: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['rated', 'awaiting-verification'], 'rated (a figure is rated as soon as it is in) or awaiting-verification (a figure with a named verifier is reported as awaiting verification until signed off)').default('rated')),
   ORGANISATION_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(120).optional()),
   TAB_OPENID_METADATA_URL: z.url().default('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'),
@@ -332,6 +337,10 @@ const schema = z.object({
     ctx.addIssue({ code: 'custom', path: ['CYCLE_DIGEST_WORKING_DAY'], message: 'must not come before CYCLE_CLOSE_WORKING_DAY: the digest reports the closed period' });
   }
   checkDatabaseTls(s, ctx);
+  const shift = checkRunLengths({ shift: s.VARIATION_SHIFT_POINTS, trend: DEFAULT_RUN_LENGTHS.trend });
+  if (!shift.ok) ctx.addIssue({ code: 'custom', path: ['VARIATION_SHIFT_POINTS'], message: shift.error });
+  const trend = checkRunLengths({ shift: DEFAULT_RUN_LENGTHS.shift, trend: s.VARIATION_TREND_POINTS });
+  if (!trend.ok) ctx.addIssue({ code: 'custom', path: ['VARIATION_TREND_POINTS'], message: trend.error });
   const given = ENDPOINT_KEYS.filter((key) => s[key]);
   if (given.length > 0 && given.length < ENDPOINT_KEYS.length) {
     for (const key of ENDPOINT_KEYS.filter((k) => !s[k])) {
@@ -356,6 +365,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     defaultTolerance: s.DEFAULT_TOLERANCE,
     performanceTeamContact: s.PERFORMANCE_TEAM_CONTACT,
     unverifiedFigures: s.UNVERIFIED_FIGURES === 'rated' ? 'RATED' : 'AWAITING_VERIFICATION',
+    runLengths: { shift: s.VARIATION_SHIFT_POINTS, trend: s.VARIATION_TREND_POINTS },
     // The demo's register is the fictional Fenmarsh District Council's; a real council names itself.
     organisationName: s.ORGANISATION_NAME ?? ((s.LOAD_DEMO_DATA ?? s.DATABASE_URL.startsWith('pglite:')) ? 'Fenmarsh District Council' : 'The council'),
     bot: botConfig(s),

@@ -37,7 +37,7 @@ export interface TabSharedDeps {
 }
 
 export function scorecardTab(config: Config, store: Store, clock: Clock, log: Logger, shared: TabSharedDeps): (server: Server) => void {
-  const settings = { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures };
+  const settings = { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures, runLengths: config.runLengths };
   if (config.app.tabAuthDisabled) {
     log.warn(
       'TAB_AUTH_DISABLED is set: the Scorecard tab\'s API trusts no token and answers anyone as the first admin ' +

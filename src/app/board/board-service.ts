@@ -18,11 +18,12 @@ import { BOARD_THREAD_PURPOSE } from '../../db/repositories/board-repository';
 import type { PersonRecord } from '../../db/repositories/people-repository';
 import type { Tolerance } from '../../domain/types';
 import type { UnverifiedFigures } from '../../domain/verification';
+import type { RunLengths } from '../../domain/variation-settings';
 import { labelOfKey, periodKey, type MonthPeriod } from '../../domain/periods';
 import { needsPlanWithoutAsking } from '../../domain/action-plan';
 import { cardMessage } from '../../cards/card-message';
 import { buildDigestCard, buildThreadCard } from '../../cards/board';
-import { loadBoardSnapshot } from './board-snapshot';
+import { loadBoardSnapshot, threadVariationTexts } from './board-snapshot';
 import { buildDigestView } from './digest-view';
 import { buildThreadViews } from './thread-views';
 import { openExceptions, prepareExceptions, recordExceptions } from './exception-digest';
@@ -81,7 +82,7 @@ export class BoardService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures; readonly runLengths?: RunLengths },
     private readonly roster: TeamRoster,
     private readonly plans: ActionPlanService,
     private readonly log: Logger,
@@ -114,8 +115,9 @@ export class BoardService {
   async digest(request: DigestRequest): Promise<DigestOutcome> {
     const now = this.clock.now();
     const month = periodKey(request.month);
-    const snapshot = await loadBoardSnapshot(this.store, request.month, now, this.settings.defaultTolerance, this.settings.unverifiedFigures);
-    const exceptions = await prepareExceptions(this.store, snapshot.current, { now, defaultTolerance: this.settings.defaultTolerance, names: snapshot.names });
+    const snapshot = await loadBoardSnapshot(this.store, request.month, now, this.settings.defaultTolerance, this.settings.unverifiedFigures, this.settings.runLengths);
+    const variationTexts = threadVariationTexts(snapshot);
+    const exceptions = await prepareExceptions(this.store, snapshot.current, { now, defaultTolerance: this.settings.defaultTolerance, names: snapshot.names, variationTexts });
     const view = buildDigestView(snapshot, exceptions);
     const counts = { red: view.totals.red, amber: view.totals.amber, green: view.totals.green, missing: view.totals.missing };
     const channel = await this.store.repos.board.channel();
@@ -128,7 +130,9 @@ export class BoardService {
     const fresh = attention.filter((s) => exceptions.steps.get(s.indicator.id)?.kind === 'open' && !existing.has(`${s.indicator.id}|${s.period}`));
     const owners = await this.store.repos.people.findByIds([...new Set(fresh.map((s) => s.indicator.ownerId))]);
     const mentions = fresh.length > 0 ? await mentionIds(this.store, owners, channel, this.roster, this.log) : new Map<string, string>();
-    const threadViews = await buildThreadViews(this.store, fresh, { now, defaultTolerance: this.settings.defaultTolerance, mentionIds: mentions, plans: snapshot.plans });
+    const threadViews = await buildThreadViews(this.store, fresh, {
+      now, defaultTolerance: this.settings.defaultTolerance, mentionIds: mentions, plans: snapshot.plans, variationTexts,
+    });
 
     const digestMessage = this.channelMessage(channel, DIGEST_PURPOSE, `${DIGEST_PURPOSE}|board|${month}`, month, cardMessage(buildDigestCard(view)));
     const threadMessages = threadViews.map((thread) =>

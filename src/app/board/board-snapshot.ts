@@ -16,6 +16,9 @@ import { ukTodayKey } from './uk-today';
 import type { UnverifiedFigures, VerificationState } from '../../domain/verification';
 import { verificationStates } from '../verification/verification-states';
 import { withReportedStatuses } from '../verification/reported-statuses';
+import { registerSignalsNowAndBefore, type SignalsNowAndBefore } from '../variation/register-signals';
+import { threadVariationText } from '../variation/signals-view';
+import { DEFAULT_RUN_LENGTHS, type RunLengths } from '../../domain/variation-settings';
 
 export interface BoardSnapshot {
   readonly month: MonthPeriod;
@@ -24,6 +27,8 @@ export interface BoardSnapshot {
   readonly current: readonly IndicatorStatus[];
   /** By indicator id, for each figure with a named verifier: where its current version stands (#16). */
   readonly verification?: ReadonlyMap<string, VerificationState>;
+  /** By indicator id: its variation and forecast at its period, and at the period before (#17). */
+  readonly signals?: ReadonlyMap<string, SignalsNowAndBefore>;
   /** Ids of indicators whose red or amber figure still has no narrative after its deadline. */
   readonly narrativesOwed: ReadonlySet<string>;
   /** By indicator id: the same indicator as at the month before. */
@@ -38,6 +43,7 @@ export interface BoardSnapshot {
 
 export async function loadBoardSnapshot(
   store: Store, month: MonthPeriod, now: Date, defaultTolerance: Tolerance, unverifiedFigures: UnverifiedFigures = 'RATED',
+  runLengths: RunLengths = DEFAULT_RUN_LENGTHS,
 ): Promise<BoardSnapshot> {
   // Lagged figures are shown at the latest period collected by then (reporting-lag.ts).
   const register = await store.repos.indicators.active();
@@ -60,9 +66,10 @@ export async function loadBoardSnapshot(
   // Under UNVERIFIED_FIGURES=awaiting-verification an unchecked red is neither counted nor threaded.
   const current = withReportedStatuses(rated, verification, unverifiedFigures);
   const today = ukTodayKey(now);
-  const [plans, overdueActions] = await Promise.all([
+  const [plans, overdueActions, signals] = await Promise.all([
     store.repos.actionPlans.forPeriods(periods.map(periodKey)),
     store.repos.actionPlans.openActionsDueBefore(new Date(`${today}T00:00:00Z`)),
+    registerSignalsNowAndBefore(store.repos, current, runLengths),
   ]);
   const people = await store.repos.people.findByIds([
     ...new Set([...current.map((s) => s.indicator.ownerId), ...overdueActions.flatMap((a) => [a.leadId, a.ownerId])]),
@@ -72,6 +79,7 @@ export async function loadBoardSnapshot(
     periods,
     current,
     verification,
+    signals,
     narrativesOwed,
     previous: new Map(previous.map((s) => [s.indicator.id, s])),
     names: new Map(people.map((p) => [p.id, p.displayName])),
@@ -80,6 +88,16 @@ export async function loadBoardSnapshot(
     today,
     now,
   };
+}
+
+/** By indicator id, for each analysed indicator: whether its figure is a signal or within normal variation, for its thread. */
+export function threadVariationTexts(snapshot: BoardSnapshot): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [id, signals] of snapshot.signals ?? []) {
+    const text = threadVariationText(signals.now);
+    if (text) texts.set(id, text);
+  }
+  return texts;
 }
 
 function uniquePeriods(periods: readonly Period[]): Period[] {

@@ -22,11 +22,15 @@ import type {
   DigestMissingView,
   DigestQuarterView,
   DigestRecoveryOverdueView,
+  DigestSignalsView,
+  DigestSignalView,
   OverdueActionView,
   StatusCountsView,
 } from '../../cards/board/board-view-models';
 import { verifiedText } from '../../domain/verification';
 import type { BoardSnapshot } from './board-snapshot';
+import type { SignalsNowAndBefore } from '../variation/register-signals';
+import { describeVariation } from '../../domain/xmr-chart';
 import type { ActionPlanRecord } from '../../db/repositories/action-plan-repository';
 import { statusLabel } from '../scorecard/labels';
 import { planStateOf } from './plan-state';
@@ -92,6 +96,7 @@ export function buildDigestView(snapshot: BoardSnapshot, exceptions: DigestExcep
         };
       }),
     improvements: improvements(snapshot).slice(0, IMPROVEMENTS_SHOWN),
+    ...(snapshot.signals ? { signals: newSignals(snapshot, snapshot.signals) } : {}),
     quarter: quarterEndFigures(snapshot),
     missing: current
       .filter((s) => s.status === 'MISSING')
@@ -123,6 +128,30 @@ function groupBy(statuses: readonly IndicatorStatus[], key: (s: IndicatorStatus)
   const groups = new Map<string, IndicatorStatus[]>();
   for (const s of statuses) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: countStatuses(members) }));
+}
+
+/**
+ * Special causes new this period (#17): an indicator whose latest point is a special cause of
+ * concern (or of improvement) that was not already one at the period before. A run that reached
+ * its length this month is new; one that goes on is not, so the Board hears of it once. GOALPOST
+ * measures' signals are neither better nor worse and stay in the tab.
+ */
+function newSignals(snapshot: BoardSnapshot, signals: ReadonlyMap<string, SignalsNowAndBefore>): DigestSignalsView {
+  const concern: DigestSignalView[] = [];
+  const improvement: DigestSignalView[] = [];
+  let analysed = 0;
+  for (const s of [...snapshot.current].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code))) {
+    const mine = signals.get(s.indicator.id);
+    if (mine?.now.variation?.kind !== 'ANALYSED') continue;
+    analysed += 1;
+    const now = mine.now.variation.latest.variation;
+    const before = mine.before.variation?.kind === 'ANALYSED' ? mine.before.variation.latest.variation : null;
+    if (now === before) continue;
+    const item = { code: s.indicator.code, title: s.indicator.title, statusLabel: statusLabel(s.status), text: describeVariation(mine.now.variation) };
+    if (now === 'SPECIAL_CAUSE_CONCERN') concern.push(item);
+    if (now === 'SPECIAL_CAUSE_IMPROVEMENT') improvement.push(item);
+  }
+  return { concern, improvement, analysedText: `${analysed} of ${snapshot.current.length} indicators had enough history to analyse` };
 }
 
 /**

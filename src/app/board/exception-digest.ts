@@ -75,7 +75,11 @@ export interface PreparedExceptions {
 export async function prepareExceptions(
   store: Store,
   current: readonly IndicatorStatus[],
-  context: { readonly now: Date; readonly defaultTolerance: Tolerance; readonly names: ReadonlyMap<string, string> },
+  context: {
+    readonly now: Date; readonly defaultTolerance: Tolerance; readonly names: ReadonlyMap<string, string>;
+    /** By indicator id: whether its figure is a signal or within normal variation (#17). */
+    readonly variationTexts?: ReadonlyMap<string, string>;
+  },
 ): Promise<PreparedExceptions> {
   const repos = store.repos;
   const latest = await repos.exceptions.latestFor(current.map((s) => s.indicator.id));
@@ -120,12 +124,13 @@ export async function prepareExceptions(
         now: context.now, defaultTolerance: context.defaultTolerance,
         mentionIds: mentioned ? new Map([[s.indicator.ownerId, mentioned]]) : new Map(),
         plans: plan ? new Map([[`${s.indicator.id}|${s.period}`, plan]]) : new Map(),
+        ...(context.variationTexts ? { variationTexts: context.variationTexts } : {}),
       });
       root = { threadId: found.thread.id, root: found.root, view: view! };
     }
     continuing.push({
       status: s, exception, worstStatus: step.worstStatus, root,
-      update: cardMessage(buildThreadUpdateCard(threadUpdateView(s, exception, plan))) as unknown as Record<string, unknown>,
+      update: cardMessage(buildThreadUpdateCard(threadUpdateView(s, exception, plan, context.variationTexts?.get(s.indicator.id) ?? null))) as unknown as Record<string, unknown>,
     });
     if (needsNewPlan(step, s.status, plan !== null)) newPlansFor.push(s);
     runningText.set(s.indicator.id, runningFor(exception.openedPeriod, s.period));

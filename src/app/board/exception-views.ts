@@ -39,6 +39,7 @@ export function threadUpdateView(
   s: IndicatorStatus & { readonly status: 'RED' | 'AMBER' },
   exception: BoardExceptionRecord,
   plan: ActionPlanRecord | null,
+  variationText: string | null = null,
 ): ThreadUpdateView {
   const running = periodsRunning(exception.openedPeriod, s.period);
   const was = exception.status !== s.status ? `; was ${statusLabel(exception.status as 'RED' | 'AMBER')} in ${labelOfKey(exception.lastPeriod)}` : '';
@@ -51,6 +52,7 @@ export function threadUpdateView(
     periodLabel: labelOfKey(s.period),
     status: s.status,
     statusText: statusSentence(s),
+    variationText,
     trend: s.travel.short,
     changeText: `Red or amber for ${ordinal(running)} ${unit(s.period)} running (since ${labelOfKey(exception.openedPeriod)})${was}.`,
     planState: plan || s.status === 'RED' ? planStateOf(plan) : null,

@@ -26,6 +26,8 @@ export interface ThreadContext {
   readonly mentionIds: ReadonlyMap<string, string>;
   /** By "indicatorId|period". */
   readonly plans: ReadonlyMap<string, ActionPlanRecord>;
+  /** By indicator id: whether its figure is a signal or within normal variation (#17, threadVariationText). */
+  readonly variationTexts?: ReadonlyMap<string, string>;
 }
 
 /** The periods a thread charts: the twelve ending with the indicator's period. */
@@ -79,6 +81,7 @@ export async function buildThreadViews(
       title: indicator.title,
       status: s.status,
       statusText: `${statusLabel(s.status)}: ${format(s.figure)} against a target of ${format(s.target)}`,
+      variationText: context.variationTexts?.get(indicator.id) ?? null,
       valueText: format(s.figure),
       targetText: format(s.target),
       toleranceText: `Amber ${describeTolerance(s.tolerance, indicator.unit, indicator.decimals)}`,

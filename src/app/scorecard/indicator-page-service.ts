@@ -3,6 +3,10 @@
  * of the last 24 periods, the owner's narratives, and every version of the period's value (who
  * changed what, when), with the Board's commentary from the indicator's thread and its action plan.
  */
+import { registerSignals } from '../variation/register-signals';
+import { xmrChartView } from '../variation/signals-view';
+import { seriesTarget } from '../variation/indicator-signals';
+import { DEFAULT_RUN_LENGTHS, type RunLengths } from '../../domain/variation-settings';
 import { reliabilityText, reportedStatus, verificationState, type UnverifiedFigures } from '../../domain/verification';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
@@ -46,7 +50,7 @@ export class IndicatorPageService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures; readonly runLengths?: RunLengths },
   ) {}
 
   /**
@@ -72,12 +76,13 @@ export class IndicatorPageService {
       this.store.repos.values.history(indicator.id, key),
     ]);
     const status = statuses[0]!;
-    const [narratives, audit, { thread, plan }, decisions] = await Promise.all([
+    const [narratives, audit, { thread, plan }, decisions, signals] = await Promise.all([
       this.store.repos.narratives.forValues(versions.map((v) => v.id)),
       this.store.repos.audit.forEntities('IndicatorValue', versions.map((v) => v.id)),
       threadAndPlanOf(this.store, indicator.id, key),
       // The shown period's versions (their sign-offs) and each period's current one (how it is reported).
       this.store.repos.verifications.historyFor([...new Set([...versions, ...values].map((v) => v.id))]),
+      registerSignals(this.store.repos, [{ indicator, period: key }], this.settings.runLengths ?? DEFAULT_RUN_LENGTHS),
     ]);
     const commentary = thread ? await this.store.repos.board.commentaryFor([thread.id]) : [];
     const latestPlan = plan?.versions.at(-1) ?? null;
@@ -138,6 +143,9 @@ export class IndicatorPageService {
           ? { label: shortLabelOfKey(status.quarterToDate.quarter), text: toDateText(status, status.quarterToDate) }
           : null,
       },
+      xmr: xmrChartView(
+        signals.get(indicator.id)!, indicator, seriesTarget(indicator.aggregation, new Map(targets.map((t) => [t.period, t.value])), shown),
+      ),
       trend: trend.map((point) => ({
         period: periodKey(point.period),
         label: periodShortLabel(point.period),

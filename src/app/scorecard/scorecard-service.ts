@@ -6,6 +6,9 @@
 import { verificationStates } from '../verification/verification-states';
 import { reliabilityText, type UnverifiedFigures } from '../../domain/verification';
 import { withReportedStatuses } from '../verification/reported-statuses';
+import { registerSignals } from '../variation/register-signals';
+import { signalsView } from '../variation/signals-view';
+import { DEFAULT_RUN_LENGTHS, type RunLengths } from '../../domain/variation-settings';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../clock';
 import type { Status, Tolerance } from '../../domain/types';
@@ -38,7 +41,7 @@ export class ScorecardService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures },
+    private readonly settings: { readonly defaultTolerance: Tolerance; readonly unverifiedFigures?: UnverifiedFigures; readonly runLengths?: RunLengths },
   ) {}
 
   /** The scorecard for a month or quarter; the latest reported month when `choice` is null. */
@@ -72,8 +75,16 @@ export class ScorecardService {
     const owners = new Map(
       (await this.store.repos.people.findByIds([...new Set(statuses.map((s) => s.indicator.ownerId))])).map((p) => [p.id, p.displayName]),
     );
+    const signals = await registerSignals(this.store.repos, statuses, this.settings.runLengths ?? DEFAULT_RUN_LENGTHS);
     const rows = statuses
-      .map((s) => ({ ...toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown'), qualityText: reliabilityText(s.value?.estimated ?? false, verified.get(s.indicator.id) ?? null) }))
+      .map((s) => {
+        const mine = signals.get(s.indicator.id);
+        return {
+          ...toRow(s, owners.get(s.indicator.ownerId) ?? 'Unknown'),
+          qualityText: reliabilityText(s.value?.estimated ?? false, verified.get(s.indicator.id) ?? null),
+          ...(mine ? { signals: signalsView(mine, s.indicator) } : {}),
+        };
+      })
       .sort(byLensThenCode);
 
     const view = {

@@ -176,6 +176,16 @@ export const SAMPLE_DIGEST: DigestCardView = {
   recoveryOverdue: [
     { code: 'SRV07', title: demo('SRV07').title, owner: P.housingManager.name, text: 'expected by September 2026, still Red in October 2026' },
   ],
+  signals: {
+    concern: [
+      { code: 'SRV01', title: SRV01.title, statusLabel: 'Red', text: 'Special cause of concern: 7 points in a row above the average' },
+      { code: 'CUS04', title: CUS04.title, statusLabel: 'Green', text: 'Special cause of concern: 6 points in a row, each lower than the one before' },
+    ],
+    improvement: [
+      { code: 'ENV03', title: demo('ENV03').title, statusLabel: 'Amber', text: 'Special cause of improvement: below the lower process limit' },
+    ],
+    analysedText: '18 of 20 indicators had enough history to analyse',
+  },
   footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',
 };
 
@@ -371,6 +381,7 @@ export const SAMPLE_THREAD_RED: ThreadCardView = {
   title: SRV01.title,
   status: 'RED',
   statusText: 'Red: 24.6 days is 23% worse than target',
+  variationText: 'A signal: Special cause of concern: 7 points in a row above the average',
   valueText: '24.6 days',
   targetText: '20.0 days (lower is better)',
   toleranceText: 'Amber within 10% of target (up to 22.0 days)',
@@ -677,6 +688,7 @@ export const SAMPLE_THREAD_UPDATE: ThreadUpdateView = {
   periodLabel: 'November 2026',
   status: 'RED',
   statusText: 'Red: 23.8 days against a target of 20.0 days',
+  variationText: 'Within normal variation: this figure is not a signal that the process has changed',
   trend: 'IMPROVED',
   changeText: 'Red or amber for the 2nd month running (since October 2026).',
   planState: 'APPROVED',

@@ -123,8 +123,27 @@ export interface DigestCardView {
   readonly overdueActions: readonly OverdueActionView[];
   /** Exceptions whose promised recovery month has passed while still red or amber. */
   readonly recoveryOverdue: readonly DigestRecoveryOverdueView[];
+  /** New special causes this period (#17, statistical process control beside RAG); absent before #17's snapshot. */
+  readonly signals?: DigestSignalsView;
   /** "Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab." */
   readonly footnote: string;
+}
+
+/** The digest's "signals" section: special causes new this period, so the Board reacts to signals, not noise. */
+export interface DigestSignalsView {
+  readonly concern: readonly DigestSignalView[];
+  readonly improvement: readonly DigestSignalView[];
+  /** How many indicators had enough history to be analysed: "18 of 20 indicators analysed". */
+  readonly analysedText: string;
+}
+
+export interface DigestSignalView {
+  readonly code: string;
+  readonly title: string;
+  /** The RAG beside it, in words: "Red", "Green". */
+  readonly statusLabel: string;
+  /** "Special cause of concern: 7 points in a row below the average". */
+  readonly text: string;
 }
 
 /** One point of the last 12 periods' trend in a thread message. */
@@ -156,6 +175,8 @@ export interface ThreadCardView {
   readonly status: Extract<Status, 'RED' | 'AMBER'>;
   /** "Red: 24.6 days is 23% worse than target" */
   readonly statusText: string;
+  /** Whether the figure is a signal or within normal variation (#17); null or absent where not analysed. */
+  readonly variationText?: string | null;
   readonly valueText: string;
   readonly targetText: string;
   /** "Amber within 10% of target" */
@@ -282,6 +303,8 @@ export interface ThreadUpdateView {
   readonly status: Extract<Status, 'RED' | 'AMBER'>;
   /** "Red: 24.6 days against a target of 20.0 days" */
   readonly statusText: string;
+  /** Whether the figure is a signal or within normal variation (#17); null or absent where not analysed. */
+  readonly variationText?: string | null;
   readonly trend: Travel;
   /** "Red for the 3rd month running (since September 2026); was Amber in October." */
   readonly changeText: string;

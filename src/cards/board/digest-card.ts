@@ -36,6 +36,8 @@ import type {
   DigestQuarterFigureView,
   OverdueActionView,
   DigestRecoveryOverdueView,
+  DigestSignalsView,
+  DigestSignalView,
   StatusCountsView,
 } from './board-view-models';
 import { planStateText } from './board-parts';
@@ -46,6 +48,7 @@ export const DIGEST_LIST_LIMITS: DigestListLimits = {
   reds: 50,
   ambers: 30,
   improvements: 5,
+  signals: 15,
   quarterFigures: 40,
   missing: 25,
   overdue: 20,
@@ -58,6 +61,8 @@ export interface DigestListLimits {
   readonly reds: number;
   readonly ambers: number;
   readonly improvements: number;
+  /** Items in each of the signals section's two lists (concern, improvement). */
+  readonly signals: number;
   /** Rows of the quarter-end section's quarter and year-to-date figures. */
   readonly quarterFigures: number;
   readonly missing: number;
@@ -109,6 +114,7 @@ function scaled(perMille: number): DigestListLimits {
     reds: f(l.reds),
     ambers: f(l.ambers),
     improvements: f(l.improvements),
+    signals: f(l.signals),
     quarterFigures: f(l.quarterFigures),
     missing: f(l.missing),
     overdue: f(l.overdue),
@@ -174,6 +180,7 @@ function build(view: DigestCardView, layout: Layout): AdaptiveCard {
       ...section(`Recovery overdue (${count(view.recoveryOverdue.length)})`, 'Attention', view.recoveryOverdue, limits.overdue, '', (r) => [recoveryOverdueItem(r, clip)]),
     );
   }
+  if (view.signals) body.push(...signalsSection(view.signals, limits.signals, clip));
   if (view.improvements.length > 0) {
     body.push(...section('Celebrating success', 'Good', view.improvements, limits.improvements, '', (i) => improvementItem(i, clip)));
   }
@@ -348,12 +355,13 @@ function section<T>(
   none: string,
   render: (item: T) => CardElement[],
 ): CardElement[] {
-  const out: CardElement[] = [sectionHeading(heading, color)];
-  if (items.length === 0) {
-    out.push(textBlock(none, { wrap: true, spacing: 'Small' }));
-    return out;
-  }
-  for (const item of items.slice(0, limit)) out.push(...render(item));
+  if (items.length === 0) return [sectionHeading(heading, color), textBlock(none, { wrap: true, spacing: 'Small' })];
+  return [sectionHeading(heading, color), ...firstOf(items, limit, render)];
+}
+
+/** The first `limit` items, and "and n more" for the rest. */
+function firstOf<T>(items: readonly T[], limit: number, render: (item: T) => CardElement[]): CardElement[] {
+  const out = items.slice(0, limit).flatMap(render);
   const more = items.length - Math.min(limit, items.length);
   if (more > 0) {
     out.push(
@@ -380,6 +388,35 @@ function attentionItem(a: DigestAttentionView, clip: (text: string) => string): 
       spacing: 'None',
     }),
   ];
+}
+
+/**
+ * Special causes new this period, of concern and of improvement (#17): what the Board should react
+ * to, whatever the colour; everything else moved within normal variation.
+ */
+function signalsSection(signals: DigestSignalsView, limit: number, clip: (text: string) => string): CardElement[] {
+  const item = (s: DigestSignalView): CardElement[] => [
+    textBlock(shown(clip(`${s.code} · ${s.title}`)), { weight: 'Bolder', wrap: true, spacing: 'Small' }),
+    textBlock(clip(joinParts([s.text, s.statusLabel])), { size: 'Small', wrap: true, spacing: 'None' }),
+  ];
+  const out: CardElement[] = [
+    sectionHeading('Signals: new special causes', 'Default'),
+    textBlock(clip(`${signals.analysedText}. A special cause is a change the process does not usually produce; every other change this period is within normal variation.`), {
+      size: 'Small', isSubtle: true, wrap: true, spacing: 'Small',
+    }),
+  ];
+  if (signals.concern.length === 0 && signals.improvement.length === 0) {
+    out.push(textBlock('No new signals this period.', { wrap: true, spacing: 'Small' }));
+    return out;
+  }
+  out.push(...subsection(`Of concern (${count(signals.concern.length)})`, 'Attention', signals.concern, limit, item));
+  out.push(...subsection(`Of improvement (${count(signals.improvement.length)})`, 'Good', signals.improvement, limit, item));
+  return out;
+}
+
+function subsection<T>(heading: string, color: TextColor, items: readonly T[], limit: number, render: (item: T) => CardElement[]): CardElement[] {
+  if (items.length === 0) return [];
+  return [textBlock(heading, { weight: 'Bolder', color, wrap: true, spacing: 'Medium' }), ...firstOf(items, limit, render)];
 }
 
 function improvementItem(i: DigestImprovementView, clip: (text: string) => string): CardElement[] {

@@ -25,6 +25,7 @@ export function buildThreadUpdateCard(view: ThreadUpdateView): AdaptiveCard {
     indicatorHeading(view.code, view.title),
     statusLine(view.status, view.statusText),
     textBlock(view.changeText, { wrap: true, spacing: 'Small' }),
+    ...(view.variationText ? [textBlock(view.variationText, { wrap: true, spacing: 'Small' })] : []),
     factSet([{ title: 'Trend', value: trendText(view.trend) || 'Not comparable with the last period' }], { spacing: 'Small' }),
   ];
   if (view.planState) body.push(textBlock(planStateText(view.planState), { weight: 'Bolder', spacing: 'Small', wrap: true }));
@@ -35,7 +36,7 @@ export function buildThreadUpdateCard(view: ThreadUpdateView): AdaptiveCard {
   body.push(actionSet([executeAction(BOARD_VERBS.closeException, 'Close this exception', { exceptionId: view.exceptionId })], { spacing: 'Medium' }));
   return adaptiveCard({
     body,
-    fallbackText: `${view.code} ${view.title}, ${view.periodLabel}: ${view.statusText}. ${view.changeText}${view.recoveryText ? ` ${view.recoveryText}.` : ''}`,
+    fallbackText: `${view.code} ${view.title}, ${view.periodLabel}: ${view.statusText}. ${view.changeText}${view.variationText ? ` ${view.variationText}.` : ''}${view.recoveryText ? ` ${view.recoveryText}.` : ''}`,
   });
 }
 

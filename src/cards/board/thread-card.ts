@@ -31,6 +31,7 @@ export function buildThreadCard(view: ThreadCardView): AdaptiveCard {
     indicatorHeading(view.code, view.title),
     statusLine(view.status, view.statusText),
     textBlock(view.periodLabel, { isSubtle: true, spacing: 'None', wrap: true }),
+    ...(view.variationText ? [textBlock(view.variationText, { wrap: true, spacing: 'Small' })] : []),
     factSet(
       [
         { title: 'Value', value: view.valueText },
@@ -55,7 +56,7 @@ export function buildThreadCard(view: ThreadCardView): AdaptiveCard {
   }
   return adaptiveCard({
     body,
-    fallbackText: `${view.code} ${view.title}: ${view.statusText} (${view.periodLabel}). ${ask.plain}`,
+    fallbackText: `${view.code} ${view.title}: ${view.statusText} (${view.periodLabel}).${view.variationText ? ` ${view.variationText}.` : ''} ${ask.plain}`,
     fullWidth: true,
     ...(ask.mention ? { mentions: [ask.mention] } : {}),
   });

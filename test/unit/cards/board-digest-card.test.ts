@@ -143,6 +143,29 @@ describe('digest card, the demo register', () => {
     expect(first.fallbackText).toContain('Red 3, Data only 1');
   });
 
+  it('has a signals section: new special causes of concern and of improvement, each with its reason in words and its RAG', () => {
+    const all = texts(card);
+    const at = all.indexOf('Signals: new special causes');
+    expect(at).toBeGreaterThan(-1);
+    expect(all.slice(at, at + 10)).toEqual([
+      'Signals: new special causes',
+      expect.stringMatching(/^18 of 20 indicators had enough history to analyse\. A special cause is a change/),
+      'Of concern (2)',
+      `SRV01 · ${SAMPLE_DIGEST.signals!.concern[0]!.title}`,
+      'Special cause of concern: 7 points in a row above the average · Red',
+      `CUS04 · ${SAMPLE_DIGEST.signals!.concern[1]!.title}`,
+      'Special cause of concern: 6 points in a row, each lower than the one before · Green',
+      'Of improvement (1)',
+      `ENV03 · ${SAMPLE_DIGEST.signals!.improvement[0]!.title}`,
+      'Special cause of improvement: below the lower process limit · Amber',
+    ]);
+    const quiet = texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: { concern: [], improvement: [], analysedText: '18 of 20 indicators had enough history to analyse' } }));
+    expect(quiet).toContain('No new signals this period.');
+    expect(quiet).not.toContain('Of concern (0)');
+    // A digest from before #17's snapshot has no section at all.
+    expect(texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: undefined }))).not.toContain('Signals: new special causes');
+  });
+
   it('counts figures awaiting verification in a column of their own only when the council holds some back', () => {
     expect(texts(card)).not.toContain('Awaiting verification');
     expect(card.fallbackText).not.toContain('Awaiting verification');

@@ -106,8 +106,12 @@ describe('thread card', () => {
 
   it('has a fallbackText with the status and what is asked of the owner', () => {
     expect(red.fallbackText).toBe(
-      'SRV01 Days to process new Housing Benefit and Council Tax Support claims: Red: 24.6 days is 23% worse than target (October 2026). Gareth Lewis, please reply here with progress on the remedial action.',
+      'SRV01 Days to process new Housing Benefit and Council Tax Support claims: Red: 24.6 days is 23% worse than target (October 2026). '
+        + 'A signal: Special cause of concern: 7 points in a row above the average. Gareth Lewis, please reply here with progress on the remedial action.',
     );
+    // Whether the figure is a signal (#17) is said beside the status, and left out where not analysed.
+    expect(texts(red)).toContain('A signal: Special cause of concern: 7 points in a row above the average');
+    expect(texts(buildThreadCard({ ...SAMPLE_THREAD_RED, variationText: null })).some((t) => t.includes('signal'))).toBe(false);
     expect(amber.fallbackText).toContain('Rachel Moore, please add the remedial action in this thread');
   });
 

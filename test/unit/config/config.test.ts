@@ -5,7 +5,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       port: 3978, logLevel: 'info', databaseUrl: 'pglite:./data/pgdata', loadDemoData: true, migrateOnStart: true,
       postgres: { poolSize: 10, caPem: null },
-      defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 }, unverifiedFigures: 'RATED',
+      defaultTolerance: { kind: 'PERCENT_OF_TARGET', percent: 10 }, unverifiedFigures: 'RATED', runLengths: { shift: 7, trend: 6 },
       performanceTeamContact: 'the performance team',
       organisationName: 'Fenmarsh District Council',
       bot: {
@@ -41,6 +41,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ ORGANISATION_NAME: 'x'.repeat(121) })).toThrow(/ORGANISATION_NAME/);
   });
 
+  it('takes the variation rules\' run lengths, refusing ones outside the rule sets in use, saying the bounds', () => {
+    expect(loadConfig({ VARIATION_SHIFT_POINTS: '6', VARIATION_TREND_POINTS: '7' }).runLengths).toEqual({ shift: 6, trend: 7 });
+    expect(() => loadConfig({ VARIATION_SHIFT_POINTS: '4' })).toThrow(/VARIATION_SHIFT_POINTS: A shift must be a whole number of points from 6 to 9 \(the NHS uses 7\), not 4/);
+    expect(() => loadConfig({ VARIATION_TREND_POINTS: '6.5' })).toThrow(/VARIATION_TREND_POINTS: A trend must be a whole number of points from 5 to 8/);
+    expect(() => loadConfig({ VARIATION_TREND_POINTS: 'six' })).toThrow(/VARIATION_TREND_POINTS/);
+  });
+
   it('reports unverified figures rated by default, or as awaiting verification when the council says so; anything else is refused', () => {
     expect(loadConfig({}).unverifiedFigures).toBe('RATED');
     expect(loadConfig({ UNVERIFIED_FIGURES: ' Awaiting-Verification ' }).unverifiedFigures).toBe('AWAITING_VERIFICATION');
@@ -64,10 +71,10 @@ describe('configuration', () => {
   it('reads every setting', () => {
     expect(loadConfig({
       PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://bot@db.internal:5432/performance',
-      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5', UNVERIFIED_FIGURES: 'awaiting-verification', PERFORMANCE_TEAM_CONTACT: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
+      LOAD_DEMO_DATA: 'false', DEFAULT_TOLERANCE: '2.5', UNVERIFIED_FIGURES: 'awaiting-verification', VARIATION_SHIFT_POINTS: '8', VARIATION_TREND_POINTS: '7', PERFORMANCE_TEAM_CONTACT: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
     })).toMatchObject({
       port: 8080, logLevel: 'debug', databaseUrl: 'postgresql://bot@db.internal:5432/performance', loadDemoData: false,
-      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 }, unverifiedFigures: 'AWAITING_VERIFICATION', performanceTeamContact: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
+      defaultTolerance: { kind: 'ABSOLUTE', amount: 2.5 }, unverifiedFigures: 'AWAITING_VERIFICATION', runLengths: { shift: 8, trend: 7 }, performanceTeamContact: 'Nadia Rahman (performance@fenmarsh.gov.uk)',
     });
   });
 
