@@ -22,7 +22,7 @@ if (!parsed.ok) {
   const { quarter, edition, outDir } = parsed.value;
   void runCommand('report pack', async ({ config, database, clock }) => {
     const store = new Store(database.prisma);
-    const packs = new ReportPackService(store, clock, { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures, teamsAppId: config.app.teamsAppId, organisationName: config.organisationName }, reportRenderers);
+    const packs = new ReportPackService(store, clock, { defaultTolerance: config.defaultTolerance, unverifiedFigures: config.unverifiedFigures, runLengths: config.runLengths, teamsAppId: config.app.teamsAppId, organisationName: config.organisationName }, reportRenderers);
     const generated = await packs.generateWithCard(quarter, edition, null);
     const dir = path.resolve(outDir);
     await mkdir(dir, { recursive: true });

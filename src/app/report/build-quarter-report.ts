@@ -28,7 +28,9 @@ import { indicatorPeriodAsAt } from '../scorecard/as-at';
 import { planStateOf } from '../board/plan-state';
 import type { IndicatorStatus } from '../register-status';
 import { SPARKLINE_PERIODS, statusKey, type QuarterSnapshot } from './quarter-snapshot';
-import type { QuarterReport, ReportAction, ReportException, ReportFigure, ReportIndicator, SparkPoint } from './quarter-report-model';
+import type { QuarterReport, ReportAction, ReportException, ReportFigure, ReportIndicator, ReportSignals, SparkPoint } from './quarter-report-model';
+import type { IndicatorSignals } from '../variation/indicator-signals';
+import { signalsView } from '../variation/signals-view';
 import { comparePriorities, NO_PRIORITY, reportCounts } from './report-counts';
 
 /** One indicator's three readings: as at the quarter's end, the last quarter's end and a year before. */
@@ -128,9 +130,19 @@ function indicatorView(r: Readings, priority: string, snapshot: QuarterSnapshot)
     travelSinceLastYear: travel.long,
     travelText: travelText(travel.short, travel.comparisonText),
     qualityText: reliabilityText(now.value?.estimated ?? false, snapshot.verification?.get(indicator.id) ?? null),
+    signals: reportSignals(snapshot.signals?.get(indicator.id), indicator),
     sinceLastYearText: travelText(travel.long, null),
     sparkline: trailingPeriods(period, SPARKLINE_PERIODS).map((p) => sparkPoint(snapshot, indicator, p)),
   };
+}
+
+/** The report's words for an indicator's signals: null where there is nothing to say (not analysed, nothing to forecast). */
+function reportSignals(signals: IndicatorSignals | undefined, indicator: IndicatorRecord): ReportSignals | null {
+  if (!signals) return null;
+  const view = signalsView(signals, indicator);
+  if (view.variation === 'NOT_ANALYSED' && view.forecastText === null) return null;
+  const { variation, variationLabel, variationText, assuranceLabel, assuranceText, forecastText } = view;
+  return { variation, variationLabel, variationText, assuranceLabel, assuranceText, forecastText };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Store } from '../../db/store';
 import type { UnverifiedFigures } from '../../domain/verification';
+import type { RunLengths } from '../../domain/variation-settings';
 import type { Tolerance } from '../../domain/types';
 import type { QuarterPeriod } from '../../domain/periods';
 import type { QuarterReport } from './quarter-report-model';
@@ -21,6 +22,7 @@ export interface QuarterReportOptions {
   readonly defaultTolerance: Tolerance;
   readonly organisation?: string;
   readonly unverifiedFigures?: UnverifiedFigures;
+  readonly runLengths?: RunLengths;
 }
 
 export async function loadQuarterReport(
@@ -32,6 +34,7 @@ export async function loadQuarterReport(
     now: options.now,
     defaultTolerance: options.defaultTolerance,
     unverifiedFigures: options.unverifiedFigures ?? 'RATED',
+    ...(options.runLengths ? { runLengths: options.runLengths } : {}),
     organisation: options.organisation ?? DEFAULT_ORGANISATION,
   });
   return buildQuarterReport(snapshot);

@@ -60,6 +60,8 @@ export interface SparkPoint {
   readonly status: Status;
 }
 
+import type { VariationCode } from '../variation/variation-views';
+
 export interface ReportIndicator {
   readonly id: string;
   readonly code: string;
@@ -117,6 +119,25 @@ export interface ReportIndicator {
    * before #16).
    */
   readonly qualityText?: string | null;
+  /**
+   * Variation beside RAG and the year-end forecast at the quarter's end (#17, in signals-view's
+   * words); null where variation is not analysed and nothing adds up over the year, absent in a
+   * model built before #17.
+   */
+  readonly signals?: ReportSignals | null;
+}
+
+export interface ReportSignals {
+  /** "Common cause", "Concern", "Improvement", "Special cause", "Too few points", "Not analysed". */
+  readonly variationLabel: string;
+  readonly variation: VariationCode;
+  /** "Special cause of concern: 7 points in a row below the average". */
+  readonly variationText: string;
+  /** "Consistently met", …; null without limits to judge by. */
+  readonly assuranceLabel: string | null;
+  readonly assuranceText: string | null;
+  /** "Forecast year-end 1,234 (range …)"; null when the measure does not add up over the year. */
+  readonly forecastText: string | null;
 }
 
 export interface ReportAction {

@@ -12,6 +12,9 @@
 import { verificationStates } from '../verification/verification-states';
 import type { UnverifiedFigures, VerificationState } from '../../domain/verification';
 import { withReportedStatuses } from '../verification/reported-statuses';
+import { registerSignals } from '../variation/register-signals';
+import type { IndicatorSignals } from '../variation/indicator-signals';
+import { DEFAULT_RUN_LENGTHS, type RunLengths } from '../../domain/variation-settings';
 import type { Store } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
 import type { NarrativeRecord } from '../../db/repositories/narrative-repository';
@@ -60,6 +63,8 @@ export interface QuarterSnapshot {
   readonly priorities: ReadonlyMap<string, string>;
   /** By indicator id: where the shown figure stands with its named verifier (#16); absent without a verifier. */
   readonly verification?: ReadonlyMap<string, VerificationState>;
+  /** By indicator id: variation and forecast at the shown period (#17). */
+  readonly signals?: ReadonlyMap<string, IndicatorSignals>;
 }
 
 export const statusKey = (indicatorId: string, period: string): string => `${indicatorId}|${period}`;
@@ -71,6 +76,8 @@ export interface SnapshotOptions {
   readonly organisation: string;
   /** Whether figures not yet signed off are reported rated or as awaiting verification (#16); RATED when absent. */
   readonly unverifiedFigures?: UnverifiedFigures;
+  /** The organisation's run lengths for the variation rules (#17); the NHS's when absent. */
+  readonly runLengths?: RunLengths;
 }
 
 export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, options: SnapshotOptions): Promise<QuarterSnapshot> {
@@ -90,11 +97,12 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
   const exceptionalIds = exceptional.map((s) => s.indicator.id);
   const shownKeys = uniqueStrings(shown.map((s) => s.period));
 
-  const [narratives, exceptions, plans, threads] = await Promise.all([
+  const [narratives, exceptions, plans, threads, signals] = await Promise.all([
     repos.narratives.latestFor(exceptional.flatMap((s) => (s.value ? [s.value.id] : []))),
     repos.exceptions.latestFor(exceptionalIds),
     repos.actionPlans.forPeriods(shownKeys),
     Promise.all(shownKeys.map((key) => repos.board.threadsFor(key))).then((lists) => lists.flat()),
+    registerSignals(repos, shown, options.runLengths ?? DEFAULT_RUN_LENGTHS),
   ]);
   const wanted = new Set(exceptionalIds);
   const shownPeriodOf = new Map(shown.map((s) => [s.indicator.id, s.period]));
@@ -143,6 +151,7 @@ export async function loadQuarterSnapshot(store: Store, quarter: QuarterPeriod, 
     names: new Map(people.map((p) => [p.id, p.displayName])),
     priorities,
     verification: new Map(verified.map((f) => [f.status.indicator.id, f.state])),
+    signals,
   };
 }
 

@@ -10,6 +10,7 @@ import type { ReportPackRecord } from '../../db/repositories/report-pack-reposit
 import { periodKey, periodLabel, type QuarterPeriod } from '../../domain/periods';
 import type { Tolerance } from '../../domain/types';
 import type { UnverifiedFigures } from '../../domain/verification';
+import type { RunLengths } from '../../domain/variation-settings';
 import type { QuarterReportOptions } from './load-quarter-report';
 import type { ReportFile } from '../../report/report-file';
 import { cardMessage } from '../../cards/card-message';
@@ -33,6 +34,7 @@ export interface ReportRenderers {
 export interface ReportPackSettings {
   readonly defaultTolerance: Tolerance;
   readonly unverifiedFigures?: UnverifiedFigures;
+  readonly runLengths?: RunLengths;
   /** The Teams app id, for the deep link to the Reports page; null leaves the link out. */
   readonly teamsAppId: string | null;
   /** The council's name for the report's cover (ORGANISATION_NAME); the model's own default when absent. */
@@ -66,7 +68,8 @@ export class ReportPackService implements ReportPacks {
   async generateWithCard(quarter: QuarterPeriod, edition: ReportEdition, generatedById: string | null): Promise<GeneratedReportPack> {
     const now = this.clock.now();
     const loading = this.renderers.loadQuarterReport(this.store, quarter, {
-      now, defaultTolerance: this.settings.defaultTolerance, unverifiedFigures: this.settings.unverifiedFigures ?? 'RATED', ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
+      now, defaultTolerance: this.settings.defaultTolerance, unverifiedFigures: this.settings.unverifiedFigures ?? 'RATED',
+      ...(this.settings.runLengths ? { runLengths: this.settings.runLengths } : {}), ...(this.settings.organisationName ? { organisation: this.settings.organisationName } : {}),
     });
     // The committee renderers get ready while the model loads; the public ones take milliseconds.
     const rendering = edition === 'committee' ? this.renderCommittee(loading) : null;

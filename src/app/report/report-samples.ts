@@ -60,6 +60,26 @@ function group(key: string, label: string, members: readonly ReportIndicator[]):
   };
 }
 
+/** #17: most figures within normal variation; a red with a shift of concern, a green improving beyond its limit, a cumulative forecast. */
+function sampleSignals(i: number, status: Status, cumulative: boolean): ReportIndicator['signals'] {
+  const forecastText = cumulative ? 'Forecast year-end £1,480,000 (range £1,420,000 to £1,530,000), from the same point in 3 previous years' : null;
+  if (i % 4 === 3) {
+    return { variation: 'TOO_FEW_POINTS', variationLabel: 'Too few points', variationText: 'Too few points to tell signal from noise: 9 of 15', assuranceLabel: null, assuranceText: null, forecastText };
+  }
+  const special = status === 'RED' && i % 2 === 0
+    ? { variation: 'SPECIAL_CAUSE_CONCERN' as const, variationLabel: 'Concern', variationText: 'Special cause of concern: 7 points in a row below the average' }
+    : status === 'GREEN' && i % 5 === 1
+      ? { variation: 'SPECIAL_CAUSE_IMPROVEMENT' as const, variationLabel: 'Improvement', variationText: 'Special cause of improvement: above the upper process limit' }
+      : { variation: 'COMMON_CAUSE' as const, variationLabel: 'Common cause', variationText: 'Within normal variation' };
+  const met = status === 'GREEN';
+  return {
+    ...special,
+    assuranceLabel: met ? 'Consistently met' : 'Hit and miss',
+    assuranceText: met ? 'The target will consistently be met while the process runs as it does' : 'The target will be hit and missed at random while the process runs as it does',
+    forecastText,
+  };
+}
+
 function indicator(i: number): ReportIndicator {
   const [title, unit, decimals, polarity] = TITLES[i % TITLES.length]!;
   const status = statusOf(i);
@@ -110,6 +130,7 @@ function indicator(i: number): ReportIndicator {
     sparkline,
     // #16: a few figures are estimates, a few still with their verifier.
     qualityText: value === null ? null : i % 9 === 4 ? 'estimate; not yet verified' : i % 6 === 5 ? 'not yet verified' : null,
+    signals: value === null ? null : sampleSignals(i, status, i === 0),
   };
 }
 

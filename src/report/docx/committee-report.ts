@@ -7,6 +7,7 @@ import { documentStyles } from './document-styles';
 import { exceptionsSection } from './exceptions-section';
 import { prioritySections } from './priority-sections';
 import { summarySection } from './summary-section';
+import { signalsSection } from './signals-section';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -45,7 +46,7 @@ export async function renderCommitteeReport(report: QuarterReport): Promise<Repo
       {
         properties: { page: PAGE },
         footers: { default: footer(report) },
-        children: [...summarySection(report), ...prioritySections(report), ...exceptionsSection(report), ...appendicesSection(report)],
+        children: [...summarySection(report), ...prioritySections(report), ...exceptionsSection(report), ...signalsSection(report), ...appendicesSection(report)],
       },
     ],
   });

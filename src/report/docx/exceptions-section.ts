@@ -29,6 +29,8 @@ function exceptionBlocks(exception: ReportException, indicator: ReportIndicator 
   ];
   if (indicator) {
     blocks.push(labelled('Figure', `${indicator.figure.text} for ${indicator.periodLabel} ${indicator.target.value === null ? 'with no target' : `against a target of ${indicator.target.text}`}; ${lowerFirst(indicator.travelText)} since last quarter`));
+    // #17: whether the red or amber is a signal or within normal variation.
+    if (indicator.signals && indicator.signals.variation !== 'NOT_ANALYSED') blocks.push(labelled('Variation', indicator.signals.variationText));
     // 1.5 times (144 dpi) is sharp enough for a line without text, and the PNG's cost goes with its
     // pixels: at 2 times, a large council's few hundred sparklines took a second of the report's time.
     if (indicator.sparkline.some((p) => p.value !== null)) {

@@ -77,6 +77,10 @@ export const FIGURE_COLUMNS: readonly Column<FigureRow>[] = [
   },
   { header: 'Since last quarter', width: 36, cell: (r) => (r.reported ? r.indicator.travelText : null) },
   { header: 'Since last year', width: 36, cell: (r) => (r.reported ? r.indicator.sinceLastYearText : null) },
+  // #17: variation beside RAG, and the year-end forecast, for the period reported.
+  { header: 'Variation', width: 48, cell: (r) => (r.reported ? (r.indicator.signals?.variationText ?? '') : null) },
+  { header: 'Assurance', width: 20, cell: (r) => (r.reported ? (r.indicator.signals?.assuranceLabel ?? '') : null) },
+  { header: 'Year-end forecast', width: 48, cell: (r) => (r.reported ? (r.indicator.signals?.forecastText ?? '') : null) },
 ];
 
 interface ActionRow {

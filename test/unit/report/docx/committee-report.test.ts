@@ -78,7 +78,7 @@ describe('renderCommitteeReport', () => {
     }
     expect(levels[0]).toEqual({ level: 1, text: 'Summary' });
     for (let i = 1; i < levels.length; i++) expect(levels[i]!.level).toBeLessThanOrEqual(levels[i - 1]!.level + 1);
-    expect(levels.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['Summary', 'Performance by corporate priority', 'Exceptions', 'Appendices']);
+    expect(levels.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['Summary', 'Performance by corporate priority', 'Exceptions', 'Signals and forecasts', 'Appendices']);
     // mammoth reads them as headings too: each priority is an h2.
     const h2s = Array.from(docx.html.getElementsByTagName('h2')).map(text);
     for (const group of report.byPriority) expect(h2s).toContain(group.label);
@@ -115,6 +115,22 @@ describe('renderCommitteeReport', () => {
       expect(all).toContain(`Status: ${exception.status === 'RED' ? 'Red' : 'Amber'}`);
       for (const action of exception.actions) expect(all).toContain(action.description);
     }
+  });
+
+  it('says beside each exception whether it is a signal or within normal variation (#17)', () => {
+    const analysed = report.exceptions.map((e) => report.indicators.find((i) => i.code === e.code)!).filter((x) => x.signals && x.signals.variation !== 'NOT_ANALYSED');
+    expect(analysed.length).toBeGreaterThan(1);
+    for (const x of analysed) expect(text(docx.html.documentElement)).toContain(`Variation: ${x.signals!.variationText}`);
+  });
+
+  it('lists the special causes with their variation and assurance, and the year-end forecasts, in tables (#17)', () => {
+    const tables = htmlTables(docx.html);
+    const special = tables.find((t) => t[0]!.join('|') === 'Code|Indicator|Status|Variation|Assurance')!;
+    const expected = report.indicators.filter((x) => x.signals?.variation.startsWith('SPECIAL_CAUSE'));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(special.slice(1)).toEqual(expected.map((x) => [x.code, x.title, x.statusLabel, x.signals!.variationText, x.signals!.assuranceLabel ?? 'None']));
+    const forecasts = tables.find((t) => t[0]!.join('|') === 'Code|Indicator|Year to date|Forecast')!;
+    expect(forecasts.slice(1)).toEqual(report.indicators.filter((x) => x.signals?.forecastText).map((x) => [x.code, x.title, x.yearToDate.text, x.signals!.forecastText]));
   });
 
   it('lists the data-only and missing indicators in the appendices', () => {

@@ -61,6 +61,8 @@ describe('the committee pack\'s data appendix (Excel)', () => {
           expect(row['Since last quarter']!.value).toBe(indicator.travelText);
           expect(row.Owner!.value ?? null).toBe(indicator.ownerName);
           expect(row['Data quality']!.value ?? '').toBe(indicator.qualityText ?? ''); // #16
+          expect([row.Variation!.value ?? '', row.Assurance!.value ?? '', row['Year-end forecast']!.value ?? '']) // #17
+            .toEqual([indicator.signals?.variationText ?? '', indicator.signals?.assuranceLabel ?? '', indicator.signals?.forecastText ?? '']);
           checked += 1;
         } else {
           expect(valueOf(row['Quarter figure'])).toBeNull();
