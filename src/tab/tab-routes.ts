@@ -69,7 +69,10 @@ export function tabRoutes(deps: TabRoutesDeps): (server: Server) => void {
     server.get(TAB_PATHS.script, asset(deps, () => deps.assets.scriptAsset()));
     server.get(TAB_PATHS.stylesheet, asset(deps, () => deps.assets.stylesheetAsset()));
 
-    server.get(TAB_API.scorecard, api(deps, (viewer, query) => deps.scorecard.scorecard(viewer, monthParam(query))));
+    server.get(TAB_API.scorecard, api(deps, async (viewer, query) => {
+      const { view, signalsMs } = await deps.scorecard.scorecardTimed(viewer, monthParam(query));
+      return new TimedAnswer(view, signalsMs === null ? [] : [{ name: 'signals', ms: signalsMs, description: 'variation and forecasts of the register' }]);
+    }));
     server.get(TAB_API.indicator, api(deps, async (viewer, query) => {
       const code = query.get('code')?.trim();
       if (!code) throw new ApiRefusal(400, 'Say which indicator: ?code=FIN03');
@@ -123,6 +126,14 @@ function asset(deps: TabRoutesDeps, load: () => Promise<TabAsset>) {
 }
 
 /** An API route: sign in first, answer JSON, never cache, and turn refusals into their status. */
+/** An API answer with the Server-Timing of its parts (a computed scorecard's signals), for operators and the benchmark. */
+class TimedAnswer {
+  constructor(
+    readonly body: unknown,
+    readonly timings: readonly { readonly name: string; readonly ms: number; readonly description: string }[],
+  ) {}
+}
+
 function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParams) => Promise<unknown>) {
   return async (req: Request, res: Response): Promise<void> => {
     res.setHeader('Cache-Control', 'no-store');
@@ -133,7 +144,13 @@ function api(deps: TabRoutesDeps, answer: (viewer: Viewer, query: URLSearchParam
         res.json(signedIn.status, { error: signedIn.error });
         return;
       }
-      res.json(200, await answer(signedIn.viewer, new URL(req.url ?? '/', 'http://tab.invalid').searchParams));
+      const body = await answer(signedIn.viewer, new URL(req.url ?? '/', 'http://tab.invalid').searchParams);
+      if (body instanceof TimedAnswer) {
+        if (body.timings.length > 0) res.setHeader('Server-Timing', body.timings.map((t) => `${t.name};dur=${t.ms.toFixed(1)};desc="${t.description}"`).join(', '));
+        res.json(200, body.body);
+        return;
+      }
+      res.json(200, body);
     } catch (error) {
       if (error instanceof ApiRefusal) {
         res.json(error.status, error.reason ? { error: error.message, reason: error.reason } : { error: error.message });
