@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../dom';
 import { applyFilters, describeResult, validFilters } from '../filters';
 import { NO_FILTERS, type Filters } from '../route';
 import { statusBadge } from '../status-badge';
+import { assuranceBadge, variationBadge } from '../signal-icons';
 import type { Navigator } from './navigator';
 
 /** Which statuses a lens card always shows; the others only when some indicator has them. */
@@ -131,7 +132,9 @@ export class ScorecardPage {
   }
 
   private table(rows: readonly IndicatorRowView[]): HTMLElement {
-    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', 'Travel', 'Year to date'];
+    // The variation and assurance columns (#17) appear once the server sends them for any row.
+    const signalled = this.view.indicators.some((row) => row.signals);
+    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', ...(signalled ? ['Variation', 'Assurance'] : []), 'Travel', 'Year to date'];
     return h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-labelledby': 'indicator-table-caption', tabindex: 0 },
@@ -160,12 +163,25 @@ export class ScorecardPage {
               h('td', { class: 'number' }, row.valueText ?? 'No figure', row.qualityText ? h('span', { class: 'quality' }, ` (${row.qualityText})`) : null),
               h('td', { class: 'number' }, row.targetText ?? 'No target'),
               h('td', {}, statusBadge(row.status, row.statusLabel, row.statusText)),
+              signalled && h('td', { class: 'signal-cell' }, row.signals ? variationBadge(row.signals) : notShown('No variation analysis')),
+              signalled && h('td', { class: 'signal-cell' }, (row.signals && assuranceBadge(row.signals)) ?? notShown('No assurance')),
               h('td', { class: 'nowrap', title: row.comparisonText }, row.travelText),
-              h('td', { class: 'number', title: row.yearToDateText ?? undefined }, row.yearToDateValueText ?? 'No figure'),
+              h(
+                'td',
+                { class: 'number', title: row.yearToDateText ?? undefined },
+                row.yearToDateValueText ?? 'No figure',
+                // The year-end forecast (#17) under the year so far: it wraps, so the column stays narrow.
+                row.signals?.forecastText ? h('span', { class: 'forecast' }, row.signals.forecastText) : null,
+              ),
             ),
           ),
         ),
       ),
     );
   }
+}
+
+/** An empty signal cell: a dash to see, and what it means to hear. */
+function notShown(meaning: string): HTMLElement {
+  return h('span', { class: 'not-shown' }, h('span', { 'aria-hidden': 'true' }, '–'), h('span', { class: 'visually-hidden' }, meaning));
 }
