@@ -50,7 +50,7 @@ export function sideOf(text: string): 'high' | 'low' | null {
   return high === low ? null : high ? 'high' : 'low';
 }
 
-const ICON = { viewBox: '0 0 20 20', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false', class: 'signal-icon' } as const;
+const ICON = { viewBox: '0 0 20 20', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false', class: 'signal-icon' } as const;
 
 function variationIcon(kind: string, side: 'high' | 'low' | null): SVGElement {
   if (kind === 'none') return s('svg', ICON, s('circle', { class: 'icon-ring dashed', cx: 10, cy: 10, r: 8 }));
