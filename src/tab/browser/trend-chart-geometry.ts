@@ -92,7 +92,7 @@ export function niceScale(numbers: readonly number[]): { min: number; max: numbe
   return { min, max, step, ticks };
 }
 
-function formatTick(value: number, step: number): string {
+export function formatTick(value: number, step: number): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9) + (Number.isInteger(step / 10 ** Math.floor(Math.log10(step))) ? 0 : 1));
   return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }

@@ -7,6 +7,7 @@ import type { IndicatorPageView } from '../../../app/scorecard/tab-views';
 import { h, type Child } from '../dom';
 import { statusBadge } from '../status-badge';
 import { trendChart, trendTable } from '../trend-chart';
+import { xmrContent } from '../xmr-chart';
 import type { Navigator } from './navigator';
 
 export function indicatorPage(page: IndicatorPageView, month: string | null, nav: Navigator): HTMLElement[] {
@@ -16,6 +17,7 @@ export function indicatorPage(page: IndicatorPageView, month: string | null, nav
     h('h1', { tabindex: -1 }, h('span', { class: 'code' }, page.code), ' ', page.title),
     summary(page, month, nav),
     section('trend-heading', `Trend: the last ${page.trend.length} periods`, trendChart(page), trendTable(page)),
+    ...(page.xmr ? [section('xmr-heading', 'Signals and noise: the XmR chart', xmrContent(page.xmr, page.code, page.unitLabel))] : []),
     section('about-heading', 'About this indicator', about(page)),
     section('narrative-heading', 'Narrative', narratives(page)),
     section('commentary-heading', 'Board commentary', commentary(page)),
@@ -45,6 +47,7 @@ function summary(page: IndicatorPageView, month: string | null, nav: Navigator):
       { class: 'figures' },
       c.quarterToDate ? figure(c.quarterToDate.label, c.quarterToDate.text ?? 'No figure') : null,
       figure('Year to date', c.yearToDateText ?? 'No figure'),
+      page.xmr?.signals.forecastText ? figure('Forecast', page.xmr.signals.forecastText) : null,
     ),
     h(
       'div',

@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../dom';
 import { applyFilters, describeResult, validFilters } from '../filters';
 import { NO_FILTERS, type Filters } from '../route';
 import { statusBadge } from '../status-badge';
+import { assuranceBadge, variationBadge } from '../signal-icons';
 import type { Navigator } from './navigator';
 
 /** Which statuses a lens card always shows; the others only when some indicator has them. */
@@ -131,7 +132,9 @@ export class ScorecardPage {
   }
 
   private table(rows: readonly IndicatorRowView[]): HTMLElement {
-    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', 'Travel', 'Year to date'];
+    // The variation and assurance columns (#17) appear once the server sends them for any row.
+    const signalled = this.view.indicators.some((row) => row.signals);
+    const headings = ['Indicator', 'Lens', 'Directorate', 'Owner', 'Period', 'Figure', 'Target', 'Status', ...(signalled ? ['Variation', 'Assurance'] : []), 'Travel', 'Year to date'];
     return h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-labelledby': 'indicator-table-caption', tabindex: 0 },
@@ -156,11 +159,14 @@ export class ScorecardPage {
               h('td', {}, row.lensLabel),
               h('td', {}, row.directorate),
               h('td', {}, row.ownerName),
-              h('td', { class: 'nowrap' }, row.periodLabel),
+              h('td', { class: 'period-cell' }, row.periodLabel),
               h('td', { class: 'number' }, row.valueText ?? 'No figure', row.qualityText ? h('span', { class: 'quality' }, ` (${row.qualityText})`) : null),
               h('td', { class: 'number' }, row.targetText ?? 'No target'),
               h('td', {}, statusBadge(row.status, row.statusLabel, row.statusText)),
-              h('td', { class: 'nowrap', title: row.comparisonText }, row.travelText),
+              signalled && h('td', { class: 'signal-cell' }, row.signals ? variationBadge(row.signals) : notShown('No variation analysis')),
+              signalled && h('td', { class: 'signal-cell' }, (row.signals && assuranceBadge(row.signals)) ?? notShown('No assurance')),
+              h('td', { class: 'travel-cell', title: row.comparisonText }, row.travelText),
+              // The year-end forecast (#17) is on the indicator page: beside the year to date here it made the table too wide for 1280 px.
               h('td', { class: 'number', title: row.yearToDateText ?? undefined }, row.yearToDateValueText ?? 'No figure'),
             ),
           ),
@@ -168,4 +174,9 @@ export class ScorecardPage {
       ),
     );
   }
+}
+
+/** An empty signal cell: a dash to see, and what it means to hear. */
+function notShown(meaning: string): HTMLElement {
+  return h('span', { class: 'not-shown' }, h('span', { 'aria-hidden': 'true' }, '–'), h('span', { class: 'visually-hidden' }, meaning));
 }
