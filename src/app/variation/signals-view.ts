@@ -6,7 +6,7 @@
 import type { IndicatorDefinition } from '../../domain/indicator';
 import { formatValue } from '../../domain/numbers';
 import { periodKey, periodShortLabel } from '../../domain/periods';
-import { describeAssurance, describeVariation, type AnalysedPoint, type Assurance, type VariationAnalysed } from '../../domain/xmr-chart';
+import { describeAssurance, describeVariation, type AnalysedPoint, type Assurance, type LatestVariation, type VariationAnalysed } from '../../domain/xmr-chart';
 import { describeForecast } from '../../domain/year-end-forecast';
 import type { IndicatorSignals } from './indicator-signals';
 import type { AssuranceCode, SignalsView, VariationCode, XmrChartView, XmrPointView } from './variation-views';
@@ -51,6 +51,7 @@ export function signalsView(signals: IndicatorSignals, indicator: Formatting): S
     variation: analysis.latest.variation,
     variationLabel: variationLabel(analysis.latest.variation),
     variationText: describeVariation(analysis),
+    variationDirection: directionOf(analysis.latest),
     assurance: analysis.assurance,
     assuranceLabel: assuranceLabel(analysis.assurance),
     assuranceText: describeAssurance(analysis.assurance),
@@ -59,7 +60,14 @@ export function signalsView(signals: IndicatorSignals, indicator: Formatting): S
 }
 
 function noAssurance(variation: VariationCode, variationText: string): Omit<SignalsView, 'forecastText'> {
-  return { variation, variationLabel: variationLabel(variation), variationText, assurance: null, assuranceLabel: null, assuranceText: null };
+  return { variation, variationLabel: variationLabel(variation), variationText, variationDirection: null, assurance: null, assuranceLabel: null, assuranceText: null };
+}
+
+/** A trend alone points the way it runs; any other special cause to the side of the average it is on. */
+function directionOf(latest: LatestVariation): SignalsView['variationDirection'] {
+  if (latest.variation === 'COMMON_CAUSE') return null;
+  if (latest.rules.length === 1 && latest.rules[0] === 'TREND' && latest.trend) return latest.trend.direction === 'RISING' ? 'HIGH' : 'LOW';
+  return latest.sideOfMean === 'ABOVE' ? 'HIGH' : latest.sideOfMean === 'BELOW' ? 'LOW' : null;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface SignalsView {
   readonly variationLabel: string;
   /** "Special cause of concern: 7 points in a row below the average". */
   readonly variationText: string;
+  /** Which way a special cause points, for its icon's arrow: above the average (or rising), below (or falling); null otherwise. */
+  readonly variationDirection: 'HIGH' | 'LOW' | null;
   /** Null when not analysed or too few points (no limits to judge the target by). */
   readonly assurance: AssuranceCode | null;
   /** "Consistently met", "Consistently missed", "Hit and miss", "No target". */

@@ -19,7 +19,7 @@ const VARIATION_CLASS: Readonly<Record<SignalsView['variation'], string>> = {
 /** `hideText`: the long text is hidden for screen readers only; false where it is shown beside the badge anyway. */
 export function variationBadge(signals: SignalsView, hideText = true): HTMLElement {
   const kind = VARIATION_CLASS[signals.variation];
-  return badge(`variation variation-${kind}`, signals.variation, variationIcon(kind, sideOf(signals.variationText)), signals.variationLabel, signals.variationText, hideText);
+  return badge(`variation variation-${kind}`, signals.variation, variationIcon(kind, signals.variationDirection === 'HIGH' ? 'high' : signals.variationDirection === 'LOW' ? 'low' : null), signals.variationLabel, signals.variationText, hideText);
 }
 
 /** Null where there is nothing to assure (no limits yet); "No target" is a word with no icon. */
@@ -37,17 +37,6 @@ function badge(className: string, code: string, icon: SVGElement | null, label: 
     h('span', { class: 'signal-label' }, label),
     hideText && text && text !== label ? h('span', { class: 'visually-hidden' }, `: ${text}`) : null,
   );
-}
-
-/**
- * Which side of the average a special cause lies, for the arrow. The view does not carry it, so it
- * is read from the words the server wrote ("above the upper process limit", "below the average");
- * when they say neither or both the icon has no arrow, and the label still says it all.
- */
-export function sideOf(text: string): 'high' | 'low' | null {
-  const high = /\b(above|upper|higher|rising|increas\w*)\b/i.test(text);
-  const low = /\b(below|lower|falling|decreas\w*)\b/i.test(text);
-  return high === low ? null : high ? 'high' : 'low';
 }
 
 const ICON = { viewBox: '0 0 20 20', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false', class: 'signal-icon' } as const;

@@ -14,7 +14,7 @@ export const CHARTED_CODE = 'FIN03';
 export const TOO_FEW_CODE = 'SRV03';
 
 const CONCERN: SignalsView = {
-  variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: 7 points in a row below the average',
+  variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: 7 points in a row below the average', variationDirection: 'LOW',
   assurance: 'HIT_AND_MISS', assuranceLabel: 'Hit and miss',
   assuranceText: 'Hit and miss: the target of 90.0% lies between the process limits, so the figure will sometimes meet it and sometimes not',
   forecastText: null,
@@ -24,34 +24,34 @@ const CONCERN: SignalsView = {
 const ROW_SIGNALS: Readonly<Record<string, SignalsView>> = {
   [CHARTED_CODE]: CONCERN,
   SRV01: {
-    variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: above the upper process limit',
+    variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: above the upper process limit', variationDirection: 'HIGH',
     assurance: 'CONSISTENTLY_MISSED', assuranceLabel: 'Consistently missed', assuranceText: 'Consistently missed: the target of 20.0 days is below the lower process limit', forecastText: null,
   },
   SRV02: {
-    variation: 'SPECIAL_CAUSE_IMPROVEMENT', variationLabel: 'Improvement', variationText: 'Special cause of improvement: below the lower process limit',
+    variation: 'SPECIAL_CAUSE_IMPROVEMENT', variationLabel: 'Improvement', variationText: 'Special cause of improvement: below the lower process limit', variationDirection: 'LOW',
     assurance: 'CONSISTENTLY_MET', assuranceLabel: 'Consistently met', assuranceText: 'Consistently met: the target of 9.0 days is above the upper process limit', forecastText: null,
   },
   SRV06: {
-    variation: 'SPECIAL_CAUSE_NEITHER', variationLabel: 'Neither', variationText: 'Special cause, neither improvement nor concern: 7 points in a row above the average',
+    variation: 'SPECIAL_CAUSE_NEITHER', variationLabel: 'Neither', variationText: 'Special cause, neither improvement nor concern: 7 points in a row above the average', variationDirection: 'HIGH',
     assurance: 'NO_TARGET', assuranceLabel: 'No target', assuranceText: 'No target: a data-only indicator', forecastText: null,
   },
   FIN01: {
-    variation: 'COMMON_CAUSE', variationLabel: 'Common cause', variationText: 'Common cause variation: no signal in the last 24 months',
+    variation: 'COMMON_CAUSE', variationLabel: 'Common cause', variationText: 'Common cause variation: no signal in the last 24 months', variationDirection: null,
     assurance: 'CONSISTENTLY_MET', assuranceLabel: 'Consistently met', assuranceText: 'Consistently met: the target is below the lower process limit',
     forecastText: 'Forecast year-end 98.9% (range 98.6% to 99.2%), from the same point in 2 previous years',
   },
 };
 
 const TOO_FEW: SignalsView = {
-  variation: 'TOO_FEW_POINTS', variationLabel: 'Too few points', variationText: 'Too few points to tell signal from noise: 9 of 15',
+  variation: 'TOO_FEW_POINTS', variationLabel: 'Too few points', variationText: 'Too few points to tell signal from noise: 9 of 15', variationDirection: null,
   assurance: null, assuranceLabel: null, assuranceText: null, forecastText: null,
 };
 const NOT_ANALYSED: SignalsView = {
-  variation: 'NOT_ANALYSED', variationLabel: 'Not analysed', variationText: 'Not analysed: annual figures are too far apart to chart as a process',
+  variation: 'NOT_ANALYSED', variationLabel: 'Not analysed', variationText: 'Not analysed: annual figures are too far apart to chart as a process', variationDirection: null,
   assurance: null, assuranceLabel: null, assuranceText: null, forecastText: null,
 };
 const COMMON: SignalsView = {
-  variation: 'COMMON_CAUSE', variationLabel: 'Common cause', variationText: 'Common cause variation: no signal in the last 24 months',
+  variation: 'COMMON_CAUSE', variationLabel: 'Common cause', variationText: 'Common cause variation: no signal in the last 24 months', variationDirection: null,
   assurance: 'HIT_AND_MISS', assuranceLabel: 'Hit and miss', assuranceText: 'Hit and miss: the target lies between the process limits', forecastText: null,
 };
 

@@ -1,6 +1,5 @@
 import type { XmrPointView } from '../../../src/app/variation/variation-views';
 import { segmentsOf, xmrGeometry } from '../../../src/tab/browser/xmr-chart-geometry';
-import { sideOf } from '../../../src/tab/browser/signal-icons';
 
 const point = (period: string, value: number, lines: [number, number, number], signal: XmrPointView['signal'] = null): XmrPointView => ({
   period, label: period, value, valueText: `${value}%`, mean: lines[0], lower: lines[1], upper: lines[2], signal,
@@ -99,11 +98,3 @@ describe('the XmR chart\'s geometry', () => {
   });
 });
 
-describe('the side of a special cause, for the icon\'s arrow', () => {
-  it('is read from the server\'s words, and left out when they do not say', () => {
-    expect(sideOf('Special cause of concern: 7 points in a row below the average')).toBe('low');
-    expect(sideOf('Special cause of improvement: above the upper process limit')).toBe('high');
-    expect(sideOf('Special cause of improvement: 6 points in a row falling')).toBe('low');
-    expect(sideOf('Special cause: two of three points near a limit')).toBeNull();
-  });
-});

@@ -49,8 +49,18 @@ describe('indicatorSignals', () => {
     expect(signals.variation).toMatchObject({ kind: 'ANALYSED', latest: { variation: 'SPECIAL_CAUSE_CONCERN', rules: ['SHIFT'] } });
     expect(signalsView(signals, DAYS)).toMatchObject({
       variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: 7 points in a row above the average',
+      // Above the average: the icon's arrow points up (for days, a concern).
+      variationDirection: 'HIGH',
     });
     expect(threadVariationText(signals)).toBe('A signal: Special cause of concern: 7 points in a row above the average');
+  });
+
+  it('points a trend alone the way it runs, whichever side of the average it has reached', () => {
+    // Six months each lower than the one before, ending just above the average: a trend of improvement for days.
+    const view = signalsView(signalsOf(steady([26, 25, 24, 23.5, 23, 22.5])), DAYS);
+    expect(view).toMatchObject({ variation: 'SPECIAL_CAUSE_IMPROVEMENT', variationDirection: 'LOW' });
+    expect(view.variationText).toMatch(/6 points in a row, each lower than the one before/);
+    expect(signalsView(signalsOf(steady([21])), DAYS).variationDirection).toBeNull();
   });
 
   it('ignores figures after the period, so the verdict is the period\'s own', () => {
