@@ -12,8 +12,9 @@ import { submit } from './submit';
 import { tabApi } from './tab-api';
 import { openMonth } from './open-month';
 import { reportBenchmark } from './report';
+import { signals } from './signals';
 
-const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout, open: openMonth, report: reportBenchmark };
+const ALL: Readonly<Record<string, Benchmark>> = { start, import: importBenchmark, submit, tab: tabApi, digest, fanout, open: openMonth, report: reportBenchmark, signals };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in ALL));
 if (unknown.length > 0) {

@@ -58,6 +58,7 @@ describeEachDatabase('signals beside RAG', (db) => {
     const srv01 = rows.find((r) => r.code === 'SRV01')!;
     expect([srv01.status, srv01.signals]).toEqual(['RED', {
       variation: 'SPECIAL_CAUSE_CONCERN', variationLabel: 'Concern', variationText: 'Special cause of concern: 7 points in a row above the average',
+      variationDirection: 'HIGH',
       // Average 21.68 days, limits about 17.1 to 26.2: the target of 20 lies between them.
       assurance: 'HIT_AND_MISS', assuranceLabel: 'Hit and miss', assuranceText: 'The target will be hit and missed at random while the process runs as it does',
       forecastText: null,

@@ -14,6 +14,7 @@ import {
   comparePeriods, financialYearOf, parsePeriod, periodKey, periodsInYearOf, previousPeriod, type Period,
 } from '../../domain/periods';
 import { analyseVariation, type VariationAnalysis } from '../../domain/xmr-chart';
+import type { VariationPoint } from '../../domain/variation';
 import type { RunLengths } from '../../domain/variation-settings';
 import { forecastYearEnd, type YearEndForecast } from '../../domain/year-end-forecast';
 
@@ -37,8 +38,8 @@ export interface SignalsInput {
   readonly indicator: SignalsIndicator;
   /** The period the signals are for. */
   readonly period: Period;
-  /** The indicator's current figures by period key, any order; later periods than `period` are ignored. */
-  readonly figures: readonly { readonly period: string; readonly value: number }[];
+  /** The indicator's current figures, any order; those of another kind or after `period` are ignored. */
+  readonly points: readonly VariationPoint[];
   /** Its targets by period key (profiled and annual), as stored. */
   readonly targets: ReadonlyMap<string, number>;
   readonly runLengths: RunLengths;
@@ -46,10 +47,7 @@ export interface SignalsInput {
 
 export function indicatorSignals(input: SignalsInput): IndicatorSignals {
   const { indicator, period } = input;
-  const points = input.figures.flatMap((f) => {
-    const parsed = parsePeriod(f.period);
-    return parsed.ok && parsed.value.kind === period.kind && comparePeriods(parsed.value, period) <= 0 ? [{ period: parsed.value, value: f.value }] : [];
-  });
+  const points = input.points.filter((p) => p.period.kind === period.kind && comparePeriods(p.period, period) <= 0);
   const forecast = forecastYearEnd({ aggregation: indicator.aggregation, period, points });
   if (indicator.variationApplies === false) return { variation: null, forecast };
   const rebase = indicator.variationBaselineFrom ? parsePeriod(indicator.variationBaselineFrom) : null;

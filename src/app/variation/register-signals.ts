@@ -1,11 +1,12 @@
 /**
  * The signals (#17) of many indicators at once, each at its own period, from two reads: each
- * indicator's latest figures up to its period (one index probe per indicator, HISTORY_PERIODS deep)
- * and the targets of the years shown. The analysis itself is pure (indicator-signals.ts).
+ * indicator's figures of the HISTORY_PERIODS periods up to its own (one scan of that range for the
+ * indicators sharing a period) and the targets of the years shown. The analysis itself is pure (indicator-signals.ts).
  */
 import type { Repositories } from '../../db/store';
 import type { IndicatorRecord } from '../../db/repositories/indicator-repository';
-import { financialYearOf, nextPeriod, parsePeriod, periodKey, previousPeriod, type Period } from '../../domain/periods';
+import { financialYearOf, parsePeriod, periodKey, previousPeriod, shiftPeriod, type Period } from '../../domain/periods';
+import type { VariationPoint } from '../../domain/variation';
 import type { RunLengths } from '../../domain/variation-settings';
 import { indicatorSignals, type IndicatorSignals, type SignalsIndicator } from './indicator-signals';
 
@@ -53,7 +54,7 @@ export async function registerSignalsNowAndBefore(
 interface History {
   readonly indicator: SignalsWanted['indicator'];
   readonly period: Period;
-  readonly figures: readonly { readonly period: string; readonly value: number }[];
+  readonly points: readonly VariationPoint[];
   readonly targets: ReadonlyMap<string, number>;
 }
 
@@ -69,9 +70,10 @@ async function loadHistories(repos: Pick<Repositories, 'values' | 'targets'>, wa
   const groups = [...byPeriod.values()];
   const ids = [...new Set(wanted.map((w) => w.indicator.id))];
   const years = [...new Set(groups.map((g) => financialYearOf(g.period)))];
-  const [figureLists, targets] = await Promise.all([
-    // Up to and including the period: "before the next one" on the same key shape.
-    Promise.all(groups.map((g) => repos.values.figuresBefore(g.items.map((i) => i.indicator.id), periodKey(nextPeriod(g.period)), HISTORY_PERIODS))),
+  const [histories, targets] = await Promise.all([
+    Promise.all(groups.map((g) => repos.values.histories(
+      g.items.map((i) => i.indicator.id), periodKey(shiftPeriod(g.period, 1 - HISTORY_PERIODS)), periodKey(g.period),
+    ))),
     repos.targets.forIndicatorsInYears(ids, years),
   ]);
   const targetsOf = new Map<string, Map<string, number>>();
@@ -80,18 +82,24 @@ async function loadHistories(repos: Pick<Repositories, 'values' | 'targets'>, wa
     mine.set(t.period, t.value);
     targetsOf.set(t.indicatorId, mine);
   }
-  return groups.flatMap((group, i) => {
-    const figuresOf = new Map<string, { period: string; value: number }[]>();
-    for (const f of figureLists[i]!) {
-      const list = figuresOf.get(f.indicatorId);
-      if (list) list.push(f);
-      else figuresOf.set(f.indicatorId, [f]);
+  // A register's histories share a few dozen period keys: each is parsed once.
+  const parsedKeys = new Map<string, Period | null>();
+  const periodOf = (key: string): Period | null => {
+    let period = parsedKeys.get(key);
+    if (period === undefined) {
+      const parsed = parsePeriod(key);
+      period = parsed.ok ? parsed.value : null;
+      parsedKeys.set(key, period);
     }
-    return group.items.map((item) => ({
-      indicator: item.indicator,
-      period: group.period,
-      figures: figuresOf.get(item.indicator.id) ?? [],
-      targets: targetsOf.get(item.indicator.id) ?? new Map<string, number>(),
-    }));
-  });
+    return period;
+  };
+  return groups.flatMap((group, i) => group.items.map((item) => {
+    const history = histories[i]!.get(item.indicator.id);
+    const points: VariationPoint[] = [];
+    history?.periods.forEach((key, k) => {
+      const period = periodOf(key);
+      if (period) points.push({ period, value: history.values[k]! });
+    });
+    return { indicator: item.indicator, period: group.period, points, targets: targetsOf.get(item.indicator.id) ?? new Map<string, number>() };
+  }));
 }

@@ -11,8 +11,8 @@ const month = (key: string): MonthPeriod => {
 const OCT_2026 = month('2026-10');
 
 /** `values` ending at `end`, one a month. */
-function monthly(values: readonly number[], end: MonthPeriod = OCT_2026): { period: string; value: number }[] {
-  return values.map((value, i) => ({ period: periodKey(shiftPeriod(end, i - values.length + 1)), value }));
+function monthly(values: readonly number[], end: MonthPeriod = OCT_2026): { period: Period; value: number }[] {
+  return values.map((value, i) => ({ period: shiftPeriod(end, i - values.length + 1), value }));
 }
 
 /** 20 months alternating 20 and 22 (average 21, MR-bar 2, limits 15.68 to 26.32), then `tail`. */
@@ -21,7 +21,7 @@ const steady = (tail: readonly number[]) => [...Array.from({ length: 20 }, (_, i
 const DAYS: SignalsIndicator & { unit: 'DAYS'; decimals: number } = { polarity: 'LOWER', aggregation: 'SNAPSHOT', frequency: 'MONTHLY', unit: 'DAYS', decimals: 1 };
 
 function signalsOf(values: readonly number[], indicator: SignalsIndicator = DAYS, period: Period = OCT_2026, targets = new Map([['2026-10', 20]])) {
-  return indicatorSignals({ indicator, period, figures: monthly(values), targets, runLengths: DEFAULT_RUN_LENGTHS });
+  return indicatorSignals({ indicator, period, points: monthly(values), targets, runLengths: DEFAULT_RUN_LENGTHS });
 }
 
 describe('seriesTarget: the target in the analysed series\' terms', () => {
@@ -65,7 +65,7 @@ describe('indicatorSignals', () => {
 
   it('ignores figures after the period, so the verdict is the period\'s own', () => {
     const all = monthly(steady([23, 23.5, 24, 23, 23.5, 24, 23]));
-    const september = indicatorSignals({ indicator: DAYS, period: month('2026-09'), figures: all, targets: new Map(), runLengths: DEFAULT_RUN_LENGTHS });
+    const september = indicatorSignals({ indicator: DAYS, period: month('2026-09'), points: all, targets: new Map(), runLengths: DEFAULT_RUN_LENGTHS });
     // Six above the average by September: not yet a shift.
     expect(september.variation).toMatchObject({ kind: 'ANALYSED', latest: { variation: 'COMMON_CAUSE', period: month('2026-09') } });
   });
