@@ -34,6 +34,21 @@ export interface DemoIndicator extends IndicatorDefinition {
   readonly public?: boolean;
   /** The register's max_change_percent: the largest believable change between months, in percent (#16). */
   readonly maxChangePercent?: number;
+  /** The register's `variation` cell (#17): false writes "no" (the analysis does not apply); absent leaves it blank (yes). */
+  readonly variation?: boolean;
+  /**
+   * The register's variation_baseline_from (#17), as months before the open month (the demo moves with
+   * today): the month its process changed, from which the analysis draws new limits.
+   */
+  readonly variationBaselineMonthsAgo?: number;
+  /** The register's variation_baseline_points (#17): limits fixed from the first N points after the baseline start. */
+  readonly variationBaselinePoints?: number;
+  /**
+   * The last months' figures, oldest first and ending with the open month, in place of random noise:
+   * each is the level plus that many standard deviations of the noise (#17, so the demo shows a shift,
+   * a trend and a point beyond the limits for certain, whatever day it is loaded).
+   */
+  readonly recent?: readonly number[];
 }
 
 const PLACE = 'Place and Environment';
