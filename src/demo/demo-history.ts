@@ -80,7 +80,11 @@ function seededRandom(seed: string): () => number {
 const JITTER_SD = 1 / 3;
 
 function valueFor(indicator: DemoIndicator, period: Period, progress: number, random: () => number, monthsAgo: number): number {
-  const level = indicator.from + (indicator.to - indicator.from) * progress;
+  // Where the register says the process changed (#17), the figure steps from `from` to `to` there.
+  const stepAt = indicator.variationBaselineMonthsAgo;
+  const level = stepAt === undefined
+    ? indicator.from + (indicator.to - indicator.from) * progress
+    : monthsAgo > stepAt ? indicator.from : indicator.to;
   const jitter = (random() + random() + random() - 1.5) / 1.5; // roughly normal in [-1, 1]
   // The scripted last months (#17) take the place of the jitter; it is still drawn, so earlier and
   // later figures are the ones they would otherwise be.
