@@ -18,8 +18,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO_INDICATORS, type DemoIndicator } from '../src/demo/demo-indicators';
 import { DEMO_PEOPLE_SHEET, type DemoPerson } from '../src/demo/demo-people';
-import { financialYearLabel } from '../src/domain/periods';
+import { financialYearLabel, periodKey, shiftPeriod } from '../src/domain/periods';
+import { demoTimeline } from '../src/demo/demo-history';
 import type { Result } from '../src/domain/result';
+import { MIN_BASELINE_POINTS } from '../src/domain/variation-settings';
 import {
   aggregationLabel,
   frequencyLabel,
@@ -111,6 +113,10 @@ function indicatorRow(indicator: DemoIndicator): TemplateRow {
     lag_months: indicator.lagMonths ?? 0,
     public: (indicator.public ?? indicator.kind === 'KPI') ? 'yes' : 'no',
     max_change_percent: indicator.maxChangePercent ?? '',
+    variation: indicator.variation === false ? 'no' : 'yes',
+    variation_baseline_from: indicator.variationBaselineMonthsAgo === undefined
+      ? '' : periodKey(shiftPeriod(demoTimeline(FIXED_DATE).openMonth, -indicator.variationBaselineMonthsAgo)),
+    variation_baseline_points: indicator.variationBaselinePoints ?? '',
     owner_name: owner.name,
     verifier_name: verifier.name,
     director_name: director.name,
@@ -207,6 +213,9 @@ function guideRows(): GuideRow[] {
     { sheet: 'Indicators', column: 'lag_months', required: OPTIONAL, accepted: 'For figures that arrive late by design: the whole number of months after the period ends that its figure is collected, 0 to 12 (recycling rates: 3, a quarter late). The cycle then asks for that period in that later month, and the figure is Due, not Missing, until then. Blank means 0.', example: example.lag_months ?? '' },
     { sheet: 'Indicators', column: 'public', required: OPTIONAL, accepted: 'Whether the council publishes the indicator (the public edition of the quarterly report): yes or no (also y/n, true/false, 1/0). Blank means yes for a KPI and no for a PI or a data-only indicator.', example: example.public ?? '' },
     { sheet: 'Indicators', column: 'max_change_percent', required: OPTIONAL, accepted: 'The largest change from one period to the next that is believable, as a percentage above 0 (a count of households that never moves by more than a quarter in a month: 25). A figure that moves further is questioned when it is entered, and the owner confirms or corrects it. Blank means no limit.', example: example.max_change_percent ?? '' },
+    { sheet: 'Indicators', column: 'variation', required: OPTIONAL, accepted: 'Whether the variation analysis (process limits and special-cause signals: a shift, a trend, a figure beyond the limits) applies to the indicator: yes or no (also y/n, true/false, 1/0). Blank means yes; say no for a figure with too few points or no steady process to chart.', example: example.variation || 'yes' },
+    { sheet: 'Indicators', column: 'variation_baseline_from', required: OPTIONAL, accepted: "The period from which the indicator's process changed (a new system, a restructure): the analysis draws new limits from there. A period of the indicator's own frequency: a month as 2025-04, a quarter as 2025/26 Q1, a year as 2025/26. Blank means it has not changed.", example: example.variation_baseline_from || '2025-04' },
+    { sheet: 'Indicators', column: 'variation_baseline_points', required: OPTIONAL, accepted: `The process limits are fixed from the first this many points after the baseline start, so later figures are judged against the process as it was: a whole number, ${MIN_BASELINE_POINTS} or more (such as 20). Blank means from all of them.`, example: example.variation_baseline_points || 20 },
     { sheet: 'Indicators', column: 'owner_name', required: OPTIONAL, accepted: "The owner's name as the bot should show it.", example: example.owner_name ?? '' },
     { sheet: 'Indicators', column: 'verifier_name', required: OPTIONAL, accepted: "The verifier's name as the bot should show it.", example: example.verifier_name ?? '' },
     { sheet: 'Indicators', column: 'director_name', required: OPTIONAL, accepted: "The director's name as the bot should show it.", example: example.director_name ?? '' },

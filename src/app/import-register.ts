@@ -312,7 +312,9 @@ async function writeIndicators(
     const fields: IndicatorFields = {
       code: input.code, title: input.title, definition: input.definition, kind: input.kind, unit: input.unit,
       decimals: input.decimals, polarity: input.polarity, frequency: input.frequency, aggregation: input.aggregation,
-      lens: input.lens, allowAboveHundred: input.allowAboveHundred, lagMonths: input.lagMonths, public: input.public, maxChangePercent: input.maxChangePercent, tolerance: input.tolerance,
+      lens: input.lens, allowAboveHundred: input.allowAboveHundred, lagMonths: input.lagMonths, public: input.public, maxChangePercent: input.maxChangePercent,
+      variationApplies: input.variationApplies, variationBaselineFrom: input.variationBaselineFrom, variationBaselinePoints: input.variationBaselinePoints,
+      tolerance: input.tolerance,
       directorateId: directorate, serviceId: input.service ? services.get(serviceKey(directorate, input.service))! : null,
       priorityId: input.priority ? priorities.get(input.priority)! : null,
       ownerId: personId(input.owner), verifierId: input.verifier ? personId(input.verifier) : null,
@@ -351,7 +353,9 @@ function registerFields(record: IndicatorFields): IndicatorFields {
   return {
     code: record.code, title: record.title, definition: record.definition, kind: record.kind, unit: record.unit,
     decimals: record.decimals, polarity: record.polarity, frequency: record.frequency, aggregation: record.aggregation,
-    lens: record.lens, allowAboveHundred: record.allowAboveHundred, lagMonths: record.lagMonths, public: record.public, maxChangePercent: record.maxChangePercent, tolerance: record.tolerance,
+    lens: record.lens, allowAboveHundred: record.allowAboveHundred, lagMonths: record.lagMonths, public: record.public, maxChangePercent: record.maxChangePercent,
+    variationApplies: record.variationApplies, variationBaselineFrom: record.variationBaselineFrom, variationBaselinePoints: record.variationBaselinePoints,
+    tolerance: record.tolerance,
     directorateId: record.directorateId, serviceId: record.serviceId, priorityId: record.priorityId,
     ownerId: record.ownerId, verifierId: record.verifierId, directorId: record.directorId, delegateIds: record.delegateIds,
   };

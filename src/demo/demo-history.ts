@@ -12,6 +12,7 @@ import {
   periodKey,
   periodsOfYear,
   previousPeriod,
+  shiftPeriod,
   type MonthPeriod,
   type Period,
 } from '../domain/periods';
@@ -75,10 +76,21 @@ function seededRandom(seed: string): () => number {
   };
 }
 
-function valueFor(indicator: DemoIndicator, period: Period, progress: number, random: () => number): number {
-  const level = indicator.from + (indicator.to - indicator.from) * progress;
+/** The standard deviation of valueFor's jitter (three uniforms, less 1.5, over 1.5): 1/3. */
+const JITTER_SD = 1 / 3;
+
+function valueFor(indicator: DemoIndicator, period: Period, progress: number, random: () => number, monthsAgo: number): number {
+  // Where the register says the process changed (#17), the figure steps from `from` to `to` there.
+  const stepAt = indicator.variationBaselineMonthsAgo;
+  const level = stepAt === undefined
+    ? indicator.from + (indicator.to - indicator.from) * progress
+    : monthsAgo > stepAt ? indicator.from : indicator.to;
   const jitter = (random() + random() + random() - 1.5) / 1.5; // roughly normal in [-1, 1]
-  let value = level * (1 + indicator.noise * jitter);
+  // The scripted last months (#17) take the place of the jitter; it is still drawn, so earlier and
+  // later figures are the ones they would otherwise be.
+  const recent = indicator.recent;
+  const scripted = recent && period.kind === 'MONTH' && monthsAgo < recent.length ? recent[recent.length - 1 - monthsAgo]! * JITTER_SD : null;
+  let value = level * (1 + indicator.noise * (scripted ?? jitter));
   if (indicator.profile === 'cumulative') value = value * COLLECTION_PROFILE[periodIndexInYear(period) - 1]!;
   if (indicator.unit === 'PERCENT') value = Math.min(100, Math.max(0, value));
   return roundTo(Math.max(0, value), indicator.decimals);
@@ -122,6 +134,10 @@ export function buildDemoSheets(today: Date): DemoSheets {
       tolerance: indicator.tolerance, lag_months: String(indicator.lagMonths ?? 0),
       public: indicator.public === undefined ? '' : indicator.public ? 'yes' : 'no',
       max_change_percent: indicator.maxChangePercent === undefined ? '' : String(indicator.maxChangePercent),
+      variation: indicator.variation === undefined ? '' : indicator.variation ? 'yes' : 'no',
+      variation_baseline_from: indicator.variationBaselineMonthsAgo === undefined
+        ? '' : periodKey(shiftPeriod(openMonth, -indicator.variationBaselineMonthsAgo)),
+      variation_baseline_points: indicator.variationBaselinePoints === undefined ? '' : String(indicator.variationBaselinePoints),
     });
 
     const periods = periodsFrom(firstYear, currentYear, indicator.frequency);
@@ -140,8 +156,8 @@ export function buildDemoSheets(today: Date): DemoSheets {
 
     const reportable = periods.filter((period) => isReportable(period, openMonth, indicator.lagMonths ?? 0));
     reportable.forEach((period, i) => {
-      const value = valueFor(indicator, period, reportable.length > 1 ? i / (reportable.length - 1) : 1, random);
       const ago = monthsBefore(period, openMonth);
+      const value = valueFor(indicator, period, reportable.length > 1 ? i / (reportable.length - 1) : 1, random, ago);
       if (indicator.code === DEMO_EVENTS.missing.code && ago === DEMO_EVENTS.missing.monthsAgo) return;
       // In the open month only some owners have submitted so far.
       if (ago === 0 && frequencyOfPeriod(period) === 'MONTHLY' && random() < 0.5) return;

@@ -20,6 +20,7 @@ import { parseTolerance } from '../domain/tolerance';
 import { parseUkNumber } from '../domain/numbers';
 import { financialYearLabel, financialYearOf, frequencyOfPeriod, parsePeriod, periodKey, type Period } from '../domain/periods';
 import { validateValue } from '../domain/validation';
+import { checkBaselinePoints, MIN_BASELINE_POINTS } from '../domain/variation-settings';
 import { isValidLag, MAX_LAG_MONTHS } from '../domain/reporting-lag';
 import { looksLikeFormula } from '../domain/formula-text';
 import { FREE_TEXT_COLUMNS, formulaProblem } from './formula-cells';
@@ -33,7 +34,8 @@ export const INDICATOR_COLUMNS = [
 ] as const;
 /** Optional extras a council may add; absent columns are simply empty. */
 export const OPTIONAL_INDICATOR_COLUMNS = [
-  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'public', 'max_change_percent', 'owner_name', 'verifier_name', 'director_name',
+  'target_year', 'service', 'priority', 'allow_above_100', 'lag_months', 'public', 'max_change_percent',
+  'variation', 'variation_baseline_from', 'variation_baseline_points', 'owner_name', 'verifier_name', 'director_name',
 ] as const;
 export const TARGET_COLUMNS = ['code', 'period', 'target'] as const;
 export const VALUE_COLUMNS = ['code', 'period', 'value', 'note'] as const;
@@ -128,6 +130,14 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     // internal unless the council says otherwise (#15).
     const isPublic = cell.optional('public', parseYesNo) ?? kind === 'KPI';
     const maxChangePercent = cell.optional('max_change_percent', parseMaxChangePercent) ?? null;
+    // The variation analysis (#17): on unless the register says no; rebased where the process changed.
+    const variationApplies = cell.optional('variation', parseVariation) ?? true;
+    const baselineFrom = cell.optional('variation_baseline_from', parseBaselineFrom);
+    if (baselineFrom && frequency && !periodFits(baselineFrom, frequency)) {
+      cell.problem('variation_baseline_from', `"${cell.text('variation_baseline_from').trim()}" is a ${periodNoun(frequencyOfPeriod(baselineFrom))}, but this indicator is ${frequency.toLowerCase()}: give the ${periodNoun(frequency)} from which its process changed, such as ${examplePeriod(frequency)}; blank means it has not changed`);
+    }
+    const variationBaselineFrom = baselineFrom && frequency && periodFits(baselineFrom, frequency) ? periodKey(baselineFrom) : null;
+    const variationBaselinePoints = cell.optional('variation_baseline_points', parseBaselinePoints) ?? null;
 
     const owner = people.required(cell, 'owner');
     const verifier = people.optional(cell, 'verifier');
@@ -155,7 +165,8 @@ function parseIndicators(sheet: Sheet, options: ParseOptions, people: PeopleBook
     ) {
       parsed.push({
         row: row.row, code, title, definition: cell.text('definition'), kind, unit, decimals, polarity, frequency,
-        aggregation, lens, allowAboveHundred, lagMonths, public: isPublic, maxChangePercent, directorate, service: cell.text('service') || null,
+        aggregation, lens, allowAboveHundred, lagMonths, public: isPublic, maxChangePercent,
+        variationApplies, variationBaselineFrom, variationBaselinePoints, directorate, service: cell.text('service') || null,
         priority: cell.text('priority') || null, owner, delegates, verifier, director, tolerance: tolerance ?? null, annualTarget,
       });
     }
@@ -477,6 +488,36 @@ function parseMaxChangePercent(text: string): Result<number> {
   return Number.isFinite(percent) && percent > 0
     ? ok(percent)
     : err(`"${shown}" is not a jump limit: enter the largest believable change from one period to the next as a percentage above 0, such as 50 (a figure that moves further is questioned when it is entered); blank means no limit`);
+}
+
+/**
+ * The period from which an indicator's process changed (#17): a month, quarter or year as on the
+ * Values sheet (Excel's dates for a month included). Whether it is of the indicator's frequency is
+ * checked by the caller, which knows the frequency.
+ */
+function parseBaselineFrom(text: string): Result<Period> {
+  const period = parsePeriodCell(text);
+  return period.ok
+    ? period
+    : err(`"${text.trim()}" is not a period: give the period from which the indicator's process changed, as a month (2026-10), a quarter (2026/27 Q3) or a year (2026/27) to match its frequency; blank means it has not changed`);
+}
+
+/** How many points after the baseline start the process limits are fixed from (#17): blank for all of them. */
+function parseBaselinePoints(text: string): Result<number> {
+  const shown = text.trim();
+  const points = /^\d+$/.test(shown) ? Number(shown) : Number.NaN;
+  const checked = checkBaselinePoints(Number.isNaN(points) ? Number.NaN : points);
+  return checked.ok && checked.value !== null
+    ? ok(checked.value)
+    : err(`"${shown}" is not a baseline: enter the whole number of points, ${MIN_BASELINE_POINTS} or more, that the process limits are fixed from (such as 20); blank means from all of them`);
+}
+
+/** Whether the variation analysis applies (#17): yes or no as for `public`, with a message that says so. */
+function parseVariation(text: string): Result<boolean> {
+  const answer = parseYesNo(text);
+  return answer.ok
+    ? answer
+    : err(`"${text.trim()}" is not yes or no: say whether the variation analysis (process limits and signals) applies to this indicator, yes or no (also y/n, true/false, 1/0); blank means yes`);
 }
 
 function parseYesNo(text: string): Result<boolean> {

@@ -18,6 +18,12 @@ export interface IndicatorInput extends IndicatorDefinition {
   readonly public: boolean;
   /** The largest believable change between periods, in percent, or null for none (#16). */
   readonly maxChangePercent: number | null;
+  /** Whether the variation analysis applies to it (#17); a blank cell is yes. */
+  readonly variationApplies: boolean;
+  /** The period key, of its own frequency, where the process changed: the analysis rebases there (#17). */
+  readonly variationBaselineFrom: string | null;
+  /** The limits are fixed from the first N points after the baseline start (#17, at least 12), or null for all. */
+  readonly variationBaselinePoints: number | null;
   readonly directorate: string;
   readonly service: string | null;
   readonly priority: string | null;

@@ -248,6 +248,39 @@ describeEachDatabase('importing the register', (db) => {
     expect((await stored()).get('K1')).toBe(true);
   });
 
+  it('stores the variation settings, read back by both reads of the register; a change is an audited update; the database refuses a short baseline (#17)', async () => {
+    const { store, database } = db();
+    const file = registerFile({
+      Indicators: [
+        indicatorCells({ code: 'M1' }),
+        indicatorCells({ code: 'M2', variation: 'no', variation_baseline_from: '', variation_baseline_points: '' }),
+        indicatorCells({ code: 'M3', variation: 'yes', variation_baseline_from: '2025-04', variation_baseline_points: '20' }),
+        indicatorCells({ code: 'Q1', frequency: 'quarterly', variation: '', variation_baseline_from: '2025/26 Q2', variation_baseline_points: '12' }),
+      ],
+    });
+    expect(await importRegister(store, file, options)).toMatchObject({ ok: true, counts: { indicatorsCreated: 4 } });
+    const settings = (i: { variationApplies: boolean; variationBaselineFrom: string | null; variationBaselinePoints: number | null }) =>
+      [i.variationApplies, i.variationBaselineFrom, i.variationBaselinePoints];
+    const expected = { M1: [true, null, null], M2: [false, null, null], M3: [true, '2025-04', 20], Q1: [true, '2025/26 Q2', 12] };
+    // The register in one statement (activeIndicatorsSql) and one indicator at a time (Prisma).
+    expect(Object.fromEntries((await store.repos.indicators.active()).map((i) => [i.code, settings(i)]))).toEqual(expected);
+    for (const [code, values] of Object.entries(expected)) expect(settings((await store.repos.indicators.findByCode(code))!)).toEqual(values);
+
+    const rebased = registerFile({ Indicators: file.Indicators!.rows.map((r) => (r.cells.code === 'M1' ? { ...r.cells, variation_baseline_from: '2026-01' } : r.cells)) });
+    expect(await importRegister(store, rebased, options)).toMatchObject({ ok: true, counts: { indicatorsUpdated: 1, indicatorsUnchanged: 3 } });
+    const m1 = (await store.repos.indicators.findByCode('M1'))!;
+    expect(m1.variationBaselineFrom).toBe('2026-01');
+    expect((await store.repos.audit.forEntity('Indicator', m1.id)).at(-1)).toMatchObject({
+      action: 'indicator.updated', before: expect.objectContaining({ variationBaselineFrom: null }), after: expect.objectContaining({ variationBaselineFrom: '2026-01' }),
+    });
+
+    const bad = registerFile({ Indicators: [indicatorCells({ code: 'M1', variation_baseline_from: '2025/26 Q1', variation_baseline_points: '6' })] });
+    const refused = await importRegister(store, bad, options);
+    if (refused.ok) throw new Error('expected the import to refuse the file');
+    expect(refused.problems.map((p) => [p.row, p.column])).toEqual([[2, 'variation_baseline_from'], [2, 'variation_baseline_points']]);
+    await expect(database.sql.query(`UPDATE indicator SET variation_baseline_points = 11 WHERE code = 'M1'`)).rejects.toThrow(/indicator_variation_baseline_points_min/);
+  });
+
   it('a dry run reports what it would do and writes nothing', async () => {
     const { store } = db();
     const outcome = await importRegister(store, smallRegister(), { ...options, dryRun: true });

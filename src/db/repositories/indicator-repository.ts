@@ -14,6 +14,12 @@ export interface IndicatorRecord extends IndicatorDefinition {
   readonly public: boolean;
   /** The largest believable change from one period's figure to the next, in percent: a larger one is questioned at entry (#16). Null: no limit. */
   readonly maxChangePercent: number | null;
+  /** Whether the variation analysis (process limits and special-cause signals) applies to it (#17). */
+  readonly variationApplies: boolean;
+  /** The period key (of its own frequency) where the process changed: the analysis rebases there (#17). Null: never. */
+  readonly variationBaselineFrom: string | null;
+  /** The limits are fixed from the first N points after the baseline start (#17, at least 12). Null: from all points. */
+  readonly variationBaselinePoints: number | null;
   /** Null: the organisation's default applies. */
   readonly tolerance: Tolerance | null;
   readonly directorateId: string;
@@ -117,11 +123,14 @@ export class IndicatorRepository {
     const column = <T>(pick: (row: ReturnType<typeof scalarData>) => T) => rows.map(pick);
     await this.db.$executeRaw`
       INSERT INTO "indicator" ("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation",
-                               "lens", "allow_above_hundred", "lag_months", "public", "max_change_percent", "tolerance_kind", "tolerance_amount",
+                               "lens", "allow_above_hundred", "lag_months", "public", "max_change_percent", "variation_applies",
+                               "variation_baseline_from", "variation_baseline_points", "tolerance_kind", "tolerance_amount",
                                "directorate_id", "service_id", "priority_id", "owner_id", "verifier_id", "director_id", "updated_at")
       SELECT r."id", r."code", r."title", r."definition", r."kind"::"IndicatorKind", r."unit"::"Unit", r."decimals",
              r."polarity"::"Polarity", r."frequency"::"Frequency", r."aggregation"::"Aggregation", r."lens"::"Lens",
-             r."allow_above_hundred", r."lag_months", r."public", r."max_change_percent", r."tolerance_kind"::"ToleranceKind", r."tolerance_amount", r."directorate_id", r."service_id",
+             r."allow_above_hundred", r."lag_months", r."public", r."max_change_percent", r."variation_applies",
+             r."variation_baseline_from", r."variation_baseline_points", r."tolerance_kind"::"ToleranceKind", r."tolerance_amount",
+             r."directorate_id", r."service_id",
              r."priority_id", r."owner_id", r."verifier_id", r."director_id", (now() AT TIME ZONE 'UTC')::timestamp(3)
         FROM unnest(${ids}::text[], ${column((r) => r.code)}::text[], ${column((r) => r.title)}::text[],
                     ${column((r) => r.definition)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.unit)}::text[],
@@ -130,13 +139,16 @@ export class IndicatorRepository {
                     ${column((r) => String(r.allowAboveHundred))}::text[]::boolean[], ${column((r) => r.lagMonths)}::int[],
                     ${column((r) => String(r.public))}::text[]::boolean[],
                     ${column((r) => (r.maxChangePercent === null ? null : String(r.maxChangePercent)))}::text[]::numeric[],
+                    ${column((r) => String(r.variationApplies))}::text[]::boolean[], ${column((r) => r.variationBaselineFrom)}::text[],
+                    ${column((r) => r.variationBaselinePoints)}::int[],
                     ${column((r) => r.toleranceKind)}::text[],
                     ${column((r) => (r.toleranceAmount === null ? null : String(r.toleranceAmount)))}::text[]::numeric[],
                     ${column((r) => r.directorateId)}::text[], ${column((r) => r.serviceId)}::text[], ${column((r) => r.priorityId)}::text[],
                     ${column((r) => r.ownerId)}::text[], ${column((r) => r.verifierId)}::text[], ${column((r) => r.directorId)}::text[])
           AS r("id", "code", "title", "definition", "kind", "unit", "decimals", "polarity", "frequency", "aggregation", "lens",
-               "allow_above_hundred", "lag_months", "public", "max_change_percent", "tolerance_kind", "tolerance_amount", "directorate_id",
-               "service_id", "priority_id", "owner_id", "verifier_id", "director_id")`;
+               "allow_above_hundred", "lag_months", "public", "max_change_percent", "variation_applies", "variation_baseline_from",
+               "variation_baseline_points", "tolerance_kind", "tolerance_amount", "directorate_id", "service_id", "priority_id",
+               "owner_id", "verifier_id", "director_id")`;
     const delegates = indicators.flatMap((fields, i) => fields.delegateIds.map((personId) => ({ indicatorId: ids[i]!, personId })));
     if (delegates.length > 0) {
       await this.db.$executeRaw`
@@ -198,7 +210,8 @@ export function activeIndicatorsSql(filter: IndicatorFilter): Prisma.Sql {
     SELECT i."id", i."code", i."title", i."definition", i."kind"::text AS "kind", i."unit"::text AS "unit", i."decimals",
            i."polarity"::text AS "polarity", i."frequency"::text AS "frequency", i."aggregation"::text AS "aggregation",
            i."lens"::text AS "lens", i."allow_above_hundred" AS "allowAboveHundred", i."lag_months" AS "lagMonths", i."public",
-           i."max_change_percent"::float8 AS "maxChangePercent",
+           i."max_change_percent"::float8 AS "maxChangePercent", i."variation_applies" AS "variationApplies",
+           i."variation_baseline_from" AS "variationBaselineFrom", i."variation_baseline_points" AS "variationBaselinePoints",
            i."tolerance_kind"::text AS "toleranceKind",
            i."tolerance_amount"::float8 AS "toleranceAmount", i."directorate_id" AS "directorateId", d."name" AS "directorateName",
            i."service_id" AS "serviceId", i."priority_id" AS "priorityId", i."owner_id" AS "ownerId", i."verifier_id" AS "verifierId",
@@ -249,6 +262,9 @@ function toRecord(row: Row): IndicatorRecord {
     lagMonths: row.lagMonths,
     public: row.public,
     maxChangePercent: row.maxChangePercent === null ? null : row.maxChangePercent.toNumber(),
+    variationApplies: row.variationApplies,
+    variationBaselineFrom: row.variationBaselineFrom,
+    variationBaselinePoints: row.variationBaselinePoints,
     tolerance,
     directorateId: row.directorateId,
     directorateName: row.directorate.name,

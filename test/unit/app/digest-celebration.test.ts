@@ -13,7 +13,7 @@ const TOLERANCE = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
 function indicator(code: string, aggregation: Aggregation, polarity: Polarity = 'HIGHER'): IndicatorRecord {
   return {
     id: code, code, title: code, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity, frequency: 'MONTHLY',
-    aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null, directorateId: 'd', directorateName: 'Resources',
+    aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, variationApplies: true, variationBaselineFrom: null, variationBaselinePoints: null, tolerance: null, directorateId: 'd', directorateName: 'Resources',
     serviceId: null, priorityId: null, ownerId: 'owner', verifierId: null, directorId: null, delegateIds: [], active: true,
   };
 }

@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 function indicator(aggregation: Aggregation, overrides: Partial<IndicatorRecord> = {}): IndicatorRecord {
   return {
     id: `ind-${aggregation}`, code: aggregation, title: aggregation, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1,
-    polarity: 'HIGHER', frequency: 'MONTHLY', aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null,
+    polarity: 'HIGHER', frequency: 'MONTHLY', aggregation, lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, variationApplies: true, variationBaselineFrom: null, variationBaselinePoints: null, tolerance: null,
     directorateId: 'd', directorateName: 'Resources', serviceId: null, priorityId: null, ownerId: 'p', verifierId: null,
     directorId: null, delegateIds: [], active: true, ...overrides,
   };

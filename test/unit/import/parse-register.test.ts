@@ -247,6 +247,9 @@ describe('parseRegister: a good Indicators sheet', () => {
       allowAboveHundred: false,
       lagMonths: 0,
       maxChangePercent: null,
+      variationApplies: true,
+      variationBaselineFrom: null,
+      variationBaselinePoints: null,
       public: true,
       directorate: 'Resources',
       service: 'Human Resources',
@@ -907,6 +910,71 @@ describe('parseRegister: the jump limit (max_change_percent, #16)', () => {
     expect(problems).toEqual([
       expect.objectContaining({ sheet: 'Indicators', row: 2, column: 'max_change_percent', message: expect.stringContaining('as a percentage above 0, such as 50') }),
     ]);
+  });
+});
+
+describe('parseRegister: the variation settings (variation, variation_baseline_from, variation_baseline_points, #17)', () => {
+  const QUARTERLY = { code: 'SRV03', frequency: 'quarterly', aggregation: 'average' };
+  const settings = (outcome: ParseOutcome) =>
+    planOf(outcome).indicators.map((i) => [i.code, i.variationApplies, i.variationBaselineFrom, i.variationBaselinePoints]);
+
+  it('reads good values, each in its canonical form', () => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([
+      indicator({ code: 'FIN01', variation: 'yes', variation_baseline_from: '2025-04', variation_baseline_points: '20' }),
+      indicator({ code: 'FIN02', variation: 'N', variation_baseline_from: ' 2025 - 4 ', variation_baseline_points: '12' }),
+      // Excel turns a typed 2025-04 into a date; the CSV it saves shows it as it displays it.
+      indicator({ code: 'FIN03', variation: 'TRUE', variation_baseline_from: '01/04/2025', variation_baseline_points: '' }),
+      indicator({ ...QUARTERLY, variation: '0', variation_baseline_from: 'Q1 2025/26' }),
+    ]) }, options());
+    expect(settings(outcome)).toEqual([
+      ['FIN01', true, '2025-04', 20], ['FIN02', false, '2025-04', 12], ['FIN03', true, '2025-04', null], ['SRV03', false, '2025/26 Q1', null],
+    ]);
+  });
+
+  it('takes blank cells, or the columns absent altogether, as yes, never rebased and limits from all points', () => {
+    const blank = parseRegister({ Indicators: indicatorsSheet([indicator({ variation: '', variation_baseline_from: '', variation_baseline_points: '' })]) }, options());
+    expect(settings(blank)).toEqual([['FIN01', true, null, null]]);
+    expect(settings(parseRegister({ Indicators: indicatorsSheet([indicator()]) }, options()))).toEqual([['FIN01', true, null, null]]);
+  });
+
+  it.each(['sometimes', 'maybe', '2'])('refuses a variation of "%s", naming the row and saying what to type', (word) => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([indicator({ variation: word })]) }, options());
+    expect(placesOf(outcome)).toEqual([{ sheet: 'Indicators', row: 2, column: 'variation' }]);
+    expect(messageAt(outcome, 'Indicators', 2, 'variation')).toBe(
+      `"${word}" is not yes or no: say whether the variation analysis (process limits and signals) applies to this indicator, yes or no (also y/n, true/false, 1/0); blank means yes`,
+    );
+  });
+
+  it.each(['April', '2025-13', 'last year'])('refuses a baseline start of "%s" that is no period', (text) => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([indicator(), indicator({ code: 'FIN02', variation_baseline_from: text })]) }, options());
+    expect(placesOf(outcome)).toEqual([{ sheet: 'Indicators', row: 3, column: 'variation_baseline_from' }]);
+    expect(messageAt(outcome, 'Indicators', 3, 'variation_baseline_from')).toBe(
+      `"${text}" is not a period: give the period from which the indicator's process changed, as a month (2026-10), a quarter (2026/27 Q3) or a year (2026/27) to match its frequency; blank means it has not changed`,
+    );
+  });
+
+  it('refuses a baseline start of another frequency, saying which period to give', () => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([
+      indicator({ variation_baseline_from: '2025/26 Q1' }),
+      indicator({ ...QUARTERLY, variation_baseline_from: '2025-04' }),
+      indicator({ code: 'FIN02', variation_baseline_from: '2025/26' }),
+    ]) }, options());
+    expect(placesOf(outcome)).toEqual([2, 3, 4].map((row) => ({ sheet: 'Indicators', row, column: 'variation_baseline_from' })));
+    expect(messageAt(outcome, 'Indicators', 2, 'variation_baseline_from')).toBe(
+      '"2025/26 Q1" is a quarter, but this indicator is monthly: give the month from which its process changed, such as 2026-10; blank means it has not changed',
+    );
+    expect(messageAt(outcome, 'Indicators', 3, 'variation_baseline_from')).toBe(
+      '"2025-04" is a month, but this indicator is quarterly: give the quarter from which its process changed, such as 2026/27 Q3; blank means it has not changed',
+    );
+    expect(messageAt(outcome, 'Indicators', 4, 'variation_baseline_from')).toContain('"2025/26" is a financial year, but this indicator is monthly');
+  });
+
+  it.each(['11', '0', '-12', '12.5', 'twenty', '20 points'])('refuses a baseline of "%s" points, naming the row and the least it may be', (points) => {
+    const outcome = parseRegister({ Indicators: indicatorsSheet([indicator({ variation_baseline_points: points })]) }, options());
+    expect(placesOf(outcome)).toEqual([{ sheet: 'Indicators', row: 2, column: 'variation_baseline_points' }]);
+    expect(messageAt(outcome, 'Indicators', 2, 'variation_baseline_points')).toBe(
+      `"${points}" is not a baseline: enter the whole number of points, 12 or more, that the process limits are fixed from (such as 20); blank means from all of them`,
+    );
   });
 });
 

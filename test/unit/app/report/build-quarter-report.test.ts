@@ -24,7 +24,7 @@ const defaultTolerance: Tolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 };
 function indicator(code: string, fields: Partial<IndicatorRecord>): IndicatorRecord {
   return {
     id: `id-${code}`, code, title: `Title of ${code}`, definition: '', kind: 'KPI', unit: 'PERCENT', decimals: 1, polarity: 'HIGHER',
-    frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, tolerance: null,
+    frequency: 'MONTHLY', aggregation: 'AVERAGE', lens: 'FINANCE', allowAboveHundred: false, lagMonths: 0, public: true, maxChangePercent: null, variationApplies: true, variationBaselineFrom: null, variationBaselinePoints: null, tolerance: null,
     directorateId: 'd-res', directorateName: 'Resources', serviceId: null, priorityId: 'p-money', ownerId: `owner-${code}`,
     verifierId: null, directorId: null, delegateIds: [], active: true, ...fields,
   };
