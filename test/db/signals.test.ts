@@ -72,7 +72,7 @@ describeEachDatabase('signals beside RAG', (db) => {
     const page = (await new IndicatorPageService(db().store, clock, settings).page(admin, 'SRV01', MAY))!;
     expect(page.xmr).toMatchObject({ analysed: true, target: 20, targetText: '20.0 days', linesText: 'Average 21.7 days, process limits 17.1 days to 26.2 days', rebasedAt: [] });
     expect(page.xmr!.points).toHaveLength(25);
-    expect(page.xmr!.points.at(-1)).toMatchObject({ period: '2026-05', valueText: '23.0 days', signal: 'CONCERN', signalText: 'Concern: part of a run on one side of the average' });
+    expect(page.xmr!.points.at(-1)).toMatchObject({ period: '2026-05', valueText: '23.0 days', signal: 'CONCERN', signalText: 'part of a run on one side of the average' });
     expect(page.xmr!.points.filter((p) => p.signal === 'CONCERN').map((p) => p.period)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
   });
 

@@ -122,8 +122,6 @@ const RULE_WORDS = {
   TWO_OF_THREE: 'two of three near a process limit',
 } as const;
 
-const SIDE_WORDS = { IMPROVEMENT: 'Improvement', CONCERN: 'Concern', NEITHER: 'Special cause' } as const;
-
 function pointView(p: AnalysedPoint, format: (n: number) => string): XmrPointView {
   return {
     period: periodKey(p.period),
@@ -134,6 +132,6 @@ function pointView(p: AnalysedPoint, format: (n: number) => string): XmrPointVie
     lower: p.lower,
     upper: p.upper,
     signal: p.side,
-    signalText: p.side === null ? null : `${SIDE_WORDS[p.side]}: ${p.signals.map((rule) => RULE_WORDS[rule]).join('; ')}`,
+    signalText: p.side === null ? null : p.signals.map((rule) => RULE_WORDS[rule]).join('; '),
   };
 }

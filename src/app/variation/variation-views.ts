@@ -42,7 +42,7 @@ export interface XmrPointView {
   readonly upper: number;
   /** Null when the point shows no special cause. */
   readonly signal: 'IMPROVEMENT' | 'CONCERN' | 'NEITHER' | null;
-  /** "Above the upper process limit; 7 points in a row above the average"; null without a signal. */
+  /** Why the point is a signal, its rules in words: "beyond a process limit; part of a run on one side of the average"; null without a signal. */
   readonly signalText: string | null;
 }
 

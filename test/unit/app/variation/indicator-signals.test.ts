@@ -112,7 +112,7 @@ describe('xmrChartView', () => {
     const chart = xmrChartView(signalsOf([...Array.from({ length: 70 }, (_, i) => (i % 2 === 0 ? 20 : 22)), 40]), DAYS, 20);
     expect(chart.points).toHaveLength(XMR_CHART_POINTS);
     expect(chart.points.at(-1)).toMatchObject({
-      period: '2026-10', label: 'Oct 2026', valueText: '40.0 days', mean: expect.closeTo(1510 / 71, 9), signal: 'CONCERN', signalText: 'Concern: beyond a process limit',
+      period: '2026-10', label: 'Oct 2026', valueText: '40.0 days', mean: expect.closeTo(1510 / 71, 9), signal: 'CONCERN', signalText: 'beyond a process limit',
     });
     expect(chart.points[0]!.signal).toBeNull();
     expect(chart).toMatchObject({ analysed: true, target: 20, targetText: '20.0 days', seriesText: 'The figure of each period' });
