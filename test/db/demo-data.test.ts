@@ -3,7 +3,7 @@ import { registerStatus, type IndicatorStatus } from '../../src/app/register-sta
 import { parsePeriod, type Period } from '../../src/domain/periods';
 import { describeEachDatabase } from '../support/test-database';
 import { DEMO_EVENTS } from '../../src/demo/demo-indicators';
-import { loadBoardSnapshot } from '../../src/app/board/board-snapshot';
+import { loadBoardSnapshot, threadVariationTexts } from '../../src/app/board/board-snapshot';
 import { buildDigestView } from '../../src/app/board/digest-view';
 import { monthPeriod } from '../../src/domain/periods';
 
@@ -99,5 +99,31 @@ describeEachDatabase('the demo register', (db) => {
     // September ends Q2: the digest shows each indicator's quarter and year-to-date figures.
     expect(digest.quarter?.quarterLabel).toBe('Q2 2026/27');
     expect(digest.quarter?.figures.find((f) => f.code === 'FIN01')).toMatchObject({ yearToDateText: `${fin01.figure!.toFixed(1)}% against 56.2%` });
+  });
+
+  it('shows the Board the demo\'s shift, trend and point beyond the limits in the digest\'s signals (#17), and each red or amber thread says which', async () => {
+    const { store } = db();
+    await loadDemoData(store, TODAY);
+    const defaultTolerance = { kind: 'PERCENT_OF_TARGET', percent: 10 } as const;
+    for (const month of [monthPeriod(2026, 9), monthPeriod(2026, 10)]) {
+      const snapshot = await loadBoardSnapshot(store, month, TODAY, defaultTolerance);
+      const signals = buildDigestView(snapshot).signals!;
+      const named = [...signals.concern.map((s) => `${s.code}: ${s.text}`), ...signals.continuing];
+      // New this month in full, or named again among those still signalling; in October only once its figure is in.
+      const inThisMonth = (code: string) => snapshot.current.some((s) => s.indicator.code === code && s.value !== null);
+      const expected = [
+        ['CUS04', /^CUS04(: Special cause of concern: \d+ points in a row above the average| \(concern\))$/],
+        ['SRV06', /^SRV06(: Special cause of concern: \d+ points in a row, each higher than the one before| \(concern\))$/],
+        ['ENV04', /^ENV04(: Special cause of concern: above the upper process limit| \(concern\))$/],
+      ] as const;
+      if (month.month === 9) expect(expected.every(([code]) => inThisMonth(code))).toBe(true);
+      expect(named).toEqual(expect.arrayContaining(expected.filter(([code]) => inThisMonth(code)).map(([, pattern]) => expect.stringMatching(pattern))));
+      const threads = threadVariationTexts(snapshot);
+      for (const s of snapshot.current.filter((c) => c.status === 'RED' || c.status === 'AMBER')) {
+        // PPL02's register row says variation does not apply: its thread says nothing of it.
+        if (!s.indicator.variationApplies) expect(threads.get(s.indicator.id)).toBeUndefined();
+        else expect(threads.get(s.indicator.id)).toMatch(/^(A signal: Special cause of |Within normal variation: |Variation: too few points)/);
+      }
+    }
   });
 });

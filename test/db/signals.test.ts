@@ -81,6 +81,7 @@ describeEachDatabase('signals beside RAG', (db) => {
     expect(buildDigestView(may).signals).toEqual({
       concern: [{ code: 'SRV01', title: 'Days to process new Housing Benefit claims', statusLabel: 'Red', text: 'Special cause of concern: 7 points in a row above the average' }],
       improvement: [],
+      continuing: [],
       analysedText: '2 of 2 indicators had enough history to analyse',
     });
     expect(threadVariationTexts(may).get((await db().store.repos.indicators.findByCode('SRV01'))!.id))

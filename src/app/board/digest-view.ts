@@ -131,27 +131,33 @@ function groupBy(statuses: readonly IndicatorStatus[], key: (s: IndicatorStatus)
 }
 
 /**
- * Special causes new this period (#17): an indicator whose latest point is a special cause of
- * concern (or of improvement) that was not already one at the period before. A run that reached
- * its length this month is new; one that goes on is not, so the Board hears of it once. GOALPOST
- * measures' signals are neither better nor worse and stay in the tab.
+ * Special causes new this period (#17): an indicator whose figure for the period is a special
+ * cause of concern (or of improvement) that was not already one at the period before. A run that
+ * reached its length this month is new; one that goes on is named once more, briefly, among those
+ * continuing, so the Board hears of it in full once. An indicator with no figure for the period says
+ * nothing new. GOALPOST measures' signals are neither better nor worse and stay in the tab.
  */
 function newSignals(snapshot: BoardSnapshot, signals: ReadonlyMap<string, SignalsNowAndBefore>): DigestSignalsView {
   const concern: DigestSignalView[] = [];
   const improvement: DigestSignalView[] = [];
+  const continuing: string[] = [];
   let analysed = 0;
   for (const s of [...snapshot.current].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code))) {
     const mine = signals.get(s.indicator.id);
     if (mine?.now.variation?.kind !== 'ANALYSED') continue;
     analysed += 1;
+    if (periodKey(mine.now.variation.latest.period) !== s.period) continue;
     const now = mine.now.variation.latest.variation;
+    if (now !== 'SPECIAL_CAUSE_CONCERN' && now !== 'SPECIAL_CAUSE_IMPROVEMENT') continue;
     const before = mine.before.variation?.kind === 'ANALYSED' ? mine.before.variation.latest.variation : null;
-    if (now === before) continue;
+    if (now === before) {
+      continuing.push(`${s.indicator.code} (${now === 'SPECIAL_CAUSE_CONCERN' ? 'concern' : 'improvement'})`);
+      continue;
+    }
     const item = { code: s.indicator.code, title: s.indicator.title, statusLabel: statusLabel(s.status), text: describeVariation(mine.now.variation) };
-    if (now === 'SPECIAL_CAUSE_CONCERN') concern.push(item);
-    if (now === 'SPECIAL_CAUSE_IMPROVEMENT') improvement.push(item);
+    (now === 'SPECIAL_CAUSE_CONCERN' ? concern : improvement).push(item);
   }
-  return { concern, improvement, analysedText: `${analysed} of ${snapshot.current.length} indicators had enough history to analyse` };
+  return { concern, improvement, continuing, analysedText: `${analysed} of ${snapshot.current.length} indicators had enough history to analyse` };
 }
 
 /**

@@ -184,6 +184,7 @@ export const SAMPLE_DIGEST: DigestCardView = {
     improvement: [
       { code: 'ENV03', title: demo('ENV03').title, statusLabel: 'Amber', text: 'Special cause of improvement: below the lower process limit' },
     ],
+    continuing: ['SRV02 (improvement)'],
     analysedText: '18 of 20 indicators had enough history to analyse',
   },
   footnote: 'Posted 23 Nov 2026 09:00. Values corrected after this show in the Scorecard tab.',

@@ -133,6 +133,8 @@ export interface DigestCardView {
 export interface DigestSignalsView {
   readonly concern: readonly DigestSignalView[];
   readonly improvement: readonly DigestSignalView[];
+  /** Special causes already signalled before this period and still going on, by code: "CUS04 (concern)". */
+  readonly continuing: readonly string[];
   /** How many indicators had enough history to be analysed: "18 of 20 indicators analysed". */
   readonly analysedText: string;
 }

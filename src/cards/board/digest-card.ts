@@ -407,10 +407,14 @@ function signalsSection(signals: DigestSignalsView, limit: number, clip: (text: 
   ];
   if (signals.concern.length === 0 && signals.improvement.length === 0) {
     out.push(textBlock('No new signals this period.', { wrap: true, spacing: 'Small' }));
-    return out;
   }
   out.push(...subsection(`Of concern (${count(signals.concern.length)})`, 'Attention', signals.concern, limit, item));
   out.push(...subsection(`Of improvement (${count(signals.improvement.length)})`, 'Good', signals.improvement, limit, item));
+  if (signals.continuing.length > 0) {
+    const shownCodes = signals.continuing.slice(0, limit * 2);
+    const more = signals.continuing.length - shownCodes.length;
+    out.push(textBlock(clip(`Still signalling: ${shownCodes.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}.`), { size: 'Small', wrap: true, spacing: 'Medium' }));
+  }
   return out;
 }
 

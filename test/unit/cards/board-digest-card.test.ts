@@ -159,8 +159,10 @@ describe('digest card, the demo register', () => {
       `ENV03 · ${SAMPLE_DIGEST.signals!.improvement[0]!.title}`,
       'Special cause of improvement: below the lower process limit · Amber',
     ]);
-    const quiet = texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: { concern: [], improvement: [], analysedText: '18 of 20 indicators had enough history to analyse' } }));
+    expect(all[at + 10]).toBe('Still signalling: SRV02 (improvement).');
+    const quiet = texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: { concern: [], improvement: [], continuing: [], analysedText: '18 of 20 indicators had enough history to analyse' } }));
     expect(quiet).toContain('No new signals this period.');
+    expect(quiet.some((t) => t.startsWith('Still signalling'))).toBe(false);
     expect(quiet).not.toContain('Of concern (0)');
     // A digest from before #17's snapshot has no section at all.
     expect(texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: undefined }))).not.toContain('Signals: new special causes');
