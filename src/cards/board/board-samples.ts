@@ -179,10 +179,10 @@ export const SAMPLE_DIGEST: DigestCardView = {
   signals: {
     concern: [
       { code: 'SRV01', title: SRV01.title, statusLabel: 'Red', text: 'Special cause of concern: 7 points in a row above the average' },
-      { code: 'CUS04', title: CUS04.title, statusLabel: 'Green', text: 'Special cause of concern: 6 points in a row, each lower than the one before' },
+      { code: 'CUS04', title: CUS04.title, statusLabel: 'Amber', text: 'Special cause of concern: 6 points in a row, each higher than the one before' },
     ],
     improvement: [
-      { code: 'ENV03', title: demo('ENV03').title, statusLabel: 'Amber', text: 'Special cause of improvement: below the lower process limit' },
+      { code: 'ENV03', title: demo('ENV03').title, statusLabel: 'Red', text: 'Special cause of improvement: below the lower process limit' },
     ],
     continuing: ['SRV02 (improvement)'],
     analysedText: '18 of 20 indicators had enough history to analyse',

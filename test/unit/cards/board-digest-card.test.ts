@@ -154,10 +154,10 @@ describe('digest card, the demo register', () => {
       `SRV01 · ${SAMPLE_DIGEST.signals!.concern[0]!.title}`,
       'Special cause of concern: 7 points in a row above the average · Red',
       `CUS04 · ${SAMPLE_DIGEST.signals!.concern[1]!.title}`,
-      'Special cause of concern: 6 points in a row, each lower than the one before · Green',
+      'Special cause of concern: 6 points in a row, each higher than the one before · Amber',
       'Of improvement (1)',
       `ENV03 · ${SAMPLE_DIGEST.signals!.improvement[0]!.title}`,
-      'Special cause of improvement: below the lower process limit · Amber',
+      'Special cause of improvement: below the lower process limit · Red',
     ]);
     expect(all[at + 10]).toBe('Still signalling: SRV02 (improvement).');
     const quiet = texts(buildDigestCard({ ...SAMPLE_DIGEST, signals: { concern: [], improvement: [], continuing: [], analysedText: '18 of 20 indicators had enough history to analyse' } }));
